@@ -1,0 +1,11 @@
+// Registration functions, one per resource file under api/.
+#pragma once
+
+#include "api/router.h"
+
+namespace parley::api {
+
+void register_system_routes(Router& r);
+void register_user_routes(Router& r);
+
+}  // namespace parley::api

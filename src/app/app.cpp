@@ -1,0 +1,54 @@
+// App construction and event publication helpers.
+#include "app/app.h"
+
+#include "store/channel_store.h"
+#include "store/system_store.h"
+#include "store/team_store.h"
+#include "util/ids.h"
+
+namespace parley::app {
+
+App::App(std::shared_ptr<const config::Config> config, store::Store& store)
+    : config_(std::move(config)),
+      store_(store),
+      server_version_("10.11.0"),
+      build_number_("parley") {
+  diagnostic_id_ = store_.system().get_or_insert("DiagnosticId", new_id());
+  installation_date_ =
+      std::stoll(store_.system().get_or_insert("InstallationDate", std::to_string(now_ms())));
+}
+
+std::string App::version_header() const {
+  return server_version_ + "." + build_number_ + "." + diagnostic_id_.substr(0, 8) + ".false";
+}
+
+void App::publish(Event e) {
+  if (sink_) sink_->publish(std::move(e));
+}
+
+void App::publish_to_channel(std::string name, boost::json::object data,
+                             const std::string& channel_id) {
+  Event e{std::move(name), std::move(data), {}, std::nullopt, {}, {}};
+  e.broadcast.channel_id = channel_id;
+  e.recipients = store_.channels().member_user_ids(channel_id);
+  publish(std::move(e));
+}
+
+void App::publish_to_team(std::string name, boost::json::object data, const std::string& team_id) {
+  Event e{std::move(name), std::move(data), {}, std::nullopt, {}, {}};
+  e.broadcast.team_id = team_id;
+  e.recipients = store_.teams().member_user_ids(team_id);
+  publish(std::move(e));
+}
+
+void App::publish_to_user(std::string name, boost::json::object data, const std::string& user_id) {
+  Event e{std::move(name), std::move(data), {}, std::nullopt, {}, {}};
+  e.broadcast.user_id = user_id;
+  publish(std::move(e));
+}
+
+void App::publish_to_all(std::string name, boost::json::object data) {
+  publish(Event{std::move(name), std::move(data), {}, std::nullopt, {}, {}});
+}
+
+}  // namespace parley::app

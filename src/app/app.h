@@ -1,0 +1,51 @@
+// The application: configuration snapshot, store and event sink that every business function
+// (free functions in app/<area>.h taking App&) works with.
+#pragma once
+
+#include "app/events.h"
+#include "config/config.h"
+#include "store/store.h"
+
+#include <atomic>
+#include <memory>
+#include <string>
+
+namespace parley::app {
+
+class App {
+ public:
+  App(std::shared_ptr<const config::Config> config, store::Store& store);
+
+  // The current configuration; a reload swaps the pointer, readers keep their snapshot.
+  std::shared_ptr<const config::Config> config() const { return config_.load(); }
+  void set_config(std::shared_ptr<const config::Config> c) { config_.store(std::move(c)); }
+
+  store::Store& store() { return store_; }
+
+  void set_event_sink(EventSink* sink) { sink_ = sink; }
+  void publish(Event e);
+  // Resolve recipients: members of the channel / team.
+  void publish_to_channel(std::string name, boost::json::object data,
+                          const std::string& channel_id);
+  void publish_to_team(std::string name, boost::json::object data, const std::string& team_id);
+  void publish_to_user(std::string name, boost::json::object data, const std::string& user_id);
+  void publish_to_all(std::string name, boost::json::object data);
+
+  const std::string& server_version() const { return server_version_; }  // e.g. "10.11.0"
+  const std::string& build_number() const { return build_number_; }
+  const std::string& diagnostic_id() const { return diagnostic_id_; }
+  int64_t installation_date() const { return installation_date_; }
+  // "<version>.<build>.<config hash>.false" for X-Version-Id and the hello event.
+  std::string version_header() const;
+
+ private:
+  std::atomic<std::shared_ptr<const config::Config>> config_;
+  store::Store& store_;
+  EventSink* sink_ = nullptr;
+  std::string server_version_;
+  std::string build_number_;
+  std::string diagnostic_id_;
+  int64_t installation_date_ = 0;
+};
+
+}  // namespace parley::app

@@ -1,0 +1,41 @@
+// Events the app emits for WebSocket clients (Mattermost's event names, data and broadcast),
+// and the sink interface the ws hub implements.
+#pragma once
+
+#include <boost/json/object.hpp>
+
+#include <optional>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+namespace parley::app {
+
+struct Broadcast {
+  std::string user_id;     // only this user's connections
+  std::string channel_id;  // informational; recipients hold the resolved members
+  std::string team_id;
+  std::string connection_id;       // only this connection
+  std::string omit_connection_id;  // every connection but this one
+  std::unordered_set<std::string> omit_users;
+};
+
+struct Event {
+  std::string name;  // e.g. "posted"
+  boost::json::object data;
+  Broadcast broadcast;
+  // Users allowed to see the event, resolved by the app for channel and team broadcasts.
+  // nullopt: everyone (or only broadcast.user_id when that is set).
+  std::optional<std::vector<std::string>> recipients;
+  // Per-recipient fields: these users get data.mentions / data.followers = "[\"<their id>\"]".
+  std::vector<std::string> mentions;
+  std::vector<std::string> followers;
+};
+
+class EventSink {
+ public:
+  virtual ~EventSink() = default;
+  virtual void publish(Event event) = 0;
+};
+
+}  // namespace parley::app

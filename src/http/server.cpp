@@ -1,0 +1,265 @@
+// Listener, HTTP sessions (C++20 coroutines on Beast), graceful shutdown on SIGINT/SIGTERM.
+#include "http/server.h"
+
+#include "api/respond.h"
+#include "http/convert.h"
+#include "http/run_on.h"
+#include "http/websocket_session.h"
+#include "util/app_error.h"
+#include "util/log.h"
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ip/v6_only.hpp>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/websocket/rfc6455.hpp>
+
+#include <atomic>
+#include <thread>
+
+namespace parley::http {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using asio::use_awaitable;
+using asio::ip::tcp;
+
+asio::ip::tcp::endpoint parse_listen_address(const std::string& addr) {
+  std::string host;
+  std::string port;
+  if (!addr.empty() && addr.front() == '[') {
+    auto close = addr.find(']');
+    host = addr.substr(1, close - 1);
+    port = addr.substr(close + 2);
+  } else {
+    auto colon = addr.rfind(':');
+    host = colon == std::string::npos ? "" : addr.substr(0, colon);
+    port = colon == std::string::npos ? addr : addr.substr(colon + 1);
+  }
+  auto address = host.empty() ? asio::ip::address(asio::ip::address_v6::any())
+                              : asio::ip::make_address(host == "localhost" ? "127.0.0.1" : host);
+  return {address, static_cast<unsigned short>(std::stoi(port.empty() ? "8065" : port))};
+}
+
+}  // namespace
+
+struct Server::Impl {
+  Impl(ServerOptions o, api::Api& api, ws::Hub& hub, app::App& app)
+      : options(std::move(o)),
+        api(api),
+        hub(hub),
+        app(app),
+        io_threads(options.io_threads > 0 ? options.io_threads
+                                          : std::max(1u, std::thread::hardware_concurrency())),
+        ioc(io_threads),
+        workers(options.worker_threads > 0 ? options.worker_threads : io_threads * 4),
+        acceptor(ioc) {}
+
+  asio::awaitable<void> accept_loop() {
+    for (;;) {
+      tcp::socket socket(asio::make_strand(ioc));
+      try {
+        co_await acceptor.async_accept(socket, use_awaitable);
+      } catch (const boost::system::system_error&) {
+        if (stopping) co_return;
+        continue;
+      }
+      boost::system::error_code ec;
+      socket.set_option(tcp::no_delay(true), ec);
+      asio::co_spawn(socket.get_executor(), session(std::move(socket)), asio::detached);
+    }
+  }
+
+  asio::awaitable<void> write(beast::tcp_stream& stream, api::Response& r, bool keep_alive,
+                              unsigned version, bool head) {
+    if (r.file) {
+      bhttp::response<bhttp::file_body> res{static_cast<bhttp::status>(r.status), version};
+      beast::error_code ec;
+      res.body().open(r.file->c_str(), beast::file_mode::scan, ec);
+      if (ec) {
+        r.file.reset();
+        r.status = 404;
+        r.content_type = "text/plain; charset=utf-8";
+        r.body = "404 page not found\n";
+      } else {
+        res.set(bhttp::field::content_type, r.content_type);
+        for (const auto& [k, v] : r.headers) res.insert(k, v);
+        res.keep_alive(keep_alive);
+        res.prepare_payload();
+        if (head) {
+          bhttp::response<bhttp::empty_body> h{res.result(), version};
+          h.base() = res.base();
+          co_await bhttp::async_write(stream, h, use_awaitable);
+        } else {
+          co_await bhttp::async_write(stream, res, use_awaitable);
+        }
+        co_return;
+      }
+    }
+    bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(r.status), version};
+    res.set(bhttp::field::content_type, r.content_type);
+    for (const auto& [k, v] : r.headers) res.insert(k, v);
+    res.keep_alive(keep_alive);
+    res.body() = std::move(r.body);
+    res.prepare_payload();
+    if (head) res.body().clear();
+    bhttp::serializer<false, bhttp::string_body> sr{res};
+    if (head) {
+      sr.split(true);
+      co_await bhttp::async_write_header(stream, sr, use_awaitable);
+    } else {
+      co_await bhttp::async_write(stream, sr, use_awaitable);
+    }
+  }
+
+  asio::awaitable<void> session(tcp::socket socket) {
+    std::string remote;
+    boost::system::error_code ec;
+    auto ep = socket.remote_endpoint(ec);
+    if (!ec) remote = ep.address().to_string();
+    beast::tcp_stream stream(std::move(socket));
+    beast::flat_buffer buffer;
+    try {
+      for (;;) {
+        bhttp::request_parser<bhttp::string_body> parser;
+        parser.header_limit(64 * 1024);
+        parser.body_limit(boost::none);
+        stream.expires_after(std::chrono::seconds(options.read_timeout_seconds));
+        co_await bhttp::async_read_header(stream, buffer, parser, use_awaitable);
+        auto& header = parser.get();
+        std::string_view target = header.target();
+        if (static_cast<int64_t>(target.size()) > options.max_url_length) {
+          api::Response r = api.reject(
+              AppError::make("api.context.url_too_long.app_error", "URL is too long.", 414));
+          co_await write(stream, r, false, header.version(), false);
+          break;
+        }
+        std::string path(target.substr(0, target.find('?')));
+        if (beast::websocket::is_upgrade(header) &&
+            (path == "/api/v4/websocket" || path == "/api/v4/websocket/")) {
+          co_await bhttp::async_read(stream, buffer, parser, use_awaitable);
+          stream.expires_never();
+          WebSocketOptions wo;
+          auto cfg = app.config();
+          wo.auth_timeout_seconds = cfg->parley.websocket_auth_timeout_seconds;
+          wo.idle_timeout_seconds = cfg->parley.websocket_pong_timeout_seconds;
+          start_websocket(stream.release_socket(), parser.release(), app, hub, workers, wo);
+          co_return;
+        }
+        std::size_t limit = api.body_limit(header.method_string(), path);
+        if (header.has_content_length() && parser.content_length() &&
+            *parser.content_length() > limit) {
+          api::Response r =
+              api.reject(AppError::make("api.context.request_body_too_large.app_error",
+                                        "The request body is too large.", 413));
+          co_await write(stream, r, false, header.version(), false);
+          break;
+        }
+        parser.body_limit(limit);
+        beast::error_code read_ec;
+        co_await bhttp::async_read(stream, buffer, parser,
+                                   asio::redirect_error(use_awaitable, read_ec));
+        if (read_ec == bhttp::error::body_limit) {
+          api::Response r =
+              api.reject(AppError::make("api.context.request_body_too_large.app_error",
+                                        "The request body is too large.", 413));
+          co_await write(stream, r, false, header.version(), false);
+          break;
+        }
+        if (read_ec) throw boost::system::system_error(read_ec);
+        auto msg = parser.release();
+        bool keep_alive = msg.keep_alive() && !stopping;
+        unsigned version = msg.version();
+        bool head = msg.method() == bhttp::verb::head;
+        api::Request req = to_api_request(std::move(msg), remote);
+        ++inflight;
+        api::Response r = co_await run_on(workers, [&] { return api.handle(req); });
+        --inflight;
+        stream.expires_after(std::chrono::seconds(options.read_timeout_seconds));
+        co_await write(stream, r, keep_alive, version, head);
+        if (!keep_alive) break;
+      }
+    } catch (const boost::system::system_error&) {
+      // client went away or timed out
+    } catch (const std::exception& e) {
+      log::error("http session failed", {{"error", e.what()}});
+    }
+    beast::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  }
+
+  void begin_stop() {
+    asio::post(ioc, [this] {
+      if (stopping.exchange(true)) return;
+      log::info("Stopping Server...");
+      boost::system::error_code ec;
+      acceptor.close(ec);
+      hub.shutdown();
+      drain_wait(0);
+    });
+  }
+
+  void drain_wait(int waited_ms) {
+    if (inflight == 0 || waited_ms > 30'000) {
+      ioc.stop();
+      return;
+    }
+    auto timer = std::make_shared<asio::steady_timer>(ioc, std::chrono::milliseconds(20));
+    timer->async_wait([this, timer, waited_ms](auto) { drain_wait(waited_ms + 20); });
+  }
+
+  ServerOptions options;
+  api::Api& api;
+  ws::Hub& hub;
+  app::App& app;
+  int io_threads;
+  asio::io_context ioc;
+  asio::thread_pool workers;
+  tcp::acceptor acceptor;
+  std::atomic<bool> stopping{false};
+  std::atomic<int> inflight{0};
+};
+
+Server::Server(ServerOptions options, api::Api& api, ws::Hub& hub, app::App& app)
+    : impl_(std::make_unique<Impl>(std::move(options), api, hub, app)) {}
+
+Server::~Server() = default;
+
+uint16_t Server::listen() {
+  auto ep = parse_listen_address(impl_->options.listen_address);
+  auto& a = impl_->acceptor;
+  a.open(ep.protocol());
+  a.set_option(asio::socket_base::reuse_address(true));
+  if (ep.address().is_v6()) a.set_option(asio::ip::v6_only(false));
+  a.bind(ep);
+  a.listen(asio::socket_base::max_listen_connections);
+  return a.local_endpoint().port();
+}
+
+void Server::run() {
+  asio::signal_set signals(impl_->ioc, SIGINT, SIGTERM);
+  signals.async_wait([this](auto ec, int) {
+    if (!ec) impl_->begin_stop();
+  });
+  asio::co_spawn(impl_->ioc, impl_->accept_loop(), asio::detached);
+  std::vector<std::thread> threads;
+  for (int i = 1; i < impl_->io_threads; ++i) threads.emplace_back([this] { impl_->ioc.run(); });
+  impl_->ioc.run();
+  for (auto& t : threads) t.join();
+  impl_->workers.join();
+}
+
+void Server::stop() {
+  impl_->begin_stop();
+}
+
+}  // namespace parley::http

@@ -1,0 +1,223 @@
+// Beast WebSocket session: accept, authenticate, register with the hub, then read actions and
+// write queued events on the session's strand with one write in flight.
+#include "http/websocket_session.h"
+
+#include "api/auth_cookies.h"
+#include "app/users.h"
+#include "http/run_on.h"
+#include "util/json.h"
+#include "util/log.h"
+#include "ws/actions.h"
+
+#include <boost/asio/detached.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/websocket.hpp>
+
+#include <deque>
+
+namespace parley::http {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace websocket = beast::websocket;
+using asio::use_awaitable;
+
+class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Socket {
+ public:
+  WsSession(asio::ip::tcp::socket socket, BeastRequest request, app::App& app, ws::Hub& hub,
+            asio::thread_pool& workers, WebSocketOptions options)
+      : ws_(std::move(socket)),
+        request_(std::move(request)),
+        app_(app),
+        hub_(hub),
+        workers_(workers),
+        options_(options),
+        auth_timer_(ws_.get_executor()) {}
+
+  void start() {
+    asio::co_spawn(
+        ws_.get_executor(), [self = shared_from_this()] { return self->run(); }, asio::detached);
+  }
+
+  void send(std::shared_ptr<const std::string> text) override {
+    asio::post(ws_.get_executor(), [self = shared_from_this(), text = std::move(text)]() mutable {
+      self->enqueue(std::move(text));
+    });
+  }
+
+  void close() override {
+    asio::post(ws_.get_executor(), [self = shared_from_this()] { self->shutdown_socket(); });
+  }
+
+ private:
+  asio::awaitable<void> run() {
+    try {
+      ws_.set_option(websocket::stream_base::timeout{
+          std::chrono::seconds(30), std::chrono::seconds(options_.idle_timeout_seconds), true});
+      ws_.read_message_max(1 << 20);
+      ws_.text(true);
+      std::string remote;
+      boost::system::error_code ec;
+      auto ep = beast::get_lowest_layer(ws_).socket().remote_endpoint(ec);
+      if (!ec) remote = ep.address().to_string();
+      BeastRequest copy = request_;
+      api::Request areq = to_api_request(std::move(copy), remote);
+      connection_id_ = std::string(areq.query_param("connection_id"));
+      sequence_number_ = 0;
+      if (auto s = areq.query_param("sequence_number"); !s.empty()) {
+        try {
+          sequence_number_ = std::stoll(std::string(s));
+        } catch (...) {
+          sequence_number_ = 0;
+        }
+      }
+      co_await ws_.async_accept(request_, use_awaitable);
+
+      auto token = api::token_from_request(areq);
+      if (!token.token.empty()) {
+        auto s =
+            co_await run_on(workers_, [&] { return app::session_from_token(app_, token.token); });
+        if (s) register_session(std::move(s).value());
+      }
+      if (!conn_) arm_auth_timeout();
+
+      beast::flat_buffer buffer;
+      for (;;) {
+        buffer.clear();
+        co_await ws_.async_read(buffer, use_awaitable);
+        std::string text = beast::buffers_to_string(buffer.data());
+        if (!conn_) {
+          co_await authenticate(text);
+          continue;
+        }
+        auto reply = co_await run_on(
+            workers_, [&] { return ws::handle_action(app_, hub_, *conn_, *session_, text); });
+        if (!reply.empty()) enqueue(std::make_shared<const std::string>(std::move(reply)));
+      }
+    } catch (const boost::system::system_error&) {
+      // closed by the peer, a timeout, or shutdown
+    } catch (const std::exception& e) {
+      log::warn("websocket session ended", {{"error", e.what()}});
+    }
+    closed_ = true;
+    auth_timer_.cancel();
+    if (conn_) hub_.detach(conn_, this);
+  }
+
+  asio::awaitable<void> authenticate(const std::string& text) {
+    auto v = json::parse(text);
+    if (!v || !v->is_object()) co_return;
+    const auto& o = v->get_object();
+    int64_t seq = json::get_int(o, "seq", 0);
+    if (json::get_string(o, "action") != "authentication_challenge") {
+      boost::json::object err{{"id", "api.web_socket_router.not_authenticated.app_error"},
+                              {"message", "WebSocket is not authenticated."},
+                              {"detailed_error", ""},
+                              {"status_code", 401}};
+      enqueue(std::make_shared<const std::string>(boost::json::serialize(
+          boost::json::object{{"status", "FAIL"}, {"seq_reply", seq}, {"error", err}})));
+      co_return;
+    }
+    std::string token;
+    if (auto it = o.find("data"); it != o.end() && it->value().is_object())
+      token = json::get_string(it->value().get_object(), "token");
+    auto s = co_await run_on(workers_, [&] { return app::session_from_token(app_, token); });
+    if (!s) {
+      shutdown_socket();
+      co_return;
+    }
+    register_session(std::move(s).value());
+    enqueue(std::make_shared<const std::string>(
+        boost::json::serialize(boost::json::object{{"status", "OK"}, {"seq_reply", seq}})));
+  }
+
+  void register_session(model::Session s) {
+    auth_timer_.cancel();
+    session_ = std::move(s);
+    auto attached = hub_.attach(shared_from_this(), *session_, connection_id_, sequence_number_);
+    conn_ = attached.connection;
+  }
+
+  void arm_auth_timer_expired() {
+    if (!conn_) shutdown_socket();
+  }
+
+  void arm_auth_timeout() {
+    auth_timer_.expires_after(std::chrono::seconds(options_.auth_timeout_seconds));
+    auth_timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
+      if (!ec) self->arm_auth_timer_expired();
+    });
+  }
+
+  void enqueue(std::shared_ptr<const std::string> text) {
+    if (closed_) return;
+    if (queue_.size() >= options_.max_queue) {
+      log::warn("websocket consumer too slow; closing",
+                {{"user_id", session_ ? session_->user_id : ""}});
+      shutdown_socket();
+      return;
+    }
+    queue_.push_back(std::move(text));
+    if (!writing_) {
+      writing_ = true;
+      asio::co_spawn(
+          ws_.get_executor(), [self = shared_from_this()] { return self->write_loop(); },
+          asio::detached);
+    }
+  }
+
+  asio::awaitable<void> write_loop() {
+    try {
+      while (!queue_.empty() && !closed_) {
+        auto text = queue_.front();
+        co_await ws_.async_write(asio::buffer(*text), use_awaitable);
+        queue_.pop_front();
+      }
+    } catch (const boost::system::system_error&) {
+      shutdown_socket();
+    }
+    writing_ = false;
+  }
+
+  void shutdown_socket() {
+    if (closed_) return;
+    closed_ = true;
+    queue_.clear();
+    boost::system::error_code ec;
+    beast::get_lowest_layer(ws_).socket().shutdown(asio::ip::tcp::socket::shutdown_both, ec);
+    beast::get_lowest_layer(ws_).close();
+  }
+
+  websocket::stream<beast::tcp_stream> ws_;
+  BeastRequest request_;
+  app::App& app_;
+  ws::Hub& hub_;
+  asio::thread_pool& workers_;
+  WebSocketOptions options_;
+  asio::steady_timer auth_timer_;
+  std::optional<model::Session> session_;
+  std::shared_ptr<ws::Connection> conn_;
+  std::string connection_id_;
+  int64_t sequence_number_ = 0;
+  std::deque<std::shared_ptr<const std::string>> queue_;
+  bool writing_ = false;
+  bool closed_ = false;
+};
+
+}  // namespace
+
+void start_websocket(asio::ip::tcp::socket socket, BeastRequest request, app::App& app,
+                     ws::Hub& hub, asio::thread_pool& workers, WebSocketOptions options) {
+  // Each session runs on its own strand.
+  auto strand = asio::make_strand(socket.get_executor());
+  asio::ip::tcp::socket on_strand(strand);
+  auto protocol = socket.local_endpoint().protocol();
+  on_strand.assign(protocol, socket.release());
+  std::make_shared<WsSession>(std::move(on_strand), std::move(request), app, hub, workers, options)
+      ->start();
+}
+
+}  // namespace parley::http

@@ -1,0 +1,23 @@
+// A WebSocket connection on /api/v4/websocket: authentication (cookie, bearer header or
+// authentication_challenge), registration with the hub, actions in, events out.
+#pragma once
+
+#include "app/app.h"
+#include "http/convert.h"
+#include "ws/hub.h"
+
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/thread_pool.hpp>
+
+namespace parley::http {
+
+struct WebSocketOptions {
+  int64_t auth_timeout_seconds = 5;
+  int64_t idle_timeout_seconds = 100;  // pings are sent at half of this
+  std::size_t max_queue = 4096;        // slow consumers beyond this are dropped
+};
+
+void start_websocket(boost::asio::ip::tcp::socket socket, BeastRequest request, app::App& app,
+                     ws::Hub& hub, boost::asio::thread_pool& workers, WebSocketOptions options);
+
+}  // namespace parley::http

@@ -1,0 +1,98 @@
+// parley [--config PATH]: loads config.json (creating it with defaults), opens the database,
+// and serves the Mattermost API v4 and WebSocket until SIGINT/SIGTERM.
+#include "api/api.h"
+#include "app/app.h"
+#include "config/config.h"
+#include "http/server.h"
+#include "store/sqlite/sqlite_store.h"
+#include "util/log.h"
+#include "ws/hub.h"
+
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <thread>
+
+namespace {
+
+struct Args {
+  std::string config_path = "config/config.json";
+  bool help = false;
+};
+
+Args parse_args(int argc, char** argv) {
+  Args a;
+  for (int i = 1; i < argc; ++i) {
+    std::string s = argv[i];
+    if ((s == "--config" || s == "-c") && i + 1 < argc)
+      a.config_path = argv[++i];
+    else if (s.starts_with("--config="))
+      a.config_path = s.substr(9);
+    else if (s == "--help" || s == "-h")
+      a.help = true;
+  }
+  if (const char* env = std::getenv("MM_CONFIG"); env && a.config_path == "config/config.json")
+    a.config_path = env;
+  return a;
+}
+
+std::string log_file_path(const parley::config::Config& cfg) {
+  std::filesystem::path dir = cfg.log.file_location.empty() ? "./logs" : cfg.log.file_location;
+  if (dir.has_extension()) return dir.string();
+  return (dir / "parley.log").string();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace parley;
+  Args args = parse_args(argc, argv);
+  if (args.help) {
+    std::cout << "usage: parley [--config PATH]\n";
+    return 0;
+  }
+  auto loaded = config::load(args.config_path, config::environment());
+  if (!loaded) {
+    std::cerr << "config: " << loaded.error().message << " " << loaded.error().detailed_error
+              << "\n";
+    return 1;
+  }
+  auto cfg = loaded->config;
+  log::init({cfg->log.enable_console, cfg->log.console_level, cfg->log.enable_file,
+             cfg->log.file_level, log_file_path(*cfg)});
+  try {
+    if (cfg->sql.driver_name != "sqlite3") {
+      log::error("unsupported SqlSettings.DriverName", {{"driver", cfg->sql.driver_name}});
+      return 1;
+    }
+    int cpus = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    int workers =
+        cfg->parley.worker_threads > 0 ? static_cast<int>(cfg->parley.worker_threads) : cpus * 4;
+    auto store = store::sqlite::open_store(cfg->sql.data_source, workers);
+    app::App app(cfg, *store);
+    ws::Hub hub(app, {static_cast<std::size_t>(cfg->parley.reconnect_buffer_size),
+                      cfg->parley.reconnect_buffer_seconds * 1000});
+    app.set_event_sink(&hub);
+    api::Api api(app);
+    http::ServerOptions so;
+    so.listen_address = cfg->service.listen_address;
+    so.io_threads = cpus;
+    so.worker_threads = workers;
+    so.read_timeout_seconds = cfg->service.read_timeout > 0 ? cfg->service.read_timeout : 300;
+    so.max_url_length =
+        cfg->service.maximum_url_length > 0 ? cfg->service.maximum_url_length : 2048;
+    http::Server server(so, api, hub, app);
+    uint16_t port = server.listen();
+    log::info("Server is listening on " + so.listen_address,
+              {{"address", so.listen_address}, {"port", port}, {"version", app.server_version()}});
+    server.run();
+    app.set_event_sink(nullptr);
+    log::info("Server stopped");
+    log::flush();
+  } catch (const std::exception& e) {
+    log::error("fatal", {{"error", e.what()}});
+    log::flush();
+    return 1;
+  }
+  return 0;
+}

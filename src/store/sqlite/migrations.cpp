@@ -1,0 +1,135 @@
+// The SQLite schema, one numbered step per entry; never edit a released step, add a new one.
+#include "store/sqlite/migrations.h"
+
+#include "util/ids.h"
+
+#include <array>
+#include <string>
+
+namespace parley::store::sqlite {
+namespace {
+
+constexpr std::array<std::string_view, 1> kMigrations = {
+    // 1: core chat schema.
+    R"sql(
+CREATE TABLE Users (
+  Id TEXT PRIMARY KEY, CreateAt INTEGER NOT NULL, UpdateAt INTEGER NOT NULL, DeleteAt INTEGER NOT NULL DEFAULT 0,
+  Username TEXT NOT NULL UNIQUE, Password TEXT NOT NULL DEFAULT '', AuthData TEXT NOT NULL DEFAULT '',
+  AuthService TEXT NOT NULL DEFAULT '', Email TEXT NOT NULL UNIQUE, EmailVerified INTEGER NOT NULL DEFAULT 0,
+  Nickname TEXT NOT NULL DEFAULT '', FirstName TEXT NOT NULL DEFAULT '', LastName TEXT NOT NULL DEFAULT '',
+  Position TEXT NOT NULL DEFAULT '', Roles TEXT NOT NULL DEFAULT '', AllowMarketing INTEGER NOT NULL DEFAULT 0,
+  Props TEXT NOT NULL DEFAULT '{}', NotifyProps TEXT NOT NULL DEFAULT '{}', LastPasswordUpdate INTEGER NOT NULL DEFAULT 0,
+  LastPictureUpdate INTEGER NOT NULL DEFAULT 0, FailedAttempts INTEGER NOT NULL DEFAULT 0, Locale TEXT NOT NULL DEFAULT 'en',
+  Timezone TEXT NOT NULL DEFAULT '{}', MfaActive INTEGER NOT NULL DEFAULT 0, MfaSecret TEXT NOT NULL DEFAULT '',
+  LastActivityAt INTEGER NOT NULL DEFAULT 0, IsBot INTEGER NOT NULL DEFAULT 0, BotDescription TEXT NOT NULL DEFAULT '',
+  LastLogin INTEGER NOT NULL DEFAULT 0, DisableWelcomeEmail INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX idx_users_update_at ON Users(UpdateAt);
+
+CREATE TABLE Sessions (
+  Id TEXT PRIMARY KEY, Token TEXT NOT NULL UNIQUE, CreateAt INTEGER NOT NULL, ExpiresAt INTEGER NOT NULL,
+  LastActivityAt INTEGER NOT NULL, UserId TEXT NOT NULL, DeviceId TEXT NOT NULL DEFAULT '', Roles TEXT NOT NULL DEFAULT '',
+  IsOAuth INTEGER NOT NULL DEFAULT 0, ExpiredNotify INTEGER NOT NULL DEFAULT 0, Props TEXT NOT NULL DEFAULT '{}');
+CREATE INDEX idx_sessions_user_id ON Sessions(UserId);
+
+CREATE TABLE Teams (
+  Id TEXT PRIMARY KEY, CreateAt INTEGER NOT NULL, UpdateAt INTEGER NOT NULL, DeleteAt INTEGER NOT NULL DEFAULT 0,
+  DisplayName TEXT NOT NULL, Name TEXT NOT NULL UNIQUE, Description TEXT NOT NULL DEFAULT '', Email TEXT NOT NULL DEFAULT '',
+  Type TEXT NOT NULL, CompanyName TEXT NOT NULL DEFAULT '', AllowedDomains TEXT NOT NULL DEFAULT '',
+  InviteId TEXT NOT NULL DEFAULT '', AllowOpenInvite INTEGER NOT NULL DEFAULT 0, LastTeamIconUpdate INTEGER NOT NULL DEFAULT 0,
+  SchemeId TEXT NOT NULL DEFAULT '', GroupConstrained INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX idx_teams_invite_id ON Teams(InviteId);
+
+CREATE TABLE TeamMembers (
+  TeamId TEXT NOT NULL, UserId TEXT NOT NULL, Roles TEXT NOT NULL DEFAULT '', DeleteAt INTEGER NOT NULL DEFAULT 0,
+  SchemeUser INTEGER NOT NULL DEFAULT 1, SchemeAdmin INTEGER NOT NULL DEFAULT 0, SchemeGuest INTEGER NOT NULL DEFAULT 0,
+  CreateAt INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (TeamId, UserId));
+CREATE INDEX idx_teammembers_user_id ON TeamMembers(UserId);
+
+CREATE TABLE Channels (
+  Id TEXT PRIMARY KEY, CreateAt INTEGER NOT NULL, UpdateAt INTEGER NOT NULL, DeleteAt INTEGER NOT NULL DEFAULT 0,
+  TeamId TEXT NOT NULL DEFAULT '', Type TEXT NOT NULL, DisplayName TEXT NOT NULL DEFAULT '', Name TEXT NOT NULL,
+  Header TEXT NOT NULL DEFAULT '', Purpose TEXT NOT NULL DEFAULT '', LastPostAt INTEGER NOT NULL DEFAULT 0,
+  TotalMsgCount INTEGER NOT NULL DEFAULT 0, ExtraUpdateAt INTEGER NOT NULL DEFAULT 0, CreatorId TEXT NOT NULL DEFAULT '',
+  SchemeId TEXT NOT NULL DEFAULT '', Props TEXT NOT NULL DEFAULT '{}', GroupConstrained INTEGER NOT NULL DEFAULT 0,
+  Shared INTEGER NOT NULL DEFAULT 0, TotalMsgCountRoot INTEGER NOT NULL DEFAULT 0, LastRootPostAt INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (Name, TeamId));
+CREATE INDEX idx_channels_team_id ON Channels(TeamId);
+
+CREATE TABLE ChannelMembers (
+  ChannelId TEXT NOT NULL, UserId TEXT NOT NULL, Roles TEXT NOT NULL DEFAULT '', LastViewedAt INTEGER NOT NULL DEFAULT 0,
+  MsgCount INTEGER NOT NULL DEFAULT 0, MentionCount INTEGER NOT NULL DEFAULT 0, MentionCountRoot INTEGER NOT NULL DEFAULT 0,
+  UrgentMentionCount INTEGER NOT NULL DEFAULT 0, MsgCountRoot INTEGER NOT NULL DEFAULT 0,
+  NotifyProps TEXT NOT NULL DEFAULT '{}', LastUpdateAt INTEGER NOT NULL DEFAULT 0, SchemeUser INTEGER NOT NULL DEFAULT 1,
+  SchemeAdmin INTEGER NOT NULL DEFAULT 0, SchemeGuest INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (ChannelId, UserId));
+CREATE INDEX idx_channelmembers_user_id ON ChannelMembers(UserId);
+
+CREATE TABLE Posts (
+  Id TEXT PRIMARY KEY, CreateAt INTEGER NOT NULL, UpdateAt INTEGER NOT NULL, EditAt INTEGER NOT NULL DEFAULT 0,
+  DeleteAt INTEGER NOT NULL DEFAULT 0, IsPinned INTEGER NOT NULL DEFAULT 0, UserId TEXT NOT NULL, ChannelId TEXT NOT NULL,
+  RootId TEXT NOT NULL DEFAULT '', OriginalId TEXT NOT NULL DEFAULT '', Message TEXT NOT NULL DEFAULT '',
+  Type TEXT NOT NULL DEFAULT '', Props TEXT NOT NULL DEFAULT '{}', Hashtags TEXT NOT NULL DEFAULT '',
+  FileIds TEXT NOT NULL DEFAULT '[]', HasReactions INTEGER NOT NULL DEFAULT 0, PendingPostId TEXT NOT NULL DEFAULT '');
+CREATE INDEX idx_posts_channel_create_at ON Posts(ChannelId, CreateAt);
+CREATE INDEX idx_posts_channel_update_at ON Posts(ChannelId, UpdateAt);
+CREATE INDEX idx_posts_root_id ON Posts(RootId);
+
+CREATE TABLE Reactions (
+  UserId TEXT NOT NULL, PostId TEXT NOT NULL, EmojiName TEXT NOT NULL, CreateAt INTEGER NOT NULL,
+  UpdateAt INTEGER NOT NULL DEFAULT 0, DeleteAt INTEGER NOT NULL DEFAULT 0, ChannelId TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (PostId, UserId, EmojiName));
+
+CREATE TABLE Preferences (
+  UserId TEXT NOT NULL, Category TEXT NOT NULL, Name TEXT NOT NULL, Value TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (UserId, Category, Name));
+
+CREATE TABLE Status (
+  UserId TEXT PRIMARY KEY, Status TEXT NOT NULL, Manual INTEGER NOT NULL DEFAULT 0,
+  LastActivityAt INTEGER NOT NULL DEFAULT 0, DNDEndTime INTEGER NOT NULL DEFAULT 0, PrevStatus TEXT NOT NULL DEFAULT '');
+
+CREATE TABLE SidebarCategories (
+  Id TEXT PRIMARY KEY, UserId TEXT NOT NULL, TeamId TEXT NOT NULL, SortOrder INTEGER NOT NULL DEFAULT 0,
+  Sorting TEXT NOT NULL DEFAULT '', Type TEXT NOT NULL, DisplayName TEXT NOT NULL DEFAULT '',
+  Muted INTEGER NOT NULL DEFAULT 0, Collapsed INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX idx_sidebarcategories_user_team ON SidebarCategories(UserId, TeamId);
+
+CREATE TABLE SidebarChannels (
+  ChannelId TEXT NOT NULL, UserId TEXT NOT NULL, CategoryId TEXT NOT NULL, SortOrder INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (ChannelId, UserId, CategoryId));
+CREATE INDEX idx_sidebarchannels_category ON SidebarChannels(CategoryId);
+
+CREATE TABLE Systems (Name TEXT PRIMARY KEY, Value TEXT NOT NULL DEFAULT '');
+)sql",
+};
+
+}  // namespace
+
+int latest_schema_version() {
+  return static_cast<int>(kMigrations.size());
+}
+
+void migrate(Db& db) {
+  db.write([](Conn& c) {
+    c.exec(
+        "CREATE TABLE IF NOT EXISTS SchemaMigrations (Version INTEGER PRIMARY KEY, AppliedAt "
+        "INTEGER NOT NULL)");
+  });
+  int current = db.read([](Conn& c) {
+    auto s = c.prepare("SELECT COALESCE(MAX(Version), 0) FROM SchemaMigrations");
+    s.step();
+    return static_cast<int>(s.int64(0));
+  });
+  if (current > latest_schema_version())
+    throw std::runtime_error("database schema version " + std::to_string(current) +
+                             " is newer than this Parley binary supports (" +
+                             std::to_string(latest_schema_version()) + "); upgrade Parley");
+  for (int v = current + 1; v <= latest_schema_version(); ++v) {
+    db.write([&](Conn& c) {
+      c.exec(kMigrations[v - 1]);
+      c.prepare("INSERT INTO SchemaMigrations (Version, AppliedAt) VALUES (?, ?)")
+          .bind_all(v, now_ms())
+          .run();
+    });
+  }
+}
+
+}  // namespace parley::store::sqlite

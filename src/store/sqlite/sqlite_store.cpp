@@ -1,0 +1,61 @@
+// Assembles the SQLite aggregate stores behind store::Store.
+#include "store/sqlite/sqlite_store.h"
+
+#include "store/sqlite/channel_store.h"
+#include "store/sqlite/db.h"
+#include "store/sqlite/migrations.h"
+#include "store/sqlite/session_store.h"
+#include "store/sqlite/system_store.h"
+#include "store/sqlite/team_store.h"
+#include "store/sqlite/user_store.h"
+#include "util/ids.h"
+
+namespace parley::store::sqlite {
+namespace {
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(const std::string& path, int readers)
+      : db_(path, readers), users_(db_), sessions_(db_), teams_(db_), channels_(db_), system_(db_) {
+    migrate(db_);
+  }
+
+  UserStore& users() override { return users_; }
+  SessionStore& sessions() override { return sessions_; }
+  TeamStore& teams() override { return teams_; }
+  ChannelStore& channels() override { return channels_; }
+  SystemStore& system() override { return system_; }
+
+  void transaction(const std::function<void()>& f) override {
+    db_.write([&](Conn&) { f(); });
+  }
+
+  bool healthy() override {
+    try {
+      std::string probe = "health_check_" + new_id();
+      db_.write([&](Conn& c) {
+        c.prepare("INSERT INTO Systems (Name, Value) VALUES (?, 'ok')").bind(1, probe).run();
+        c.prepare("DELETE FROM Systems WHERE Name = ?").bind(1, probe).run();
+      });
+      return true;
+    } catch (const std::exception&) {
+      return false;
+    }
+  }
+
+ private:
+  Db db_;
+  SqliteUserStore users_;
+  SqliteSessionStore sessions_;
+  SqliteTeamStore teams_;
+  SqliteChannelStore channels_;
+  SqliteSystemStore system_;
+};
+
+}  // namespace
+
+std::unique_ptr<Store> open_store(const std::string& path, int readers) {
+  return std::make_unique<SqliteStore>(path, readers);
+}
+
+}  // namespace parley::store::sqlite

@@ -1,0 +1,64 @@
+// Identifier generation: 16 random bytes encoded with Mattermost's base32 alphabet.
+#include "util/ids.h"
+
+#include <openssl/rand.h>
+
+#include <array>
+#include <chrono>
+#include <stdexcept>
+
+namespace parley {
+namespace {
+constexpr std::string_view kAlphabet = "ybndrfg8ejkmcpqxot1uwisza345h769";
+
+void random_bytes(unsigned char* out, std::size_t n) {
+  if (RAND_bytes(out, static_cast<int>(n)) != 1) throw std::runtime_error("RAND_bytes failed");
+}
+}  // namespace
+
+std::string new_id() {
+  std::array<unsigned char, 16> bytes{};
+  random_bytes(bytes.data(), bytes.size());
+  std::string out;
+  out.reserve(26);
+  uint32_t buffer = 0;
+  int bits = 0;
+  for (unsigned char b : bytes) {
+    buffer = (buffer << 8) | b;
+    bits += 8;
+    while (bits >= 5) {
+      out.push_back(kAlphabet[(buffer >> (bits - 5)) & 31]);
+      bits -= 5;
+    }
+  }
+  if (bits > 0) out.push_back(kAlphabet[(buffer << (5 - bits)) & 31]);
+  return out;  // 128 bits -> 26 characters
+}
+
+bool is_valid_id(std::string_view id) {
+  if (id.size() != 26) return false;
+  for (char c : id) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) return false;
+  }
+  return true;
+}
+
+std::string random_hex(std::size_t n) {
+  std::string bytes(n, '\0');
+  random_bytes(reinterpret_cast<unsigned char*>(bytes.data()), n);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(n * 2);
+  for (unsigned char b : bytes) {
+    out.push_back(kHex[b >> 4]);
+    out.push_back(kHex[b & 15]);
+  }
+  return out;
+}
+
+int64_t now_ms() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace parley

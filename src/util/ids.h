@@ -1,0 +1,15 @@
+// Mattermost-style identifiers (26 lowercase base32 characters) and random tokens.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace parley {
+
+std::string new_id();                       // 26 chars, alphabet ybndrfg8ejkmcpqxot1uwisza345h769
+bool is_valid_id(std::string_view id);      // 26 lowercase letters/digits
+std::string random_hex(std::size_t bytes);  // cryptographically random, hex encoded
+int64_t now_ms();                           // milliseconds since the epoch
+
+}  // namespace parley

@@ -1,0 +1,82 @@
+// Dispatch of client WebSocket actions.
+#include "ws/actions.h"
+
+#include "app/authorization.h"
+#include "store/channel_store.h"
+#include "util/ids.h"
+#include "util/json.h"
+#include "ws/hub.h"
+
+#include <boost/json.hpp>
+
+namespace parley::ws {
+namespace {
+
+namespace bj = boost::json;
+
+std::string ok(int64_t seq, bj::object data = {}, bool with_data = false) {
+  bj::object o{{"status", "OK"}, {"seq_reply", seq}};
+  if (with_data) o["data"] = std::move(data);
+  return bj::serialize(o);
+}
+
+std::string fail(int64_t seq, const AppError& e) {
+  bj::object err{
+      {"id", e.id}, {"message", e.message}, {"detailed_error", ""}, {"status_code", e.status_code}};
+  return bj::serialize(bj::object{{"status", "FAIL"}, {"seq_reply", seq}, {"error", err}});
+}
+
+}  // namespace
+
+std::string handle_action(app::App& app, Hub& hub, Connection& conn, const model::Session& session,
+                          std::string_view text) {
+  auto v = json::parse(text);
+  if (!v || !v->is_object()) return {};
+  const auto& req = v->get_object();
+  std::string action = json::get_string(req, "action");
+  int64_t seq = json::get_int(req, "seq", 0);
+  if (action.empty())
+    return fail(seq, AppError::make("api.web_socket_router.no_action.app_error",
+                                    "No websocket action.", 400));
+  if (seq <= 0)
+    return fail(seq, AppError::make("api.web_socket_router.bad_seq.app_error",
+                                    "Invalid sequence for WebSocket message.", 400));
+  bj::object data;
+  if (auto it = req.find("data"); it != req.end() && it->value().is_object())
+    data = it->value().get_object();
+
+  if (action == "authentication_challenge") return {};  // already authenticated: ignored
+  if (action == "ping") {
+    return ok(seq,
+              {{"text", "pong"},
+               {"version", app.server_version()},
+               {"server_time", now_ms()},
+               {"node_id", ""}},
+              true);
+  }
+  if (action == "user_typing") {
+    std::string channel_id = json::get_string(data, "channel_id");
+    std::string parent_id = json::get_string(data, "parent_id");
+    if (!is_valid_id(channel_id)) {
+      return fail(seq, errors::invalid_param("channel_id"));
+    }
+    if (!app::has_channel_permission(app, session, channel_id, "create_post"))
+      return fail(seq, errors::permission("create_post", session.user_id));
+    app::Event e{"typing", {{"parent_id", parent_id}, {"user_id", session.user_id}},
+                 {},       std::nullopt,
+                 {},       {}};
+    e.broadcast.channel_id = channel_id;
+    e.broadcast.omit_users.insert(session.user_id);
+    e.recipients = app.store().channels().member_user_ids(channel_id);
+    hub.publish(std::move(e));
+    return ok(seq);
+  }
+  if (action == "presence" || action == "user_update_active_status" ||
+      action == "posted_notify_ack") {
+    return ok(seq);
+  }
+  return fail(seq, AppError::make("api.web_socket_router.bad_action.app_error",
+                                  "Unknown WebSocket action.", 500));
+}
+
+}  // namespace parley::ws

@@ -1,0 +1,59 @@
+// One logical WebSocket connection: its id, user, sequence counter and the ring buffer of recent
+// events that lets a client resume after a reconnect. The socket comes and goes; the connection
+// outlives it for ParleySettings.ReconnectBufferSeconds.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+namespace parley::ws {
+
+// What the hub needs from a live socket. Implementations are thread-safe and never block.
+class Socket {
+ public:
+  virtual ~Socket() = default;
+  virtual void send(std::shared_ptr<const std::string> text) = 0;
+  virtual void close() = 0;
+};
+
+class Connection {
+ public:
+  Connection(std::string id, std::string user_id, std::string session_id, std::size_t buffer_size);
+
+  const std::string& id() const { return id_; }
+  const std::string& user_id() const { return user_id_; }
+  const std::string& session_id() const { return session_id_; }
+
+  // Numbers an event (prefix is the event JSON without its closing "seq":N}), keeps it for
+  // replay, and sends it when a socket is attached.
+  void deliver(std::string_view prefix);
+  // Replies carry seq_reply and do not consume a sequence number; dropped when detached.
+  void reply(std::string text);
+
+  // Attaches a socket and replays from `from_seq`; false when those events are gone.
+  bool resume(std::shared_ptr<Socket> socket, int64_t from_seq);
+  void attach(std::shared_ptr<Socket> socket);
+  // Detaches `socket` if it is the current one; returns true when it was.
+  bool detach(const Socket* socket, int64_t now);
+  bool attached() const;
+  // True when detached for longer than `keep_ms`.
+  bool expired(int64_t now, int64_t keep_ms) const;
+  void close_socket();
+
+ private:
+  const std::string id_;
+  const std::string user_id_;
+  const std::string session_id_;
+  const std::size_t buffer_size_;
+  mutable std::mutex mutex_;
+  int64_t next_seq_ = 0;
+  std::deque<std::pair<int64_t, std::shared_ptr<const std::string>>> buffer_;
+  std::shared_ptr<Socket> socket_;
+  int64_t detached_at_ = 0;
+};
+
+}  // namespace parley::ws

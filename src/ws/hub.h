@@ -1,0 +1,62 @@
+// The WebSocket hub: indexes connections by user, turns app events into numbered messages for
+// exactly the connections allowed to see them, and resumes dropped connections.
+#pragma once
+
+#include "app/app.h"
+#include "app/events.h"
+#include "model/session.h"
+#include "ws/connection.h"
+
+#include <memory>
+#include <shared_mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace parley::ws {
+
+struct HubOptions {
+  std::size_t buffer_size = 128;
+  int64_t keep_ms = 300'000;
+};
+
+class Hub final : public app::EventSink {
+ public:
+  Hub(app::App& app, HubOptions options);
+
+  struct Attached {
+    std::shared_ptr<Connection> connection;
+    bool resumed = false;
+  };
+  // Registers an authenticated socket: resumes `connection_id` from `sequence_number` when the
+  // missed events are still buffered, otherwise opens a new connection and sends hello (seq 0).
+  Attached attach(std::shared_ptr<Socket> socket, const model::Session& session,
+                  std::string_view connection_id, int64_t sequence_number);
+  void detach(const std::shared_ptr<Connection>& c, const Socket* socket);
+
+  void publish(app::Event e) override;
+  // Closes every socket of a session (logout, revocation).
+  void close_session(std::string_view session_id);
+  void shutdown();
+  std::size_t connection_count() const;
+  // True when the user has at least one attached socket.
+  bool is_online(std::string_view user_id) const;
+
+ private:
+  void sweep(int64_t now);
+  std::vector<std::shared_ptr<Connection>> targets(const app::Event& e) const;
+
+  app::App& app_;
+  HubOptions options_;
+  mutable std::shared_mutex mutex_;
+  std::unordered_map<std::string, std::shared_ptr<Connection>> by_id_;
+  std::unordered_map<std::string, std::vector<std::shared_ptr<Connection>>> by_user_;
+  int64_t last_sweep_ = 0;
+};
+
+// Serialises an event as "{...,"seq":" so that each connection appends its number.
+std::string event_prefix(const std::string& name, const boost::json::object& data,
+                         const app::Broadcast& b);
+
+}  // namespace parley::ws
