@@ -1,0 +1,207 @@
+// Test harness: starts the built Parley binary on a free loopback port with a fresh data folder,
+// and builds official @mattermost/client objects (Client4, WebSocketClient) against it.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import WebSocket from 'ws';
+import mm from '@mattermost/client';
+
+const { Client4, WebSocketClient } = mm;
+// Node 20 has no global WebSocket; the official client expects one.
+globalThis.WebSocket = WebSocket;
+
+const BIN = process.env.PARLEY_BIN ?? path.resolve(import.meta.dirname, '../../../build/parley');
+
+export { Client4, WebSocketClient };
+
+let counter = 0;
+export function unique(prefix = 'u') {
+  counter += 1;
+  return `${prefix}${Date.now().toString(36)}${counter}${Math.floor(Math.random() * 1e6).toString(36)}`;
+}
+
+// Starts a server. `env` adds MM_* overrides. Returns {url, dir, stop, kill, restart, logs}.
+export async function startServer({ env = {}, dir } = {}) {
+  const dataDir = dir ?? mkdtempSync(path.join(os.tmpdir(), 'parley-e2e-'));
+  const server = { dir: dataDir, logs: [], url: '', proc: null, env };
+  await launch(server);
+  server.stop = async () => {
+    await terminate(server, 'SIGTERM');
+    if (!dir) rmSync(dataDir, { recursive: true, force: true });
+  };
+  server.kill = () => terminate(server, 'SIGKILL');
+  server.restart = async () => {
+    await terminate(server, 'SIGTERM');
+    await launch(server);
+  };
+  return server;
+}
+
+async function launch(server) {
+  const env = {
+    ...process.env,
+    MM_SERVICESETTINGS_LISTENADDRESS: '127.0.0.1:0',
+    MM_SQLSETTINGS_DATASOURCE: path.join(server.dir, 'parley.db'),
+    MM_FILESETTINGS_DIRECTORY: path.join(server.dir, 'files'),
+    MM_LOGSETTINGS_ENABLEFILE: 'false',
+    MM_LOGSETTINGS_CONSOLELEVEL: 'INFO',
+    MM_TEAMSETTINGS_ENABLEOPENSERVER: 'true',
+    ...server.env,
+  };
+  const proc = spawn(BIN, ['--config', path.join(server.dir, 'config.json')], {
+    env,
+    cwd: server.dir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.proc = proc;
+  server.exited = new Promise((resolve) => proc.once('exit', (code, signal) => resolve({ code, signal })));
+  const port = await new Promise((resolve, reject) => {
+    let buf = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${server.logs.join('\n')}`)), 15000);
+    const onData = (chunk) => {
+      buf += chunk.toString();
+      let nl;
+      while ((nl = buf.indexOf('\n')) >= 0) {
+        const line = buf.slice(0, nl);
+        buf = buf.slice(nl + 1);
+        server.logs.push(line);
+        if (server.logs.length > 2000) server.logs.shift();
+        try {
+          const rec = JSON.parse(line);
+          if (rec.msg?.startsWith('Server is listening')) {
+            clearTimeout(timer);
+            resolve(rec.port);
+          }
+        } catch {
+          // not JSON
+        }
+      }
+    };
+    proc.stdout.on('data', onData);
+    proc.stderr.on('data', (c) => server.logs.push(c.toString()));
+    proc.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${server.logs.join('\n')}`));
+    });
+  });
+  server.url = `http://127.0.0.1:${port}`;
+}
+
+async function terminate(server, signal) {
+  if (!server.proc || server.proc.exitCode !== null || server.proc.signalCode !== null) return;
+  server.proc.kill(signal);
+  await server.exited;
+}
+
+export function client(server, token) {
+  const c = new Client4();
+  c.setUrl(server.url);
+  if (token) c.setToken(token);
+  return c;
+}
+
+// Creates a user (the first one becomes system admin) and logs in. Returns {client, user, password}.
+export async function newUser(server, overrides = {}) {
+  const name = unique('user');
+  const password = 'Passw0rd!x';
+  const anon = client(server);
+  const created = await anon.createUser({ username: name, email: `${name}@example.com`, password, ...overrides }, '', '');
+  const c = client(server);
+  const user = await c.login(created.username, password);
+  return { client: c, user, password };
+}
+
+// Raw HTTP for malformed input: returns {status, headers, body (parsed JSON when possible), text}.
+export async function raw(server, method, urlPath, { token, body, headers = {} } = {}) {
+  const h = { ...headers };
+  if (token) h.Authorization = `Bearer ${token}`;
+  const res = await fetch(server.url + urlPath, { method, headers: h, body });
+  const text = await res.text();
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  return { status: res.status, headers: res.headers, body: parsed, text };
+}
+
+// Asserts an AppError body with the given status (and id when given).
+export function assertAppError(assert, res, status, id) {
+  assert.equal(res.status, status, `expected ${status}, got ${res.status}: ${res.text}`);
+  assert.equal(res.headers.get('content-type'), 'application/json');
+  for (const k of ['id', 'message', 'detailed_error', 'request_id', 'status_code']) {
+    assert.ok(k in res.body, `AppError field ${k} missing in ${res.text}`);
+  }
+  assert.equal(res.body.status_code, status);
+  if (id) assert.equal(res.body.id, id);
+}
+
+// Expects a rejected Client4 promise with the given status (and server error id).
+export async function rejects(assert, promise, status, id) {
+  try {
+    await promise;
+  } catch (err) {
+    assert.equal(err.status_code, status, `expected ${status}, got ${err.status_code}: ${err.message}`);
+    if (id) assert.equal(err.server_error_id, id);
+    return err;
+  }
+  assert.fail(`expected an error with status ${status}`);
+}
+
+// An official WebSocketClient connected with the client's token; records every event.
+export async function socket(server, c) {
+  const ws = new WebSocketClient();
+  const events = [];
+  const waiters = [];
+  ws.addMessageListener((msg) => {
+    events.push(msg);
+    for (const w of [...waiters]) {
+      if (w.match(msg)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(msg);
+      }
+    }
+  });
+  const opened = new Promise((resolve) => {
+    const on = (msg) => {
+      if (msg.event === 'hello') {
+        resolve();
+      }
+    };
+    ws.addMessageListener(on);
+  });
+  ws.initialize(server.url.replace('http', 'ws') + '/api/v4/websocket', c.getToken());
+  await withTimeout(opened, 5000, 'hello');
+  const api = {
+    ws,
+    events,
+    // Resolves with the first event (already received or future) matching name and predicate.
+    waitFor(name, pred = () => true, ms = 5000) {
+      const match = (m) => m.event === name && pred(m);
+      const seen = events.find(match);
+      if (seen) return Promise.resolve(seen);
+      return withTimeout(new Promise((resolve) => waiters.push({ match, resolve })), ms, name);
+    },
+    // Resolves true when no matching event arrives within ms.
+    async none(name, pred = () => true, ms = 500) {
+      await new Promise((r) => setTimeout(r, ms));
+      return !events.some((m) => m.event === name && pred(m));
+    },
+    close() {
+      ws.close();
+    },
+  };
+  return api;
+}
+
+export function withTimeout(promise, ms, what) {
+  let t;
+  return Promise.race([
+    promise.finally(() => clearTimeout(t)),
+    new Promise((_, reject) => {
+      t = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms);
+    }),
+  ]);
+}
