@@ -13,6 +13,9 @@ class SessionStore;
 class TeamStore;
 class ChannelStore;
 class SystemStore;
+class PreferenceStore;
+class StatusStore;
+class SidebarStore;
 
 class Store {
  public:
@@ -22,6 +25,9 @@ class Store {
   virtual TeamStore& teams() = 0;
   virtual ChannelStore& channels() = 0;
   virtual SystemStore& system() = 0;
+  virtual PreferenceStore& preferences() = 0;
+  virtual StatusStore& statuses() = 0;
+  virtual SidebarStore& sidebar() = 0;
 
   // Runs f in one write transaction; store calls made by f on this thread join it.
   virtual void transaction(const std::function<void()>& f) = 0;

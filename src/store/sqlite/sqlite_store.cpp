@@ -4,7 +4,10 @@
 #include "store/sqlite/channel_store.h"
 #include "store/sqlite/db.h"
 #include "store/sqlite/migrations.h"
+#include "store/sqlite/preference_store.h"
 #include "store/sqlite/session_store.h"
+#include "store/sqlite/sidebar_store.h"
+#include "store/sqlite/status_store.h"
 #include "store/sqlite/system_store.h"
 #include "store/sqlite/team_store.h"
 #include "store/sqlite/user_store.h"
@@ -16,7 +19,15 @@ namespace {
 class SqliteStore final : public Store {
  public:
   SqliteStore(const std::string& path, int readers)
-      : db_(path, readers), users_(db_), sessions_(db_), teams_(db_), channels_(db_), system_(db_) {
+      : db_(path, readers),
+        users_(db_),
+        sessions_(db_),
+        teams_(db_),
+        channels_(db_),
+        system_(db_),
+        preferences_(db_),
+        statuses_(db_),
+        sidebar_(db_) {
     migrate(db_);
   }
 
@@ -25,6 +36,9 @@ class SqliteStore final : public Store {
   TeamStore& teams() override { return teams_; }
   ChannelStore& channels() override { return channels_; }
   SystemStore& system() override { return system_; }
+  PreferenceStore& preferences() override { return preferences_; }
+  StatusStore& statuses() override { return statuses_; }
+  SidebarStore& sidebar() override { return sidebar_; }
 
   void transaction(const std::function<void()>& f) override {
     db_.write([&](Conn&) { f(); });
@@ -50,6 +64,9 @@ class SqliteStore final : public Store {
   SqliteTeamStore teams_;
   SqliteChannelStore channels_;
   SqliteSystemStore system_;
+  SqlitePreferenceStore preferences_;
+  SqliteStatusStore statuses_;
+  SqliteSidebarStore sidebar_;
 };
 
 }  // namespace

@@ -1,0 +1,30 @@
+// Persistence of user preferences (the Preferences table).
+#pragma once
+
+#include "model/preference.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace parley::store {
+
+class PreferenceStore {
+ public:
+  virtual ~PreferenceStore() = default;
+  // Inserts or replaces each (user_id, category, name), all in one transaction.
+  virtual void save(const std::vector<model::Preference>& prefs) = 0;
+  // Ordered by category, then name.
+  virtual std::vector<model::Preference> get_all(std::string_view user_id) = 0;
+  virtual std::vector<model::Preference> get_category(std::string_view user_id,
+                                                      std::string_view category) = 0;
+  virtual std::optional<model::Preference> get(std::string_view user_id, std::string_view category,
+                                               std::string_view name) = 0;
+  virtual void remove(std::string_view user_id, std::string_view category,
+                      std::string_view name) = 0;
+  // The channel of a post that is not deleted, for checking flagged_post preferences.
+  virtual std::optional<std::string> live_post_channel(std::string_view post_id) = 0;
+};
+
+}  // namespace parley::store

@@ -1,0 +1,77 @@
+// SQLite queries for preferences.
+#include "store/sqlite/preference_store.h"
+
+namespace parley::store::sqlite {
+namespace {
+
+constexpr std::string_view kSelect = "SELECT UserId, Category, Name, Value FROM Preferences ";
+
+model::Preference read_preference(const Stmt& s) {
+  return {s.text(0), s.text(1), s.text(2), s.text(3)};
+}
+
+}  // namespace
+
+void SqlitePreferenceStore::save(const std::vector<model::Preference>& prefs) {
+  db_.write([&](Conn& c) {
+    for (const auto& p : prefs) {
+      c.prepare(
+           "INSERT INTO Preferences (UserId, Category, Name, Value) VALUES (?, ?, ?, ?) "
+           "ON CONFLICT (UserId, Category, Name) DO UPDATE SET Value = excluded.Value")
+          .bind_all(p.user_id, p.category, p.name, p.value)
+          .run();
+    }
+  });
+}
+
+std::vector<model::Preference> SqlitePreferenceStore::get_all(std::string_view user_id) {
+  return db_.read([&](Conn& c) {
+    auto s = c.prepare(std::string(kSelect) + "WHERE UserId = ? ORDER BY Category, Name");
+    s.bind(1, user_id);
+    std::vector<model::Preference> out;
+    while (s.step()) out.push_back(read_preference(s));
+    return out;
+  });
+}
+
+std::vector<model::Preference> SqlitePreferenceStore::get_category(std::string_view user_id,
+                                                                   std::string_view category) {
+  return db_.read([&](Conn& c) {
+    auto s = c.prepare(std::string(kSelect) + "WHERE UserId = ? AND Category = ? ORDER BY Name");
+    s.bind_all(user_id, category);
+    std::vector<model::Preference> out;
+    while (s.step()) out.push_back(read_preference(s));
+    return out;
+  });
+}
+
+std::optional<model::Preference> SqlitePreferenceStore::get(std::string_view user_id,
+                                                            std::string_view category,
+                                                            std::string_view name) {
+  return db_.read([&](Conn& c) -> std::optional<model::Preference> {
+    auto s = c.prepare(std::string(kSelect) + "WHERE UserId = ? AND Category = ? AND Name = ?");
+    s.bind_all(user_id, category, name);
+    if (!s.step()) return std::nullopt;
+    return read_preference(s);
+  });
+}
+
+void SqlitePreferenceStore::remove(std::string_view user_id, std::string_view category,
+                                   std::string_view name) {
+  db_.write([&](Conn& c) {
+    c.prepare("DELETE FROM Preferences WHERE UserId = ? AND Category = ? AND Name = ?")
+        .bind_all(user_id, category, name)
+        .run();
+  });
+}
+
+std::optional<std::string> SqlitePreferenceStore::live_post_channel(std::string_view post_id) {
+  return db_.read([&](Conn& c) -> std::optional<std::string> {
+    auto s = c.prepare("SELECT ChannelId FROM Posts WHERE Id = ? AND DeleteAt = 0");
+    s.bind(1, post_id);
+    if (!s.step()) return std::nullopt;
+    return s.text(0);
+  });
+}
+
+}  // namespace parley::store::sqlite
