@@ -2,6 +2,7 @@
 // and serves the Mattermost API v4 and WebSocket until SIGINT/SIGTERM.
 #include "api/api.h"
 #include "app/app.h"
+#include "app/presence.h"
 #include "config/config.h"
 #include "http/server.h"
 #include "store/sqlite/sqlite_store.h"
@@ -73,6 +74,8 @@ int main(int argc, char** argv) {
     ws::Hub hub(app, {static_cast<std::size_t>(cfg->parley.reconnect_buffer_size),
                       cfg->parley.reconnect_buffer_seconds * 1000});
     app.set_event_sink(&hub);
+    app::PresenceTracker presence(app);
+    hub.set_presence_listener(&presence);
     api::Api api(app);
     http::ServerOptions so;
     so.listen_address = cfg->service.listen_address;
@@ -86,6 +89,7 @@ int main(int argc, char** argv) {
     log::info("Server is listening on " + so.listen_address,
               {{"address", so.listen_address}, {"port", port}, {"version", app.server_version()}});
     server.run();
+    hub.set_presence_listener(nullptr);
     app.set_event_sink(nullptr);
     log::info("Server stopped");
     log::flush();

@@ -2,6 +2,7 @@
 #include "ws/actions.h"
 
 #include "app/authorization.h"
+#include "app/statuses.h"
 #include "store/channel_store.h"
 #include "util/ids.h"
 #include "util/json.h"
@@ -18,6 +19,17 @@ std::string ok(int64_t seq, bj::object data = {}, bool with_data = false) {
   bj::object o{{"status", "OK"}, {"seq_reply", seq}};
   if (with_data) o["data"] = std::move(data);
   return bj::serialize(o);
+}
+
+AppError invalid_ws_param(std::string_view name) {
+  return AppError::make("api.websocket_handler.invalid_param.app_error",
+                        "Invalid " + std::string(name) + " parameter.", 400);
+}
+
+bj::object status_map(const std::vector<model::Status>& statuses) {
+  bj::object o;
+  for (const auto& s : statuses) o[s.user_id] = s.status;
+  return o;
 }
 
 std::string fail(int64_t seq, const AppError& e) {
@@ -71,10 +83,27 @@ std::string handle_action(app::App& app, Hub& hub, Connection& conn, const model
     hub.publish(std::move(e));
     return ok(seq);
   }
-  if (action == "presence" || action == "user_update_active_status" ||
-      action == "posted_notify_ack") {
+  if (action == "get_statuses") return ok(seq, status_map(app::active_statuses(app)), true);
+  if (action == "get_statuses_by_ids") {
+    std::vector<std::string> ids;
+    if (auto it = data.find("user_ids"); it != data.end() && it->value().is_array())
+      for (const auto& v : it->value().get_array())
+        if (v.is_string()) ids.emplace_back(v.get_string());
+    if (ids.empty()) return fail(seq, invalid_ws_param("user_ids"));
+    return ok(seq, status_map(app::statuses_by_ids(app, ids)), true);
+  }
+  if (action == "user_update_active_status") {
+    auto it = data.find("user_is_active");
+    if (it == data.end() || !it->value().is_bool())
+      return fail(seq, invalid_ws_param("user_is_active"));
+    bool manual = json::get_bool(data, "manual", false);
+    if (it->value().get_bool())
+      app::set_status_online(app, session.user_id, manual);
+    else
+      app::set_status_away_if_needed(app, session.user_id, manual);
     return ok(seq);
   }
+  if (action == "presence" || action == "posted_notify_ack") return ok(seq);
   return fail(seq, AppError::make("api.web_socket_router.bad_action.app_error",
                                   "Unknown WebSocket action.", 500));
 }

@@ -46,8 +46,10 @@ Hub::Attached Hub::attach(std::shared_ptr<Socket> socket, const model::Session& 
       auto it = by_id_.find(std::string(connection_id));
       if (it != by_id_.end()) old = it->second;
     }
-    if (old && old->user_id() == session.user_id && old->resume(socket, sequence_number))
+    if (old && old->user_id() == session.user_id && old->resume(socket, sequence_number)) {
+      update_presence(old->user_id());
       return {old, true};
+    }
   }
   auto conn =
       std::make_shared<Connection>(new_id(), session.user_id, session.id, options_.buffer_size);
@@ -66,11 +68,31 @@ Hub::Attached Hub::attach(std::shared_ptr<Socket> socket, const model::Session& 
                               {"connection_id", conn->id()},
                               {"server_hostname", std::string(host)}},
                              b));
+  update_presence(conn->user_id());
   return {conn, false};
 }
 
 void Hub::detach(const std::shared_ptr<Connection>& c, const Socket* socket) {
-  c->detach(socket, now_ms());
+  if (c->detach(socket, now_ms())) update_presence(c->user_id());
+}
+
+void Hub::set_presence_listener(app::PresenceListener* listener) {
+  std::lock_guard lock(presence_mutex_);
+  presence_ = listener;
+  reported_online_.clear();
+}
+
+void Hub::update_presence(const std::string& user_id) {
+  std::lock_guard lock(presence_mutex_);
+  if (!presence_) return;
+  bool online = is_online(user_id);
+  bool reported = reported_online_.count(user_id) > 0;
+  if (online == reported) return;
+  if (online)
+    reported_online_.insert(user_id);
+  else
+    reported_online_.erase(user_id);
+  presence_->presence_changed(user_id, online);
 }
 
 std::vector<std::shared_ptr<Connection>> Hub::targets(const app::Event& e) const {

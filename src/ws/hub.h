@@ -4,14 +4,17 @@
 
 #include "app/app.h"
 #include "app/events.h"
+#include "app/presence.h"
 #include "model/session.h"
 #include "ws/connection.h"
 
 #include <memory>
+#include <mutex>
 #include <shared_mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace parley::ws {
@@ -42,10 +45,14 @@ class Hub final : public app::EventSink {
   std::size_t connection_count() const;
   // True when the user has at least one attached socket.
   bool is_online(std::string_view user_id) const;
+  // Told when a user's first socket attaches or last socket detaches (null: nobody).
+  void set_presence_listener(app::PresenceListener* listener);
 
  private:
   void sweep(int64_t now);
   std::vector<std::shared_ptr<Connection>> targets(const app::Event& e) const;
+  // Reports the user's presence to the listener when it differs from the last report.
+  void update_presence(const std::string& user_id);
 
   app::App& app_;
   HubOptions options_;
@@ -53,6 +60,10 @@ class Hub final : public app::EventSink {
   std::unordered_map<std::string, std::shared_ptr<Connection>> by_id_;
   std::unordered_map<std::string, std::vector<std::shared_ptr<Connection>>> by_user_;
   int64_t last_sweep_ = 0;
+  // Serialises presence reports so the listener sees them in the order the state changed.
+  std::mutex presence_mutex_;
+  app::PresenceListener* presence_ = nullptr;
+  std::unordered_set<std::string> reported_online_;  // users last reported online
 };
 
 // Serialises an event as "{...,"seq":" so that each connection appends its number.
