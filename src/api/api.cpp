@@ -16,6 +16,10 @@ namespace parley::api {
 Api::Api(app::App& app) : app_(app) {
   register_system_routes(router_);
   register_user_routes(router_);
+  register_preference_routes(router_);
+  register_status_routes(router_);
+  register_sidebar_routes(router_);
+  register_user_image_routes(router_);
 }
 
 std::size_t Api::body_limit(std::string_view method, std::string_view path) const {

@@ -7,5 +7,9 @@ namespace parley::api {
 
 void register_system_routes(Router& r);
 void register_user_routes(Router& r);
+void register_preference_routes(Router& r);
+void register_status_routes(Router& r);
+void register_sidebar_routes(Router& r);
+void register_user_image_routes(Router& r);
 
 }  // namespace parley::api
