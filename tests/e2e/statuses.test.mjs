@@ -1,0 +1,162 @@
+// Statuses through the official Client4 and WebSocketClient: online/offline from sockets,
+// manual statuses, DND, status_change to the user only, WebSocket status actions, errors.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, newUser, raw, assertAppError, rejects, socket, withTimeout } from './lib/harness.mjs';
+
+let server;
+let admin;
+before(async () => {
+  server = await startServer();
+  admin = await newUser(server);
+});
+after(async () => {
+  await server.stop();
+});
+
+// Polls until the user's status (seen by `c`) equals `want`.
+async function eventually(c, userId, want) {
+  for (let i = 0; i < 100; i++) {
+    const [s] = await c.getStatusesByIds([userId]);
+    if (s.status === want) return s;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.fail(`status of ${userId} never became ${want}`);
+}
+
+// Sends a WebSocket action and resolves with its reply.
+function action(ws, send) {
+  return withTimeout(new Promise((resolve) => send(resolve)), 5000, 'websocket reply');
+}
+
+test('users without a socket are offline; unknown ids too', async () => {
+  const { client: c, user } = await newUser(server);
+  const ghost = 'k9m3xq8zj7fy5r1tbn4wcd6hpa';
+  const statuses = await c.getStatusesByIds([user.id, ghost]);
+  assert.deepEqual(statuses.map((s) => [s.user_id, s.status]), [[user.id, 'offline'], [ghost, 'offline']]);
+  const one = await c.getStatus(ghost);
+  assert.equal(one.status, 'offline');
+  assert.equal(one.user_id, ghost);
+});
+
+test('a socket makes the user online and closing the last one offline', async () => {
+  const alice = await newUser(server);
+  const bob = await newUser(server);
+  const ws1 = await socket(server, alice.client);
+  const online = await ws1.waitFor('status_change', (m) => m.data.status === 'online');
+  assert.deepEqual(online.data, { status: 'online', user_id: alice.user.id });
+  assert.equal(online.broadcast.user_id, alice.user.id);
+  const seen = await eventually(bob.client, alice.user.id, 'online');
+  assert.equal(seen.manual, false);
+  assert.ok(seen.last_activity_at > 0);
+  assert.equal(typeof seen.dnd_end_time, 'number');
+
+  const ws2 = await socket(server, alice.client);
+  ws1.close();
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal((await bob.client.getStatus(alice.user.id)).status, 'online');
+  ws2.close();
+  await eventually(bob.client, alice.user.id, 'offline');
+});
+
+test('status_change goes to that user only', async () => {
+  const alice = await newUser(server);
+  const bob = await newUser(server);
+  const bobWs = await socket(server, bob.client);
+  try {
+    await bobWs.waitFor('status_change', (m) => m.data.user_id === bob.user.id);
+    await alice.client.updateStatus({ user_id: alice.user.id, status: 'away' });
+    assert.ok(await bobWs.none('status_change', (m) => m.data.user_id === alice.user.id));
+  } finally {
+    bobWs.close();
+  }
+});
+
+test('manual statuses survive connects and disconnects; online is never manual', async () => {
+  const { client: c, user } = await newUser(server);
+  const away = await c.updateStatus({ user_id: user.id, status: 'away' });
+  assert.equal(away.status, 'away');
+  assert.equal(away.manual, true);
+  const ws = await socket(server, c);
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal((await c.getStatus(user.id)).status, 'away');
+  const online = await c.updateStatus({ user_id: user.id, status: 'online' });
+  assert.equal(online.status, 'online');
+  assert.equal(online.manual, false);
+  await ws.waitFor('status_change', (m) => m.data.status === 'online');
+  const offline = await c.updateStatus({ user_id: user.id, status: 'offline' });
+  assert.deepEqual([offline.status, offline.manual], ['offline', true]);
+  ws.close();
+  const ws2 = await socket(server, c);
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal((await c.getStatus(user.id)).status, 'offline');
+  ws2.close();
+});
+
+test('dnd keeps its end time, truncated to the minute', async () => {
+  const { client: c, user } = await newUser(server);
+  const end = Math.floor(Date.now() / 1000) + 3600 + 17;
+  const dnd = await c.updateStatus({ user_id: user.id, status: 'dnd', dnd_end_time: end });
+  assert.equal(dnd.status, 'dnd');
+  assert.equal(dnd.manual, true);
+  assert.equal(dnd.dnd_end_time, end - (end % 60));
+  const plain = await c.updateStatus({ user_id: user.id, status: 'dnd' });
+  assert.equal(plain.dnd_end_time, 0);
+});
+
+test('status changes need the user themself or an admin, and valid input', async () => {
+  const alice = await newUser(server);
+  const bob = await newUser(server);
+  await rejects(assert, bob.client.updateStatus({ user_id: alice.user.id, status: 'away' }), 403,
+    'api.context.permissions.app_error');
+  const byAdmin = await admin.client.updateStatus({ user_id: alice.user.id, status: 'dnd' });
+  assert.equal(byAdmin.status, 'dnd');
+  await rejects(assert, alice.client.updateStatus({ user_id: alice.user.id, status: 'ooo' }), 400,
+    'api.context.invalid_param.app_error');
+  const token = alice.client.getToken();
+  const mismatch = await raw(server, 'PUT', '/api/v4/users/me/status', {
+    token,
+    body: JSON.stringify({ user_id: bob.user.id, status: 'away' }),
+  });
+  assertAppError(assert, mismatch, 400, 'api.context.invalid_param.app_error');
+  assert.match(mismatch.body.message, /user_id/);
+  assertAppError(assert, await raw(server, 'PUT', '/api/v4/users/me/status', { token, body: '[' }), 400);
+  for (const body of ['[]', '["short"]', '{"a":1}', 'nope']) {
+    assertAppError(assert, await raw(server, 'POST', '/api/v4/users/status/ids', { token, body }), 400,
+      'api.context.invalid_param.app_error');
+  }
+});
+
+test('WebSocket actions: get_statuses, get_statuses_by_ids, user_update_active_status', async () => {
+  const alice = await newUser(server);
+  const bob = await newUser(server);
+  const bobWs = await socket(server, bob.client);
+  const ws = await socket(server, alice.client);
+  try {
+    await eventually(alice.client, bob.user.id, 'online');
+    await eventually(alice.client, alice.user.id, 'online');
+    const all = await action(ws, (done) => ws.ws.getStatuses(done));
+    assert.equal(all.status, 'OK');
+    assert.equal(all.data[alice.user.id], 'online');
+    assert.equal(all.data[bob.user.id], 'online');
+    assert.ok(Object.values(all.data).every((s) => s !== 'offline'));
+
+    const ghost = 'k9m3xq8zj7fy5r1tbn4wcd6hpa';
+    const some = await action(ws, (done) => ws.ws.getStatusesByIds([bob.user.id, ghost], done));
+    assert.deepEqual(some.data, { [bob.user.id]: 'online', [ghost]: 'offline' });
+    const none = await action(ws, (done) => ws.ws.getStatusesByIds([], done));
+    assert.equal(none.status, 'FAIL');
+    assert.equal(none.error.id, 'api.websocket_handler.invalid_param.app_error');
+
+    const idle = await action(ws, (done) => ws.ws.userUpdateActiveStatus(false, true, done));
+    assert.equal(idle.status, 'OK');
+    await ws.waitFor('status_change', (m) => m.data.status === 'away');
+    assert.deepEqual([(await alice.client.getStatus(alice.user.id)).status], ['away']);
+    const back = await action(ws, (done) => ws.ws.userUpdateActiveStatus(true, true, done));
+    assert.equal(back.status, 'OK');
+    await eventually(alice.client, alice.user.id, 'online');
+  } finally {
+    ws.close();
+    bobWs.close();
+  }
+});
