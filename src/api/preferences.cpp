@@ -4,6 +4,8 @@
 #include "api/respond.h"
 #include "api/routes.h"
 
+#include <cctype>
+
 namespace parley::api {
 namespace {
 

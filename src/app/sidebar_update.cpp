@@ -1,7 +1,6 @@
 // Updating sidebar categories: read-only fields kept, channels re-placed, the Favorites
 // category mirrored into favorite_channel preferences, and channels muted or unmuted to follow
 // the category they are in.
-#include "app/authorization.h"
 #include "app/sidebar.h"
 #include "app/sidebar_common.h"
 #include "store/channel_store.h"
