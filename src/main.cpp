@@ -3,6 +3,7 @@
 #include "api/api.h"
 #include "app/app.h"
 #include "app/presence.h"
+#include "app/sidebar.h"
 #include "config/config.h"
 #include "http/server.h"
 #include "store/sqlite/sqlite_store.h"
@@ -74,6 +75,7 @@ int main(int argc, char** argv) {
     ws::Hub hub(app, {static_cast<std::size_t>(cfg->parley.reconnect_buffer_size),
                       cfg->parley.reconnect_buffer_seconds * 1000});
     app.set_event_sink(&hub);
+    app::register_sidebar_hooks(app);
     app::PresenceTracker presence(app);
     hub.set_presence_listener(&presence);
     api::Api api(app);

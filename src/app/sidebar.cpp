@@ -2,6 +2,7 @@
 #include "app/sidebar.h"
 
 #include "app/authorization.h"
+#include "app/membership.h"
 #include "app/sidebar_common.h"
 #include "store/sidebar_store.h"
 #include "store/team_store.h"
@@ -83,6 +84,20 @@ void publish(App& app, const char* name, boost::json::object data, const std::st
 
 using namespace sidebar_detail;
 namespace sb = model::sidebar;
+
+void register_sidebar_hooks(App& app) {
+  auto& hooks = app.membership_hooks();
+  hooks.team_joined.push_back([](App& a, const model::Team& team, const std::string& user_id) {
+    a.store().sidebar().create_defaults(user_id, team.id);
+  });
+  hooks.team_left.push_back([](App& a, const model::Team& team, const std::string& user_id) {
+    a.store().sidebar().clear_team(user_id, team.id);
+  });
+  hooks.channel_left.push_back(
+      [](App& a, const model::Channel& channel, const std::string& user_id) {
+        a.store().sidebar().remove_channel(user_id, channel.id);
+      });
+}
 
 Result<OrderedCategories> get_sidebar_categories(App& app, const model::Session& actor,
                                                  const std::string& user_id,

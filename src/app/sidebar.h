@@ -49,6 +49,10 @@ Result<std::vector<std::string>> update_sidebar_category_order(App& app,
                                                                const std::string& user_id,
                                                                const std::string& team_id,
                                                                std::vector<std::string> order);
+// Membership hooks, as Mattermost does: joining a team creates the default categories, leaving
+// it removes the user's categories there, leaving a channel takes it out of every category.
+void register_sidebar_hooks(App& app);
+
 // Only custom categories; their channels fall back to Channels / Direct Messages.
 Status delete_sidebar_category(App& app, const model::Session& actor, const std::string& user_id,
                                const std::string& team_id, const std::string& category_id);

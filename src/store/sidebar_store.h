@@ -43,6 +43,10 @@ class SidebarStore {
   // Sort orders 0, 10, 20... in the given order.
   virtual void set_order(const std::vector<std::string>& category_ids) = 0;
   virtual void remove(std::string_view category_id) = 0;  // the category and its channels
+  // The user left the channel: it leaves every category of theirs.
+  virtual void remove_channel(std::string_view user_id, std::string_view channel_id) = 0;
+  // The user left the team: their categories there go (new defaults come on the next join).
+  virtual void clear_team(std::string_view user_id, std::string_view team_id) = 0;
 
   // favorite_channel preference mirror: puts the channel first in the user's favorites
   // categories (its team's, or every team's for direct/group channels) where it is missing.

@@ -230,3 +230,33 @@ test('bad input gives the right AppError', async () => {
     'api.context.invalid_url_param.app_error');
   assertAppError(assert, await raw(server, 'GET', base), 401, 'api.context.session_expired.app_error');
 });
+
+test('channels the user leaves drop out of every category', async () => {
+  const m = await member();
+  const custom = await m.client.createChannelCategory(m.user.id, team.id, {
+    user_id: m.user.id, team_id: team.id, display_name: 'Soon empty', channel_ids: [m.open.id],
+  });
+  await m.client.removeFromChannel(m.user.id, m.open.id);
+  await m.client.removeFromChannel(m.user.id, m.priv.id);
+  const cats = await m.client.getChannelCategories(m.user.id, team.id);
+  assert.deepEqual(cats.categories.find((c) => c.id === custom.id).channel_ids, []);
+  assert.ok(!byType(cats, 'channels').channel_ids.includes(m.priv.id));
+  // Rejoining puts the channel back in Channels, not in its old category.
+  await admin.client.addToChannel(m.user.id, m.open.id);
+  const back = await m.client.getChannelCategories(m.user.id, team.id);
+  assert.deepEqual(back.categories.find((c) => c.id === custom.id).channel_ids, []);
+  assert.ok(byType(back, 'channels').channel_ids.includes(m.open.id));
+});
+
+test('leaving a team drops its custom categories; rejoining starts from the defaults', async () => {
+  const m = await member();
+  const custom = await m.client.createChannelCategory(m.user.id, team.id, {
+    user_id: m.user.id, team_id: team.id, display_name: 'Temporary',
+  });
+  await m.client.removeFromTeam(team.id, m.user.id);
+  await rejects(assert, m.client.getChannelCategories(m.user.id, team.id), 403);
+  await admin.client.addToTeam(team.id, m.user.id);
+  const cats = await m.client.getChannelCategories(m.user.id, team.id);
+  assert.deepEqual(cats.categories.map((c) => c.type), ['favorites', 'channels', 'direct_messages']);
+  assert.ok(!cats.order.includes(custom.id));
+});

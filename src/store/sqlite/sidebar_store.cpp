@@ -235,6 +235,27 @@ void SqliteSidebarStore::remove(std::string_view category_id) {
   });
 }
 
+void SqliteSidebarStore::remove_channel(std::string_view user_id, std::string_view channel_id) {
+  db_.write([&](Conn& c) {
+    c.prepare("DELETE FROM SidebarChannels WHERE UserId = ? AND ChannelId = ?")
+        .bind_all(user_id, channel_id)
+        .run();
+  });
+}
+
+void SqliteSidebarStore::clear_team(std::string_view user_id, std::string_view team_id) {
+  db_.write([&](Conn& c) {
+    c.prepare(
+         "DELETE FROM SidebarChannels WHERE CategoryId IN "
+         "(SELECT Id FROM SidebarCategories WHERE UserId = ?1 AND TeamId = ?2)")
+        .bind_all(user_id, team_id)
+        .run();
+    c.prepare("DELETE FROM SidebarCategories WHERE UserId = ? AND TeamId = ?")
+        .bind_all(user_id, team_id)
+        .run();
+  });
+}
+
 bool SqliteSidebarStore::add_favorite(std::string_view user_id, std::string_view channel_id) {
   return db_.write([&](Conn& c) {
     std::string team_id;

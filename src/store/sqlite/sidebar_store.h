@@ -23,6 +23,8 @@ class SqliteSidebarStore final : public SidebarStore {
                     const std::vector<std::string>& channel_ids) override;
   void set_order(const std::vector<std::string>& category_ids) override;
   void remove(std::string_view category_id) override;
+  void remove_channel(std::string_view user_id, std::string_view channel_id) override;
+  void clear_team(std::string_view user_id, std::string_view team_id) override;
   bool add_favorite(std::string_view user_id, std::string_view channel_id) override;
   void remove_favorite(std::string_view user_id, std::string_view channel_id) override;
   std::vector<std::string> set_channels_muted(std::string_view user_id,

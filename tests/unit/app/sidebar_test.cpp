@@ -3,8 +3,11 @@
 #include "app/sidebar.h"
 
 #include "../support/test_env.h"
+#include "app/membership.h"
+#include "store/channel_store.h"
 #include "store/preference_store.h"
 #include "store/sidebar_store.h"
+#include "store/team_store.h"
 #include "util/json.h"
 
 #include <gtest/gtest.h>
@@ -255,6 +258,24 @@ TEST_F(SidebarTest, OnlyCustomCategoriesCanBeDeleted) {
   EXPECT_EQ(after.order, order);
   EXPECT_EQ(after.categories[1].channel_ids, (Ids{secret, town}));
   EXPECT_EQ(after.categories[2].channel_ids, (Ids{dm}));
+}
+
+TEST_F(SidebarTest, MembershipHooksFollowMattermost) {
+  app::register_sidebar_hooks(env.app());
+  auto blue = env.add_team("blue");
+  env.add_team_member(blue, alice);
+  app::after_user_joined_team(env.app(), *env.store().teams().get(blue), alice);
+  EXPECT_EQ(env.store().sidebar().categories(alice, blue).size(), 3u);  // created on join
+  app::after_user_left_team(env.app(), *env.store().teams().get(blue), alice);
+  EXPECT_TRUE(env.store().sidebar().categories(alice, blue).empty());
+
+  auto c = custom("Work", {town});
+  app::after_user_left_channel(env.app(), *env.store().channels().get(town), alice, alice);
+  // Alice is still a member here (the hook alone ran): only the placement went.
+  auto got = app::get_sidebar_category(env.app(), me(), alice, team, c.id);
+  ASSERT_TRUE(got);
+  EXPECT_TRUE(got->channel_ids.empty());
+  EXPECT_EQ(categories().categories[2].channel_ids, (Ids{secret, town}));
 }
 
 }  // namespace

@@ -134,6 +134,26 @@ TEST_F(SidebarStoreTest, SetChannelsMovesChannelsAndHidesLeftOnes) {
   EXPECT_EQ(sidebar().unplaced_channels(user, team, false), (Ids{b}));
 }
 
+TEST_F(SidebarStoreTest, LeavingChannelsAndTeamsClearsPlacement) {
+  auto a = joined(team, "O", "a"), b = joined(other_team, "O", "b");
+  sidebar().create_defaults(user, team);
+  sidebar().create_defaults(user, other_team);
+  auto red = sidebar().categories(user, team);
+  auto blue = sidebar().categories(user, other_team);
+  sidebar().set_channels(red[0], {a});
+  sidebar().set_channels(blue[1], {b});
+  sidebar().remove_channel(user, a);
+  // Still a member: were the row kept, the channel would still show in Favorites.
+  EXPECT_TRUE(sidebar().categories(user, team)[0].channel_ids.empty());
+  EXPECT_EQ(sidebar().unplaced_channels(user, team, false), (Ids{a}));
+  sidebar().clear_team(user, other_team);
+  EXPECT_TRUE(sidebar().categories(user, other_team).empty());
+  EXPECT_FALSE(sidebar().category(blue[1].id));
+  EXPECT_EQ(sidebar().categories(user, team).size(), 3u);
+  sidebar().create_defaults(user, other_team);
+  EXPECT_TRUE(sidebar().categories(user, other_team)[1].channel_ids.empty());
+}
+
 TEST_F(SidebarStoreTest, FavoritesMirror) {
   auto a = joined(team, "O", "a"), b = joined(team, "O", "b");
   auto dm = joined("", "D", "");
