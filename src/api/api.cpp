@@ -16,6 +16,8 @@ namespace parley::api {
 Api::Api(app::App& app) : app_(app) {
   register_system_routes(router_);
   register_user_routes(router_);
+  register_post_routes(router_);
+  register_reaction_routes(router_);
 }
 
 std::size_t Api::body_limit(std::string_view method, std::string_view path) const {

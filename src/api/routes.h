@@ -7,5 +7,7 @@ namespace parley::api {
 
 void register_system_routes(Router& r);
 void register_user_routes(Router& r);
+void register_post_routes(Router& r);
+void register_reaction_routes(Router& r);
 
 }  // namespace parley::api

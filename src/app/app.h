@@ -30,6 +30,8 @@ class App {
   void publish_to_team(std::string name, boost::json::object data, const std::string& team_id);
   void publish_to_user(std::string name, boost::json::object data, const std::string& user_id);
   void publish_to_all(std::string name, boost::json::object data);
+  // Whether the user has a live WebSocket connection (false without an event sink).
+  bool is_online(std::string_view user_id) const { return sink_ && sink_->is_online(user_id); }
 
   const std::string& server_version() const { return server_version_; }  // e.g. "10.11.0"
   const std::string& build_number() const { return build_number_; }
