@@ -4,6 +4,8 @@
 
 #include "util/ids.h"
 
+#include <algorithm>
+
 namespace parley::store::sqlite {
 namespace {
 
@@ -119,6 +121,16 @@ void bind_fields(Stmt& s, const model::Post& p, int first) {
   }
 }
 
+// Join/leave system messages do not count as channel messages (Post.IsJoinLeaveMessage).
+bool is_join_leave(const std::string& type) {
+  static constexpr std::string_view kTypes[] = {
+      "system_join_leave",      "system_add_remove",          "system_join_channel",
+      "system_leave_channel",   "system_join_team",           "system_leave_team",
+      "system_add_to_channel",  "system_remove_from_channel", "system_add_to_team",
+      "system_remove_from_team"};
+  return std::find(std::begin(kTypes), std::end(kTypes), type) != std::end(kTypes);
+}
+
 }  // namespace
 
 std::vector<model::Post> SqlitePostStore::select(const std::string& where_order,
@@ -147,11 +159,12 @@ void SqlitePostStore::insert(model::Post& p, const PostSaveEffects& effects) {
     bind_fields(s, p, 2);
     s.run();
     bool root = p.root_id.empty();
+    int64_t counted = is_join_leave(p.type) ? 0 : 1;
     c.prepare(
-         "UPDATE Channels SET LastPostAt = MAX(LastPostAt, ?1), TotalMsgCount = TotalMsgCount + 1, "
-         "LastRootPostAt = CASE WHEN ?2 THEN MAX(LastRootPostAt, ?1) ELSE LastRootPostAt END, "
-         "TotalMsgCountRoot = TotalMsgCountRoot + ?2 WHERE Id = ?3")
-        .bind_all(p.create_at, root ? 1 : 0, p.channel_id)
+         "UPDATE Channels SET LastPostAt = MAX(LastPostAt, ?1), TotalMsgCount = TotalMsgCount + "
+         "?4, LastRootPostAt = CASE WHEN ?2 THEN MAX(LastRootPostAt, ?1) ELSE LastRootPostAt END, "
+         "TotalMsgCountRoot = TotalMsgCountRoot + ?2 * ?4 WHERE Id = ?3")
+        .bind_all(p.create_at, root ? 1 : 0, p.channel_id, counted)
         .run();
     if (!root)
       c.prepare("UPDATE Posts SET UpdateAt = ?1 WHERE Id = ?2 AND UpdateAt < ?1")

@@ -124,6 +124,21 @@ TEST_F(PostStoreTest, InsertMovesChannelAndMemberCounters) {
   EXPECT_EQ(store_->posts().get(reply.id, false)->reply_count, 1);
 }
 
+TEST_F(PostStoreTest, JoinLeaveMessagesDoNotCount) {
+  model::Post p;
+  p.id = new_id();
+  p.create_at = p.update_at = 700;
+  p.user_id = alice_;
+  p.channel_id = channel_;
+  p.type = "system_join_channel";
+  store_->posts().insert(p, {});
+  EXPECT_EQ(channel_int("TotalMsgCount"), 0);
+  EXPECT_EQ(channel_int("TotalMsgCountRoot"), 0);
+  EXPECT_EQ(channel_int("LastPostAt"), 700);
+  save(alice_, "counted", 800);
+  EXPECT_EQ(channel_int("TotalMsgCount"), 1);
+}
+
 TEST_F(PostStoreTest, CreateAtStaysIncreasingWithinAChannel) {
   auto a = save(alice_, "a", 5000);
   auto b = save(bob_, "b", 5000);
