@@ -165,6 +165,7 @@ Result<model::Post> create_post(App& app, const model::Session& s, model::Post p
   post.original_id.clear();
   post.edit_at = 0;
   if (post.create_at != 0 && !has_permission(s, "manage_system")) post.create_at = 0;
+  bool chosen_create_at = post.create_at != 0;
 
   // createPostChecks (api layer in Mattermost).
   bool may_post = has_channel_permission(app, s, post.channel_id, "create_post");
@@ -245,6 +246,7 @@ Result<model::Post> create_post(App& app, const model::Session& s, model::Post p
       !from_webhook && !from_bot && !(!post.root_id.empty() && post_util::crt_enabled(app));
   effects.mentioned = recipients.mentioned;
   effects.urgent = post.is_urgent();
+  effects.keep_create_at = chosen_create_at;
   posts.insert(post, effects);
 
   auto saved = posts.get(post.id, false);

@@ -15,6 +15,7 @@ struct PostSaveEffects {
   bool mark_read_by_poster = true;     // poster's member: last_viewed_at, msg counts, mentions 0
   std::vector<std::string> mentioned;  // members whose mention counts grow by one
   bool urgent = false;                 // mentioned members' urgent_mention_count grows too
+  bool keep_create_at = false;         // an admin-chosen CreateAt (imports): never shifted
 };
 
 // Thread summary of a root post.
@@ -36,8 +37,8 @@ class PostStore {
  public:
   virtual ~PostStore() = default;
   // Inserts the post; updates Channels (LastPostAt, TotalMsgCount, root counters), the root's
-  // UpdateAt for a reply, and ChannelMembers as `effects` says. CreateAt is moved past the
-  // channel's LastPostAt when needed so that time cursors within a channel never tie.
+  // UpdateAt for a reply, and ChannelMembers as `effects` says. Unless keep_create_at, CreateAt
+  // is moved past the channel's LastPostAt when needed so that time cursors never tie.
   virtual void insert(model::Post& p, const PostSaveEffects& effects) = 0;
   // Rewrites every column but Id/CreateAt (edit, patch, pin); bumps the channel's LastPostAt and
   // the root's UpdateAt as Mattermost does.

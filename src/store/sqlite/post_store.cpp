@@ -148,7 +148,7 @@ void SqlitePostStore::insert(model::Post& p, const PostSaveEffects& effects) {
   db_.write([&](Conn& c) {
     auto last = c.prepare("SELECT LastPostAt FROM Channels WHERE Id = ?");
     last.bind(1, p.channel_id);
-    if (last.step() && last.int64(0) >= p.create_at) {
+    if (!effects.keep_create_at && last.step() && last.int64(0) >= p.create_at) {
       int64_t shift = last.int64(0) + 1 - p.create_at;
       p.create_at += shift;
       p.update_at += shift;
