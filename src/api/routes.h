@@ -7,6 +7,10 @@ namespace parley::api {
 
 void register_system_routes(Router& r);
 void register_user_routes(Router& r);
+void register_team_routes(Router& r);
+void register_team_member_routes(Router& r);
+void register_channel_routes(Router& r);
+void register_channel_member_routes(Router& r);
 void register_post_routes(Router& r);
 void register_reaction_routes(Router& r);
 

@@ -5,6 +5,7 @@
 #include "app/mentions.h"
 #include "app/post_util.h"
 #include "app/posts.h"
+#include "model/team.h"
 #include "store/channel_store.h"
 #include "store/post_store.h"
 #include "store/team_store.h"

@@ -72,13 +72,6 @@ std::string encode(const std::u32string& w) {
 
 }  // namespace
 
-std::size_t rune_count(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
-}
-
 std::string parse_hashtags(std::string_view message) {
   auto cps = code_points(message);
   std::string tags;

@@ -86,8 +86,6 @@ boost::json::object to_json(const PostList& l);
 
 // Mattermost's ParseHashtags: space separated "#tags" found in the message (at most 1000 bytes).
 std::string parse_hashtags(std::string_view message);
-// Number of Unicode code points (Mattermost limits messages in runes).
-std::size_t rune_count(std::string_view s);
 
 // Largest message in runes (PostMessageMaxRunesV2).
 inline constexpr std::size_t kPostMessageMaxRunes = 16383;

@@ -2,6 +2,7 @@
 // PostList and Reaction.
 #include "model/post.h"
 #include "model/emoji.h"
+#include "model/team.h"  // rune_count
 
 #include <gtest/gtest.h>
 #include <boost/json.hpp>
