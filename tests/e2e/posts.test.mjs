@@ -474,3 +474,38 @@ test('bad input gives AppErrors and the server keeps serving', async () => {
   assert.equal((await raw(server, 'GET', '/api/v4/system/ping')).status, 200);
   assert.equal((await alice.client.getPost(ok.id)).id, ok.id);
 });
+
+test('archived channels: readable, but no new posts, edits, deletes or reactions', async () => {
+  const ch = await newChannel('O', [bob]);
+  const post = await alice.client.createPost({ channel_id: ch.id, message: 'before archiving' });
+  await bob.client.addReaction(bob.user.id, post.id, 'smile');
+  await alice.client.deleteChannel(ch.id);
+  await rejects(assert, alice.client.createPost({ channel_id: ch.id, message: 'too late' }), 400,
+    'api.post.create_post.can_not_post_to_deleted.error');
+  await rejects(assert, alice.client.patchPost({ id: post.id, message: 'edit' }), 400,
+    'api.post.patch_post.can_not_update_post_in_deleted.error');
+  await rejects(assert, alice.client.updatePost({ ...post, message: 'edit' }), 400,
+    'api.post.update_post.can_not_update_post_in_deleted.error');
+  await rejects(assert, alice.client.deletePost(post.id), 400,
+    'api.post.delete_post.can_not_delete_post_in_deleted.error');
+  await rejects(assert, bob.client.addReaction(bob.user.id, post.id, '+1'), 403,
+    'api.reaction.save.archived_channel.app_error');
+  await rejects(assert, bob.client.removeReaction(bob.user.id, post.id, 'smile'), 403,
+    'api.reaction.delete.archived_channel.app_error');
+  assert.equal((await bob.client.getPost(post.id)).message, 'before archiving');
+  assert.ok((await bob.client.getPosts(ch.id)).order.includes(post.id));
+});
+
+test('group messages mention every other member', async () => {
+  const gm = await alice.client.createGroupChannel([alice.user.id, bob.user.id, carol.user.id]);
+  const bobWs = await ws(bob);
+  const p = await alice.client.createPost({ channel_id: gm.id, message: 'hello group' });
+  const ev = await bobWs.waitFor('posted', (m) => postOf(m).id === p.id);
+  assert.equal(ev.data.channel_type, 'G');
+  assert.equal(ev.data.team_id, '');
+  const names = [alice, bob, carol].map((u) => u.user.username).sort().join(', ');
+  assert.equal(ev.data.channel_display_name, names);
+  assert.deepEqual(JSON.parse(ev.data.mentions), [bob.user.id]);
+  assert.equal((await carol.client.getMyChannelMember(gm.id)).mention_count, 1);
+  assert.equal((await alice.client.getMyChannelMember(gm.id)).mention_count, 0);
+});
