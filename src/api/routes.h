@@ -11,6 +11,8 @@ void register_team_routes(Router& r);
 void register_team_member_routes(Router& r);
 void register_channel_routes(Router& r);
 void register_channel_member_routes(Router& r);
+void register_post_routes(Router& r);
+void register_reaction_routes(Router& r);
 void register_preference_routes(Router& r);
 void register_status_routes(Router& r);
 void register_sidebar_routes(Router& r);

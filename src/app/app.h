@@ -31,6 +31,8 @@ class App {
   void publish_to_team(std::string name, boost::json::object data, const std::string& team_id);
   void publish_to_user(std::string name, boost::json::object data, const std::string& user_id);
   void publish_to_all(std::string name, boost::json::object data);
+  // Whether the user has a live WebSocket connection (false without an event sink).
+  bool is_online(std::string_view user_id) const { return sink_ && sink_->is_online(user_id); }
 
   // Hooks run after team/channel membership changes (see app/membership.h). Register them
   // before serving; they are not synchronised.

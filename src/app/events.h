@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
@@ -36,6 +37,8 @@ class EventSink {
  public:
   virtual ~EventSink() = default;
   virtual void publish(Event event) = 0;
+  // True when the user has a live connection (Mattermost's "online" for @here).
+  virtual bool is_online(std::string_view user_id) const { return false; }
 };
 
 }  // namespace parley::app

@@ -3,6 +3,7 @@
 
 #include "app/authorization.h"
 #include "store/channel_store.h"
+#include "store/post_store.h"
 #include "store/preference_store.h"
 #include "store/sidebar_store.h"
 
@@ -28,9 +29,9 @@ Status check_flagged_posts(App& app, const model::Session& actor,
                            const std::vector<model::Preference>& prefs) {
   for (const auto& p : prefs) {
     if (p.category != pref::kCategoryFlaggedPost) continue;
-    auto channel_id = app.store().preferences().live_post_channel(p.name);
-    if (!channel_id) return errors::invalid_param("preference.name");
-    auto channel = app.store().channels().get(*channel_id);
+    auto post = app.store().posts().get(p.name, false);
+    if (!post) return errors::invalid_param("preference.name");
+    auto channel = app.store().channels().get(post->channel_id);
     if (!channel || !can_read_channel(app, actor, *channel))
       return errors::permission("read_channel_content", actor.user_id);
   }

@@ -23,8 +23,6 @@ class PreferenceStore {
                                                std::string_view name) = 0;
   virtual void remove(std::string_view user_id, std::string_view category,
                       std::string_view name) = 0;
-  // The channel of a post that is not deleted, for checking flagged_post preferences.
-  virtual std::optional<std::string> live_post_channel(std::string_view post_id) = 0;
 };
 
 }  // namespace parley::store

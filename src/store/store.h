@@ -13,6 +13,8 @@ class SessionStore;
 class TeamStore;
 class ChannelStore;
 class SystemStore;
+class PostStore;
+class ReactionStore;
 class PreferenceStore;
 class StatusStore;
 class SidebarStore;
@@ -25,6 +27,8 @@ class Store {
   virtual TeamStore& teams() = 0;
   virtual ChannelStore& channels() = 0;
   virtual SystemStore& system() = 0;
+  virtual PostStore& posts() = 0;
+  virtual ReactionStore& reactions() = 0;
   virtual PreferenceStore& preferences() = 0;
   virtual StatusStore& statuses() = 0;
   virtual SidebarStore& sidebar() = 0;

@@ -44,7 +44,7 @@ class Hub final : public app::EventSink {
   void shutdown();
   std::size_t connection_count() const;
   // True when the user has at least one attached socket.
-  bool is_online(std::string_view user_id) const;
+  bool is_online(std::string_view user_id) const override;
   // Told when a user's first socket attaches or last socket detaches (null: nobody).
   void set_presence_listener(app::PresenceListener* listener);
 

@@ -2,7 +2,7 @@
 // Mattermost's validation errors.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, newUser, raw, assertAppError, rejects, socket } from './lib/harness.mjs';
+import { startServer, newUser, raw, assertAppError, rejects, socket, unique } from './lib/harness.mjs';
 
 let server;
 let admin;
@@ -131,4 +131,19 @@ test('theme colours are cleaned up before saving', async () => {
 
 test('preferences need a session', async () => {
   assertAppError(assert, await raw(server, 'GET', '/api/v4/users/me/preferences'), 401, 'api.context.session_expired.app_error');
+});
+
+test('flagged_post preferences need a post the user can read', async () => {
+  const name = unique('team');
+  const team = await admin.client.createTeam({ name, display_name: name, type: 'O' });
+  const secret = await admin.client.createChannel({ team_id: team.id, name: unique('secret'), display_name: 'Secret', type: 'P' });
+  const post = await admin.client.createPost({ channel_id: secret.id, message: 'hidden' });
+  const { client: c, user } = await newUser(server);
+  const flag = (id) => [{ user_id: user.id, category: 'flagged_post', name: id, value: 'true' }];
+  await rejects(assert, c.savePreferences(user.id, flag('k9m3xq8zj7fy5r1tbn4wcd6hpa')), 400, 'api.context.invalid_param.app_error');
+  await rejects(assert, c.savePreferences(user.id, flag(post.id)), 403, 'api.context.permissions.app_error');
+  await admin.client.addToTeam(team.id, user.id);
+  await admin.client.addToChannel(user.id, secret.id);
+  await c.savePreferences(user.id, flag(post.id));
+  assert.deepEqual(await c.getMyPreferences(), flag(post.id));
 });

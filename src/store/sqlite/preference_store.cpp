@@ -65,13 +65,4 @@ void SqlitePreferenceStore::remove(std::string_view user_id, std::string_view ca
   });
 }
 
-std::optional<std::string> SqlitePreferenceStore::live_post_channel(std::string_view post_id) {
-  return db_.read([&](Conn& c) -> std::optional<std::string> {
-    auto s = c.prepare("SELECT ChannelId FROM Posts WHERE Id = ? AND DeleteAt = 0");
-    s.bind(1, post_id);
-    if (!s.step()) return std::nullopt;
-    return s.text(0);
-  });
-}
-
 }  // namespace parley::store::sqlite

@@ -16,7 +16,6 @@ class SqlitePreferenceStore final : public PreferenceStore {
   std::optional<model::Preference> get(std::string_view user_id, std::string_view category,
                                        std::string_view name) override;
   void remove(std::string_view user_id, std::string_view category, std::string_view name) override;
-  std::optional<std::string> live_post_channel(std::string_view post_id) override;
 
  private:
   Db& db_;

@@ -4,7 +4,9 @@
 #include "store/sqlite/channel_store.h"
 #include "store/sqlite/db.h"
 #include "store/sqlite/migrations.h"
+#include "store/sqlite/post_store.h"
 #include "store/sqlite/preference_store.h"
+#include "store/sqlite/reaction_store.h"
 #include "store/sqlite/session_store.h"
 #include "store/sqlite/sidebar_store.h"
 #include "store/sqlite/status_store.h"
@@ -25,6 +27,8 @@ class SqliteStore final : public Store {
         teams_(db_),
         channels_(db_),
         system_(db_),
+        posts_(db_),
+        reactions_(db_),
         preferences_(db_),
         statuses_(db_),
         sidebar_(db_) {
@@ -36,6 +40,8 @@ class SqliteStore final : public Store {
   TeamStore& teams() override { return teams_; }
   ChannelStore& channels() override { return channels_; }
   SystemStore& system() override { return system_; }
+  PostStore& posts() override { return posts_; }
+  ReactionStore& reactions() override { return reactions_; }
   PreferenceStore& preferences() override { return preferences_; }
   StatusStore& statuses() override { return statuses_; }
   SidebarStore& sidebar() override { return sidebar_; }
@@ -64,6 +70,8 @@ class SqliteStore final : public Store {
   SqliteTeamStore teams_;
   SqliteChannelStore channels_;
   SqliteSystemStore system_;
+  SqlitePostStore posts_;
+  SqliteReactionStore reactions_;
   SqlitePreferenceStore preferences_;
   SqliteStatusStore statuses_;
   SqliteSidebarStore sidebar_;

@@ -1,5 +1,4 @@
-// Tests for the SQLite preference store: upsert, reads by user/category/name, delete, and the
-// post lookup used for flagged_post preferences.
+// Tests for the SQLite preference store: upsert, reads by user/category/name and delete.
 #include "store/preference_store.h"
 
 #include "../support/test_env.h"
@@ -48,19 +47,6 @@ TEST(PreferenceStoreTest, SaveIsAllOrNothingInsideATransaction) {
   }),
                std::runtime_error);
   EXPECT_TRUE(prefs.get_all(u).empty());
-}
-
-TEST(PreferenceStoreTest, LivePostChannel) {
-  test::TestEnv env;
-  std::string post = new_id(), deleted = new_id(), channel = new_id();
-  env.sql("INSERT INTO Posts (Id, CreateAt, UpdateAt, UserId, ChannelId) VALUES ('" + post +
-          "', 1, 1, 'u', '" + channel + "')");
-  env.sql("INSERT INTO Posts (Id, CreateAt, UpdateAt, DeleteAt, UserId, ChannelId) VALUES ('" +
-          deleted + "', 1, 1, 5, 'u', '" + channel + "')");
-  auto& prefs = env.store().preferences();
-  EXPECT_EQ(prefs.live_post_channel(post), channel);
-  EXPECT_FALSE(prefs.live_post_channel(deleted));
-  EXPECT_FALSE(prefs.live_post_channel(new_id()));
 }
 
 }  // namespace
