@@ -101,12 +101,8 @@ Response patch_post(Context& c) {
 Response delete_post(Context& c) {
   auto id = c.id_param("post_id");
   if (!id) return c.fail(id.error());
-  if (parse_bool(c.req.query_param("permanent")))
-    return c.fail(AppError::make("api.post.delete_post.not_enabled.app_error",
-                                 "Cannot delete post, ServiceSettings.EnableAPIPostDeletion is "
-                                 "not enabled.",
-                                 501, "postId=" + *id));
-  if (auto s = app::delete_post(c.app, c.s(), *id); !s) return c.fail(s.error());
+  bool permanent = parse_bool(c.req.query_param("permanent"));
+  if (auto s = app::delete_post(c.app, c.s(), *id, permanent); !s) return c.fail(s.error());
   return status_ok();
 }
 

@@ -155,18 +155,28 @@ Status set_post_pinned(App& app, const model::Session& s, const std::string& pos
   return {};
 }
 
-Status delete_post(App& app, const model::Session& s, const std::string& post_id) {
-  auto post = post_util::load_post(app, post_id, false);
+Status delete_post(App& app, const model::Session& s, const std::string& post_id, bool permanent) {
+  if (permanent && !app.config()->service.enable_api_post_deletion)
+    return AppError::make(
+        "api.post.delete_post.not_enabled.app_error",
+        "Cannot delete post, ServiceSettings.EnableAPIPostDeletion is not enabled.", 501,
+        "postId=" + post_id);
+  if (permanent && !has_permission(s, "manage_system"))
+    return errors::permission("manage_system", s.user_id);
+  auto post = post_util::load_post(app, post_id, permanent);
   if (!post) return std::move(post).error();
   const char* perm = s.user_id == post->user_id ? "delete_post" : "delete_others_posts";
   if (!has_channel_permission(app, s, post->channel_id, perm))
     return errors::permission(perm, s.user_id);
   auto channel = post_util::load_channel(app, post->channel_id);
   if (!channel) return std::move(channel).error();
-  if (channel->delete_at != 0)
+  if (channel->delete_at != 0 && !permanent)
     return AppError::make("api.post.delete_post.can_not_delete_post_in_deleted.error",
                           "Can not delete a post in a deleted channel.", 400);
-  app.store().posts().soft_delete(post->id, now_ms(), s.user_id);
+  if (permanent)
+    app.store().posts().permanent_delete(post->id);
+  else
+    app.store().posts().soft_delete(post->id, now_ms(), s.user_id);
 
   // Everyone in the channel learns of the deletion; system admins also see who deleted it.
   std::string json = bj::serialize(model::to_json(*post));

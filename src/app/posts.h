@@ -35,7 +35,10 @@ struct PostPatch {
 Result<model::Post> patch_post(App& app, const model::Session& s, const std::string& post_id,
                                const PostPatch& patch);
 Status set_post_pinned(App& app, const model::Session& s, const std::string& post_id, bool pinned);
-Status delete_post(App& app, const model::Session& s, const std::string& post_id);
+// Soft delete; with `permanent` (ServiceSettings.EnableAPIPostDeletion and manage_system) the post,
+// its replies and reactions are removed from the database.
+Status delete_post(App& app, const model::Session& s, const std::string& post_id,
+                   bool permanent = false);
 
 Result<model::Post> get_post(App& app, const model::Session& s, const std::string& post_id,
                              bool include_deleted);

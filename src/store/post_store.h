@@ -73,6 +73,8 @@ class PostStore {
   // Pinned, non-deleted posts, oldest first.
   virtual std::vector<model::Post> pinned(std::string_view channel_id) = 0;
   virtual std::vector<ThreadStats> thread_stats(const std::vector<std::string>& root_ids) = 0;
+  // Removes a post, its replies when it is a root, and their reactions, for good.
+  virtual void permanent_delete(std::string_view id) = 0;
 };
 
 }  // namespace parley::store

@@ -337,4 +337,15 @@ std::vector<ThreadStats> SqlitePostStore::thread_stats(const std::vector<std::st
   });
 }
 
+void SqlitePostStore::permanent_delete(std::string_view id) {
+  db_.write([&](Conn& c) {
+    c.prepare(
+         "DELETE FROM Reactions WHERE PostId IN (SELECT Id FROM Posts WHERE Id = ?1 OR RootId = "
+         "?1)")
+        .bind(1, id)
+        .run();
+    c.prepare("DELETE FROM Posts WHERE Id = ?1 OR RootId = ?1").bind(1, id).run();
+  });
+}
+
 }  // namespace parley::store::sqlite

@@ -29,6 +29,7 @@ class SqlitePostStore final : public PostStore {
                                   bool roots_only) override;
   std::vector<model::Post> pinned(std::string_view channel_id) override;
   std::vector<ThreadStats> thread_stats(const std::vector<std::string>& root_ids) override;
+  void permanent_delete(std::string_view id) override;
 
  private:
   std::vector<model::Post> select(const std::string& where_order, const std::vector<Arg>& args);
