@@ -30,6 +30,9 @@ class App {
   void publish_to_team(std::string name, boost::json::object data, const std::string& team_id);
   void publish_to_user(std::string name, boost::json::object data, const std::string& user_id);
   void publish_to_all(std::string name, boost::json::object data);
+  // Tell the WebSocket layer that sessions were removed (see EventSink).
+  void session_revoked(const std::string& session_id);
+  void user_sessions_revoked(const std::string& user_id);
 
   const std::string& server_version() const { return server_version_; }  // e.g. "10.11.0"
   const std::string& build_number() const { return build_number_; }

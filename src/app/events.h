@@ -36,6 +36,10 @@ class EventSink {
  public:
   virtual ~EventSink() = default;
   virtual void publish(Event event) = 0;
+  // A session stopped authenticating (logout, revocation): its sockets are closed so that they
+  // receive nothing more. `user_sessions_revoked` does it for every session of a user.
+  virtual void session_revoked(const std::string& session_id) {}
+  virtual void user_sessions_revoked(const std::string& user_id) {}
 };
 
 }  // namespace parley::app

@@ -208,18 +208,24 @@ Result<LoginResult> login(App& app, const LoginRequest& req) {
   s.props["is_mobile"] = mobile ? "true" : "false";
   s.props["is_guest"] = "false";
   auto& sessions = app.store().sessions();
+  std::vector<std::string> replaced;
   app.store().transaction([&] {
     if (mobile) {
-      for (const auto& old : sessions.for_user(user->id))
-        if (old.device_id == req.device_id) sessions.remove(old.id);
+      for (const auto& old : sessions.for_user(user->id)) {
+        if (old.device_id != req.device_id) continue;
+        sessions.remove(old.id);
+        replaced.push_back(old.id);
+      }
     }
     sessions.insert(s);
   });
+  for (const auto& id : replaced) app.session_revoked(id);
   return LoginResult{std::move(*user), std::move(s)};
 }
 
 void logout(App& app, const model::Session& s) {
   app.store().sessions().remove(s.id);
+  app.session_revoked(s.id);
 }
 
 Result<model::Session> session_from_token(App& app, const std::string& token) {
@@ -233,6 +239,7 @@ Result<model::Session> session_from_token(App& app, const std::string& token) {
   }
   if (s->is_expired(now)) {
     app.store().sessions().remove(s->id);
+    app.session_revoked(s->id);
     return errors::session_expired();
   }
   auto cfg = app.config();
@@ -346,6 +353,7 @@ Status update_user_active(App& app, const model::Session& actor, const std::stri
     app.store().users().update(u);
     if (!active) app.store().sessions().remove_for_user(u.id);
   });
+  if (!active) app.user_sessions_revoked(u.id);
   app.publish_to_all("user_activation_status_change", {});
   return {};
 }
@@ -386,6 +394,7 @@ Status revoke_session(App& app, const model::Session& actor, const std::string& 
   if (!s || s->user_id != user_id)
     return AppError::make("api.user.revoke_session.app_error", "Unable to revoke session.", 400);
   app.store().sessions().remove(session_id);
+  app.session_revoked(session_id);
   return {};
 }
 
@@ -393,6 +402,7 @@ Status revoke_all_sessions(App& app, const model::Session& actor, const std::str
   if (!can_manage_user(app, actor, user_id))
     return errors::permission("edit_other_users", actor.user_id);
   app.store().sessions().remove_for_user(user_id);
+  app.user_sessions_revoked(user_id);
   return {};
 }
 

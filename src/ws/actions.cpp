@@ -15,18 +15,28 @@ namespace {
 namespace bj = boost::json;
 
 std::string ok(int64_t seq, bj::object data = {}, bool with_data = false) {
-  bj::object o{{"status", "OK"}, {"seq_reply", seq}};
+  bj::object o{{"status", "OK"}};
+  if (seq != 0) o["seq_reply"] = seq;
   if (with_data) o["data"] = std::move(data);
   return bj::serialize(o);
 }
 
-std::string fail(int64_t seq, const AppError& e) {
-  bj::object err{
-      {"id", e.id}, {"message", e.message}, {"detailed_error", ""}, {"status_code", e.status_code}};
-  return bj::serialize(bj::object{{"status", "FAIL"}, {"seq_reply", seq}, {"error", err}});
+AppError invalid_ws_param(const std::string& name) {
+  return AppError::make("api.websocket_handler.invalid_param.app_error",
+                        "Invalid " + name + " parameter.", 400);
 }
 
 }  // namespace
+
+std::string fail_reply(int64_t seq, const AppError& e) {
+  bj::object err{
+      {"id", e.id}, {"message", e.message}, {"detailed_error", ""}, {"status_code", e.status_code}};
+  // Mattermost's seq_reply is omitempty: a request with seq 0 gets a reply without it.
+  bj::object o{{"status", "FAIL"}};
+  if (seq != 0) o["seq_reply"] = seq;
+  o["error"] = std::move(err);
+  return bj::serialize(o);
+}
 
 std::string handle_action(app::App& app, Hub& hub, Connection& conn, const model::Session& session,
                           std::string_view text) {
@@ -36,11 +46,11 @@ std::string handle_action(app::App& app, Hub& hub, Connection& conn, const model
   std::string action = json::get_string(req, "action");
   int64_t seq = json::get_int(req, "seq", 0);
   if (action.empty())
-    return fail(seq, AppError::make("api.web_socket_router.no_action.app_error",
-                                    "No websocket action.", 400));
+    return fail_reply(seq, AppError::make("api.web_socket_router.no_action.app_error",
+                                          "No websocket action.", 400));
   if (seq <= 0)
-    return fail(seq, AppError::make("api.web_socket_router.bad_seq.app_error",
-                                    "Invalid sequence for WebSocket message.", 400));
+    return fail_reply(seq, AppError::make("api.web_socket_router.bad_seq.app_error",
+                                          "Invalid sequence for WebSocket message.", 400));
   bj::object data;
   if (auto it = req.find("data"); it != req.end() && it->value().is_object())
     data = it->value().get_object();
@@ -57,11 +67,10 @@ std::string handle_action(app::App& app, Hub& hub, Connection& conn, const model
   if (action == "user_typing") {
     std::string channel_id = json::get_string(data, "channel_id");
     std::string parent_id = json::get_string(data, "parent_id");
-    if (!is_valid_id(channel_id)) {
-      return fail(seq, errors::invalid_param("channel_id"));
-    }
-    if (!app::has_channel_permission(app, session, channel_id, "create_post"))
-      return fail(seq, errors::permission("create_post", session.user_id));
+    // Mattermost answers a bad id and a missing create_post permission alike.
+    if (!is_valid_id(channel_id) ||
+        !app::has_channel_permission(app, session, channel_id, "create_post"))
+      return fail_reply(seq, invalid_ws_param("channel_id"));
     app::Event e{"typing", {{"parent_id", parent_id}, {"user_id", session.user_id}},
                  {},       std::nullopt,
                  {},       {}};
@@ -75,8 +84,8 @@ std::string handle_action(app::App& app, Hub& hub, Connection& conn, const model
       action == "posted_notify_ack") {
     return ok(seq);
   }
-  return fail(seq, AppError::make("api.web_socket_router.bad_action.app_error",
-                                  "Unknown WebSocket action.", 500));
+  return fail_reply(seq, AppError::make("api.web_socket_router.bad_action.app_error",
+                                        "Unknown WebSocket action.", 500));
 }
 
 }  // namespace parley::ws

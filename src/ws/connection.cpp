@@ -35,12 +35,19 @@ void Connection::reply(std::string text) {
   if (socket_) socket_->send(std::make_shared<const std::string>(std::move(text)));
 }
 
-bool Connection::resume(std::shared_ptr<Socket> socket, int64_t from_seq) {
+std::string Connection::session_id() const {
+  std::lock_guard lock(mutex_);
+  return session_id_;
+}
+
+bool Connection::resume(std::shared_ptr<Socket> socket, int64_t from_seq,
+                        const std::string& session_id) {
   std::lock_guard lock(mutex_);
   if (from_seq > next_seq_ || from_seq < 0) return false;
   if (from_seq < next_seq_ && (buffer_.empty() || buffer_.front().first > from_seq)) return false;
   if (socket_) socket_->close();
   socket_ = std::move(socket);
+  session_id_ = session_id;
   detached_at_ = 0;
   for (const auto& [seq, text] : buffer_)
     if (seq >= from_seq) socket_->send(text);

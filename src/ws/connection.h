@@ -26,7 +26,8 @@ class Connection {
 
   const std::string& id() const { return id_; }
   const std::string& user_id() const { return user_id_; }
-  const std::string& session_id() const { return session_id_; }
+  // The session of the socket attached last (a resume may come from a newer session).
+  std::string session_id() const;
 
   // Numbers an event (prefix is the event JSON without its closing "seq":N}), keeps it for
   // replay, and sends it when a socket is attached.
@@ -34,8 +35,9 @@ class Connection {
   // Replies carry seq_reply and do not consume a sequence number; dropped when detached.
   void reply(std::string text);
 
-  // Attaches a socket and replays from `from_seq`; false when those events are gone.
-  bool resume(std::shared_ptr<Socket> socket, int64_t from_seq);
+  // Attaches a socket authenticated by `session_id` and replays from `from_seq`; false (and
+  // nothing changed) when those events are gone.
+  bool resume(std::shared_ptr<Socket> socket, int64_t from_seq, const std::string& session_id);
   void attach(std::shared_ptr<Socket> socket);
   // Detaches `socket` if it is the current one; returns true when it was.
   bool detach(const Socket* socket, int64_t now);
@@ -47,7 +49,7 @@ class Connection {
  private:
   const std::string id_;
   const std::string user_id_;
-  const std::string session_id_;
+  std::string session_id_;
   const std::size_t buffer_size_;
   mutable std::mutex mutex_;
   int64_t next_seq_ = 0;

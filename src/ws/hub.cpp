@@ -46,7 +46,8 @@ Hub::Attached Hub::attach(std::shared_ptr<Socket> socket, const model::Session& 
       auto it = by_id_.find(std::string(connection_id));
       if (it != by_id_.end()) old = it->second;
     }
-    if (old && old->user_id() == session.user_id && old->resume(socket, sequence_number))
+    if (old && old->user_id() == session.user_id &&
+        old->resume(socket, sequence_number, session.id))
       return {old, true};
   }
   auto conn =
@@ -146,6 +147,15 @@ void Hub::close_session(std::string_view session_id) {
     std::shared_lock lock(mutex_);
     for (const auto& [id, c] : by_id_)
       if (c->session_id() == session_id) conns.push_back(c);
+  }
+  for (const auto& c : conns) c->close_socket();
+}
+
+void Hub::close_user(std::string_view user_id) {
+  std::vector<std::shared_ptr<Connection>> conns;
+  {
+    std::shared_lock lock(mutex_);
+    if (auto it = by_user_.find(std::string(user_id)); it != by_user_.end()) conns = it->second;
   }
   for (const auto& c : conns) c->close_socket();
 }

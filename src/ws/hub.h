@@ -36,8 +36,11 @@ class Hub final : public app::EventSink {
   void detach(const std::shared_ptr<Connection>& c, const Socket* socket);
 
   void publish(app::Event e) override;
-  // Closes every socket of a session (logout, revocation).
+  void session_revoked(const std::string& session_id) override { close_session(session_id); }
+  void user_sessions_revoked(const std::string& user_id) override { close_user(user_id); }
+  // Closes every socket of a session (logout, revocation) / of a user (deactivation).
   void close_session(std::string_view session_id);
+  void close_user(std::string_view user_id);
   void shutdown();
   std::size_t connection_count() const;
   // True when the user has at least one attached socket.

@@ -1,0 +1,462 @@
+// The WebSocket protocol: hello, the three ways to authenticate, the auth timeout, actions and
+// their replies, per-connection sequence numbers, who receives which event, and reconnection
+// with replay (raw `ws` frames and the official WebSocketClient).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, client, newUser, raw, socket, withTimeout } from './lib/harness.mjs';
+import { rawSocket } from './lib/rawsocket.mjs';
+
+const BUFFER = 6; // ParleySettings.ReconnectBufferSize for this server
+
+let server;
+let admin;
+before(async () => {
+  server = await startServer({
+    env: {
+      MM_PARLEYSETTINGS_WEBSOCKETAUTHTIMEOUTSECONDS: '1',
+      MM_PARLEYSETTINGS_RECONNECTBUFFERSIZE: String(BUFFER),
+    },
+  });
+  admin = await newUser(server); // first user: system admin
+});
+after(async () => {
+  await server.stop();
+});
+
+// A socket authenticated by Bearer header that has received its hello.
+async function connected(user, query) {
+  const s = rawSocket(server, { token: user.client.getToken(), query });
+  await s.opened;
+  await s.waitEvent('hello');
+  return s;
+}
+
+// Asserts that the events' seq values are exactly first, first+1, ...
+function assertConsecutive(events, first = 0) {
+  assert.deepEqual(
+    events.map((e) => e.seq),
+    events.map((_, i) => first + i),
+    `non-consecutive seqs: ${events.map((e) => `${e.event}:${e.seq}`).join(' ')}`,
+  );
+}
+
+async function versionHeader() {
+  const res = await raw(server, 'GET', '/api/v4/system/ping');
+  return res.headers.get('x-version-id');
+}
+
+test('hello is the first event, at seq 0, with a 26-char connection_id and server_version', async () => {
+  const u = await newUser(server);
+  const s = await socket(server, u.client);
+  const hello = s.events[0];
+  assert.equal(hello.event, 'hello');
+  assert.equal(hello.seq, 0);
+  assert.match(hello.data.connection_id, /^[a-z0-9]{26}$/);
+  assert.equal(hello.data.server_version, await versionHeader());
+  assert.equal(hello.broadcast.user_id, u.user.id);
+  assert.equal(s.ws.connectionId, hello.data.connection_id);
+  s.close();
+});
+
+test('authentication_challenge is answered OK with seq_reply, then hello', async () => {
+  const u = await newUser(server);
+  const s = rawSocket(server);
+  await s.opened;
+  const seq = s.send('authentication_challenge', { token: u.client.getToken() });
+  const reply = await s.waitReply(seq);
+  assert.deepEqual(reply, { status: 'OK', seq_reply: seq });
+  const hello = await s.waitEvent('hello');
+  assert.equal(hello.seq, 0);
+  assert.equal(hello.broadcast.user_id, u.user.id);
+  // A second challenge on an authenticated socket is ignored, and the socket keeps working.
+  s.send('authentication_challenge', { token: 'whatever' });
+  const ping = s.send('ping');
+  assert.equal((await s.waitReply(ping)).status, 'OK');
+  assert.equal(s.frames.filter((f) => f.event === 'hello').length, 1);
+  await s.close();
+});
+
+test('a Bearer header on the upgrade authenticates without a challenge', async () => {
+  const u = await newUser(server);
+  const s = rawSocket(server, { token: u.client.getToken() });
+  await s.opened;
+  const hello = await s.waitEvent('hello');
+  assert.equal(hello.seq, 0);
+  assert.equal(hello.broadcast.user_id, u.user.id);
+  await s.close();
+});
+
+test('an MMAUTHTOKEN cookie on the upgrade authenticates (how the web app connects)', async () => {
+  const u = await newUser(server);
+  const login = await fetch(`${server.url}/api/v4/users/login`, {
+    method: 'POST',
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+    body: JSON.stringify({ login_id: u.user.username, password: u.password }),
+  });
+  const jar = Object.fromEntries(login.headers.getSetCookie().map((c) => c.split(';')[0].split('=')));
+  const s = rawSocket(server, {
+    cookie: `MMAUTHTOKEN=${jar.MMAUTHTOKEN}; MMUSERID=${jar.MMUSERID}; MMCSRF=${jar.MMCSRF}`,
+    query: { connection_id: '', sequence_number: '0', posted_ack: 'true' },
+  });
+  await s.opened;
+  const hello = await s.waitEvent('hello');
+  assert.equal(hello.broadcast.user_id, u.user.id);
+  await s.close();
+});
+
+test('a bad token on the challenge closes the socket', async () => {
+  const s = rawSocket(server);
+  await s.opened;
+  s.send('authentication_challenge', { token: 'a'.repeat(26) });
+  await s.waitClosed();
+  assert.equal(s.events().length, 0);
+  const t = rawSocket(server);
+  await t.opened;
+  t.send('authentication_challenge', {});
+  await t.waitClosed();
+});
+
+test('an invalid Bearer header leaves the socket unauthenticated; a challenge still works', async () => {
+  const u = await newUser(server);
+  const s = rawSocket(server, { token: 'b'.repeat(26) });
+  await s.opened;
+  const seq = s.send('authentication_challenge', { token: u.client.getToken() });
+  assert.equal((await s.waitReply(seq)).status, 'OK');
+  const hello = await s.waitEvent('hello');
+  assert.equal(hello.broadcast.user_id, u.user.id);
+  await s.close();
+});
+
+test('actions before authentication fail with not_authenticated', async () => {
+  const s = rawSocket(server);
+  await s.opened;
+  const seq = s.send('ping');
+  const reply = await s.waitReply(seq);
+  assert.equal(reply.status, 'FAIL');
+  assert.equal(reply.error.id, 'api.web_socket_router.not_authenticated.app_error');
+  assert.equal(reply.error.status_code, 401);
+  assert.equal(s.events().length, 0);
+  await s.close();
+});
+
+test('an unauthenticated socket is closed after WebSocketAuthTimeoutSeconds', async () => {
+  const s = rawSocket(server);
+  await s.opened;
+  await s.waitClosed(10000);
+  assert.equal(s.events().length, 0);
+  // An authenticated one outlives the timeout.
+  const u = await newUser(server);
+  const ok = await connected(u);
+  await new Promise((r) => setTimeout(r, 1500));
+  assert.equal(ok.isClosed, false);
+  const seq = ok.send('ping');
+  assert.equal((await ok.waitReply(seq)).status, 'OK');
+  await ok.close();
+});
+
+test('ping is answered with pong, version, server_time and node_id', async () => {
+  const u = await newUser(server);
+  const s = await connected(u);
+  const before = Date.now();
+  const seq = s.send('ping');
+  const reply = await s.waitReply(seq);
+  assert.deepEqual(Object.keys(reply).sort(), ['data', 'seq_reply', 'status']);
+  assert.equal(reply.status, 'OK');
+  assert.equal(reply.data.text, 'pong');
+  assert.equal(reply.data.version, (await versionHeader()).split('.').slice(0, 3).join('.'));
+  assert.equal(typeof reply.data.server_time, 'number');
+  assert.ok(reply.data.server_time >= before - 60_000 && reply.data.server_time <= Date.now() + 60_000);
+  assert.equal(reply.data.node_id, '');
+  // Replies consume no event seq: the next event is still seq 1.
+  await u.client.patchUser({ id: u.user.id, nickname: 'after-ping' });
+  const ev = await s.waitEvent('user_updated', (e) => e.data.user.id === u.user.id);
+  assert.equal(ev.seq, 1);
+  await s.close();
+});
+
+test('the official client ping gets pong', async () => {
+  const u = await newUser(server);
+  const s = await socket(server, u.client);
+  const reply = await withTimeout(new Promise((resolve) => s.ws.ping(resolve)), 5000, 'pong');
+  assert.equal(reply.status, 'OK');
+  assert.equal(reply.data.text, 'pong');
+  s.close();
+});
+
+test('unknown, missing and badly numbered actions fail with Mattermost error ids', async () => {
+  const u = await newUser(server);
+  const s = await connected(u);
+  const bad = s.send('no_such_action');
+  const badReply = await s.waitReply(bad);
+  assert.equal(badReply.status, 'FAIL');
+  assert.equal(badReply.error.id, 'api.web_socket_router.bad_action.app_error');
+  assert.equal(badReply.error.status_code, 500);
+  assert.equal(badReply.error.detailed_error, '');
+  const none = s.send('');
+  assert.equal((await s.waitReply(none)).error.id, 'api.web_socket_router.no_action.app_error');
+  // seq 0: Mattermost omits seq_reply (omitempty); the reply is recognised by its status.
+  s.sendText(JSON.stringify({ action: 'ping', seq: 0 }));
+  const badSeq = await s.waitFor((f) => f.status === 'FAIL' && f.error?.id === 'api.web_socket_router.bad_seq.app_error');
+  assert.equal('seq_reply' in badSeq, false);
+  // Garbage frames do not kill the server, and the socket's events stay numbered.
+  const typing = s.send('user_typing', { channel_id: 'nope' });
+  assert.equal((await s.waitReply(typing)).error.id, 'api.websocket_handler.invalid_param.app_error');
+  await u.client.patchUser({ id: u.user.id, nickname: 'still-here' });
+  const ev = await s.waitEvent('user_updated', (e) => e.data.user.id === u.user.id);
+  assert.equal(ev.seq, 1);
+  assert.equal((await raw(server, 'GET', '/api/v4/system/ping')).status, 200);
+  await s.close();
+});
+
+test('sequence numbers are strictly consecutive per connection under concurrent events', async () => {
+  const users = await Promise.all([newUser(server), newUser(server), newUser(server)]);
+  const sockets = await Promise.all(users.map((u) => connected(u)));
+  const official = await socket(server, users[0].client);
+  const rounds = 8;
+  await Promise.all(
+    users.flatMap((u) =>
+      Array.from({ length: rounds }, (_, i) => u.client.patchUser({ id: u.user.id, nickname: `n${i}` })),
+    ),
+  );
+  const total = users.length * rounds;
+  for (const s of sockets) {
+    const last = users.map((u) => u.user.id);
+    await s.waitFor(() => s.events().filter((e) => e.event === 'user_updated' && last.includes(e.data.user.id)).length >= total);
+    assertConsecutive(s.events());
+  }
+  await official.waitFor('user_updated', () =>
+    official.events.filter((e) => e.event === 'user_updated').length >= total,
+  ).catch(() => {});
+  assert.ok(official.events.filter((e) => e.event === 'user_updated').length >= total);
+  assertConsecutive(official.events);
+  assert.equal(official.ws.lastErrCode, null);
+  official.close();
+  await Promise.all(sockets.map((s) => s.close()));
+});
+
+test('new_user and user_updated go to everyone; user_role_updated only to that user', async () => {
+  const a = await newUser(server);
+  const b = await newUser(server);
+  const sa = await connected(a);
+  const sb = await connected(b);
+  const sAdmin = await connected(admin);
+
+  const c = await newUser(server);
+  for (const s of [sa, sb, sAdmin]) await s.waitEvent('new_user', (e) => e.data.user_id === c.user.id);
+
+  await admin.client.updateUserRoles(b.user.id, 'system_user system_user_manager');
+  const roleEvent = await sb.waitEvent('user_role_updated');
+  assert.equal(roleEvent.data.user_id, b.user.id);
+  assert.equal(roleEvent.data.roles, 'system_user system_user_manager');
+  assert.equal(roleEvent.broadcast.user_id, b.user.id);
+
+  // A later broadcast is a marker: once a and admin have it, they would have had the role event.
+  await c.client.patchUser({ id: c.user.id, nickname: 'marker' });
+  for (const s of [sa, sAdmin, sb]) {
+    await s.waitEvent('user_updated', (e) => e.data.user.id === c.user.id && e.data.user.nickname === 'marker');
+  }
+  assert.equal(sa.events().some((e) => e.event === 'user_role_updated'), false);
+  assert.equal(sAdmin.events().some((e) => e.event === 'user_role_updated'), false);
+  for (const s of [sa, sb, sAdmin]) assertConsecutive(s.events());
+
+  // user_updated never leaks the password, and others see no email unless privacy allows it.
+  const seen = sa.events().find((e) => e.event === 'user_updated' && e.data.user.id === c.user.id);
+  assert.equal(seen.data.user.password, undefined);
+  await Promise.all([sa, sb, sAdmin].map((s) => s.close()));
+});
+
+test('reconnect with connection_id + sequence_number replays exactly the missed events', async () => {
+  const u = await newUser(server);
+  const s1 = await connected(u);
+  const connectionId = s1.events()[0].data.connection_id;
+  await u.client.patchUser({ id: u.user.id, nickname: 'seen' });
+  await s1.waitEvent('user_updated', (e) => e.data.user.nickname === 'seen');
+  const next = s1.events().length; // next expected seq
+  await s1.close();
+
+  for (const nick of ['m1', 'm2', 'm3']) await u.client.patchUser({ id: u.user.id, nickname: nick });
+
+  const s2 = rawSocket(server, {
+    token: u.client.getToken(),
+    query: { connection_id: connectionId, sequence_number: String(next) },
+  });
+  await s2.opened;
+  await s2.waitFor(() => s2.events().length >= 3);
+  await u.client.patchUser({ id: u.user.id, nickname: 'live' });
+  await s2.waitEvent('user_updated', (e) => e.data.user.nickname === 'live');
+  const evs = s2.events();
+  assert.equal(evs.some((e) => e.event === 'hello'), false, 'a resumed connection gets no new hello');
+  assert.deepEqual(
+    evs.map((e) => e.data.user.nickname),
+    ['m1', 'm2', 'm3', 'live'],
+  );
+  assertConsecutive(evs, next);
+  await s2.close();
+});
+
+test('a lossless reconnect (nothing missed) continues the sequence without hello', async () => {
+  const u = await newUser(server);
+  const s1 = await connected(u);
+  const connectionId = s1.events()[0].data.connection_id;
+  await s1.close();
+  const s2 = await rawSocket(server, {
+    token: u.client.getToken(),
+    query: { connection_id: connectionId, sequence_number: '1' },
+  });
+  await s2.opened;
+  await u.client.patchUser({ id: u.user.id, nickname: 'after' });
+  const ev = await s2.waitEvent('user_updated', (e) => e.data.user.nickname === 'after');
+  assert.equal(ev.seq, 1);
+  assert.equal(s2.events()[0], ev);
+  await s2.close();
+});
+
+test('resuming works after authenticating by challenge too', async () => {
+  const u = await newUser(server);
+  const s1 = await connected(u);
+  const connectionId = s1.events()[0].data.connection_id;
+  await s1.close();
+  await u.client.patchUser({ id: u.user.id, nickname: 'missed' });
+  const s2 = rawSocket(server, { query: { connection_id: connectionId, sequence_number: '1' } });
+  await s2.opened;
+  const seq = s2.send('authentication_challenge', { token: u.client.getToken() });
+  assert.equal((await s2.waitReply(seq)).status, 'OK');
+  const ev = await s2.waitEvent('user_updated');
+  assert.equal(ev.data.user.nickname, 'missed');
+  assert.equal(ev.seq, 1);
+  assert.equal(s2.events()[0], ev);
+  await s2.close();
+});
+
+test('an unknown connection_id gets a new connection id and hello at seq 0', async () => {
+  const u = await newUser(server);
+  const unknown = 'x'.repeat(26);
+  const s = await connected(u, { connection_id: unknown, sequence_number: '5' });
+  const hello = s.events()[0];
+  assert.equal(hello.event, 'hello');
+  assert.equal(hello.seq, 0);
+  assert.notEqual(hello.data.connection_id, unknown);
+  assert.match(hello.data.connection_id, /^[a-z0-9]{26}$/);
+  await s.close();
+});
+
+test("another user's connection_id is never resumed", async () => {
+  const a = await newUser(server);
+  const b = await newUser(server);
+  const sa = await connected(a);
+  const aConn = sa.events()[0].data.connection_id;
+  await sa.close();
+  await a.client.patchUser({ id: a.user.id, nickname: 'private' });
+  const sb = await connected(b, { connection_id: aConn, sequence_number: '1' });
+  const hello = sb.events()[0];
+  assert.equal(hello.event, 'hello');
+  assert.notEqual(hello.data.connection_id, aConn);
+  assert.equal(hello.broadcast.user_id, b.user.id);
+  await sb.close();
+});
+
+test('a sequence_number older than the replay buffer gets a new connection and hello at seq 0', async () => {
+  const u = await newUser(server);
+  const s1 = await connected(u);
+  const connectionId = s1.events()[0].data.connection_id;
+  await s1.close();
+  for (let i = 0; i < BUFFER + 2; i++) await u.client.patchUser({ id: u.user.id, nickname: `o${i}` });
+
+  const s2 = await connected(u, { connection_id: connectionId, sequence_number: '1' });
+  const hello = s2.events()[0];
+  assert.equal(hello.event, 'hello');
+  assert.equal(hello.seq, 0);
+  assert.notEqual(hello.data.connection_id, connectionId);
+  await u.client.patchUser({ id: u.user.id, nickname: 'fresh' });
+  await s2.waitEvent('user_updated', (e) => e.data.user.nickname === 'fresh');
+  assertConsecutive(s2.events());
+  assert.equal(s2.events().length, 2, 'no stale replay on the new connection');
+  await s2.close();
+
+  // A sequence_number from the future is refused the same way.
+  const s3 = await connected(u, { connection_id: hello.data.connection_id, sequence_number: '999' });
+  assert.equal(s3.events()[0].seq, 0);
+  assert.notEqual(s3.events()[0].data.connection_id, hello.data.connection_id);
+  await s3.close();
+});
+
+test('the official client reconnects by itself, resumes, and never loops on 4001', async () => {
+  const u = await newUser(server);
+  const s = await socket(server, u.client, { minWebSocketRetryTime: 100, reconnectJitterRange: 50 });
+  let reconnects = 0;
+  const closes = [];
+  s.ws.addReconnectListener(() => {
+    reconnects += 1;
+  });
+  s.ws.addCloseListener((n) => closes.push(s.ws.lastErrCode ?? n));
+  const connectionId = s.ws.connectionId;
+
+  await u.client.patchUser({ id: u.user.id, nickname: 'before' });
+  await s.waitFor('user_updated', (e) => e.data.user.nickname === 'before');
+
+  const reopened = new Promise((resolve) => s.ws.addReconnectListener(resolve));
+  s.ws.conn.close(); // drop the underlying socket as a network failure would
+  await u.client.patchUser({ id: u.user.id, nickname: 'while-down' });
+  await withTimeout(reopened, 5000, 'reconnect');
+  await u.client.patchUser({ id: u.user.id, nickname: 'after' });
+  await s.waitFor('user_updated', (e) => e.data.user.nickname === 'after');
+
+  assert.equal(reconnects, 1);
+  assert.equal(s.resyncs.length, 0, 'a resumed connection needs no resync');
+  assert.equal(s.ws.connectionId, connectionId);
+  assert.equal(closes.length, 1);
+  const nicks = s.events.filter((e) => e.event === 'user_updated').map((e) => e.data.user.nickname);
+  assert.deepEqual(nicks, ['before', 'while-down', 'after']);
+  assertConsecutive(s.events);
+  // Stays up: one more round trip and no further close.
+  const pong = await withTimeout(new Promise((resolve) => s.ws.ping(resolve)), 5000, 'pong');
+  assert.equal(pong.data.text, 'pong');
+  assert.equal(closes.length, 1);
+  s.close();
+});
+
+test('the official client resyncs once when its connection is gone', async () => {
+  const u = await newUser(server);
+  const s = await socket(server, u.client, { minWebSocketRetryTime: 100, reconnectJitterRange: 50 });
+  let closes = 0;
+  s.ws.addCloseListener(() => {
+    closes += 1;
+  });
+  const first = s.ws.connectionId;
+  const reopened = new Promise((resolve) => s.ws.addReconnectListener(resolve));
+  s.ws.conn.close();
+  // Overflow the replay buffer while the client is away.
+  for (let i = 0; i < BUFFER + 2; i++) await u.client.patchUser({ id: u.user.id, nickname: `gone${i}` });
+  await withTimeout(reopened, 5000, 'reconnect');
+  await withTimeout(
+    (async () => {
+      while (s.ws.connectionId === first) await new Promise((r) => setTimeout(r, 20));
+    })(),
+    5000,
+    'new connection id',
+  );
+  await u.client.patchUser({ id: u.user.id, nickname: 'back' });
+  await s.waitFor('user_updated', (e) => e.data.user.nickname === 'back');
+  assert.equal(s.resyncs.length, 1);
+  assert.equal(closes, 1, 'no 4001 reconnect loop');
+  s.close();
+});
+
+test('logging out closes that session’s sockets; other sessions keep theirs', async () => {
+  const u = await newUser(server);
+  const other = client(server);
+  await other.login(u.user.username, u.password);
+  const s1 = await connected(u);
+  const s2 = await connected({ client: other });
+  await other.logout();
+  await s2.waitClosed();
+  await u.client.patchUser({ id: u.user.id, nickname: 'still-open' });
+  await s1.waitEvent('user_updated', (e) => e.data.user.nickname === 'still-open');
+  assert.equal(s1.isClosed, false);
+  // The revoked token cannot open a new socket.
+  const s3 = rawSocket(server, { token: other.getToken() });
+  await s3.opened;
+  await s3.waitClosed(10000);
+  assert.equal(s3.events().length, 0);
+  await s1.close();
+});
