@@ -183,6 +183,16 @@ test('the official client ping gets pong', async () => {
   s.close();
 });
 
+test('presence and posted_notify_ack are acknowledged with a bare OK', async () => {
+  const u = await newUser(server);
+  const s = await connected(u);
+  const presence = s.send('presence', { channel_id: 'c'.repeat(26), team_id: 't'.repeat(26) });
+  assert.deepEqual(await s.waitReply(presence), { status: 'OK', seq_reply: presence });
+  const ack = s.send('posted_notify_ack', { post_id: 'p'.repeat(26), status: 'received' });
+  assert.deepEqual(await s.waitReply(ack), { status: 'OK', seq_reply: ack });
+  await s.close();
+});
+
 test('unknown, missing and badly numbered actions fail with Mattermost error ids', async () => {
   const u = await newUser(server);
   const s = await connected(u);
