@@ -59,4 +59,8 @@ void App::user_sessions_revoked(const std::string& user_id) {
   if (sink_) sink_->user_sessions_revoked(user_id);
 }
 
+void App::user_roles_changed(const std::string& user_id, const std::string& roles) {
+  if (sink_) sink_->user_roles_changed(user_id, roles);
+}
+
 }  // namespace parley::app

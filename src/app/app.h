@@ -33,6 +33,7 @@ class App {
   // Tell the WebSocket layer that sessions were removed (see EventSink).
   void session_revoked(const std::string& session_id);
   void user_sessions_revoked(const std::string& user_id);
+  void user_roles_changed(const std::string& user_id, const std::string& roles);
 
   const std::string& server_version() const { return server_version_; }  // e.g. "10.11.0"
   const std::string& build_number() const { return build_number_; }

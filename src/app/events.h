@@ -18,6 +18,10 @@ struct Broadcast {
   std::string connection_id;       // only this connection
   std::string omit_connection_id;  // every connection but this one
   std::unordered_set<std::string> omit_users;
+  // Mattermost's ContainsSensitiveData / ContainsSanitizedData: the event goes only to
+  // connections whose session has manage_system / only to those without it.
+  bool sensitive = false;
+  bool sanitized = false;
 };
 
 struct Event {
@@ -40,6 +44,8 @@ class EventSink {
   // receive nothing more. `user_sessions_revoked` does it for every session of a user.
   virtual void session_revoked(const std::string& session_id) {}
   virtual void user_sessions_revoked(const std::string& user_id) {}
+  // A user's system roles changed (their sessions carry the new roles).
+  virtual void user_roles_changed(const std::string& user_id, const std::string& roles) {}
 };
 
 }  // namespace parley::app

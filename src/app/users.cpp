@@ -60,6 +60,21 @@ AppError invalid_credentials() {
                         "Enter a valid email or username and/or password.", 401);
 }
 
+// Mattermost's sendUpdatedUserEvent: other admins get the profile with email and names, other
+// users the profile as the privacy settings allow, the user themself everything but secrets.
+void publish_user_updated(App& app, const model::User& u) {
+  auto cfg = app.config();
+  auto to_others = [&](model::UserView view, bool admins) {
+    Event e{"user_updated", {{"user", model::to_json(u, view)}}, {}, std::nullopt, {}, {}};
+    e.broadcast.omit_users.insert(u.id);
+    (admins ? e.broadcast.sensitive : e.broadcast.sanitized) = true;
+    app.publish(std::move(e));
+  };
+  to_others({false, true, true}, true);
+  to_others({false, cfg->privacy.show_email_address, cfg->privacy.show_full_name}, false);
+  app.publish_to_user("user_updated", {{"user", model::to_json(u, {true, true, true})}}, u.id);
+}
+
 }  // namespace
 
 Status validate_user(const model::User& u) {
@@ -305,10 +320,7 @@ Result<model::User> patch_user(App& app, const model::Session& actor, const std:
                           "An account with that email already exists.", 400);
   u.update_at = now_ms();
   users.update(u);
-  // Everyone sees the sanitised profile; the hub re-sanitises per recipient from the id.
-  model::UserView view{false, app.config()->privacy.show_email_address,
-                       app.config()->privacy.show_full_name};
-  app.publish_to_all("user_updated", {{"user", model::to_json(u, view)}});
+  publish_user_updated(app, u);
   return u;
 }
 
@@ -330,6 +342,7 @@ Status update_user_roles(App& app, const model::Session& actor, const std::strin
     app.store().users().update(u);
     app.store().sessions().update_roles_for_user(u.id, u.roles);
   });
+  app.user_roles_changed(u.id, u.roles);
   app.publish_to_user("user_role_updated", {{"user_id", u.id}, {"roles", u.roles}}, u.id);
   return {};
 }

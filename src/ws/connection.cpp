@@ -1,6 +1,8 @@
 // Sequence numbering, replay buffer and socket attachment for one connection.
 #include "ws/connection.h"
 
+#include "app/roles.h"
+
 #include <string>
 
 namespace parley::ws {
@@ -38,6 +40,17 @@ void Connection::reply(std::string text) {
 std::string Connection::session_id() const {
   std::lock_guard lock(mutex_);
   return session_id_;
+}
+
+bool Connection::can_manage_system() const {
+  std::lock_guard lock(mutex_);
+  return can_manage_system_;
+}
+
+void Connection::set_roles(std::string_view roles) {
+  bool admin = app::roles_grant(roles, "manage_system");
+  std::lock_guard lock(mutex_);
+  can_manage_system_ = admin;
 }
 
 bool Connection::resume(std::shared_ptr<Socket> socket, int64_t from_seq,

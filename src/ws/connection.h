@@ -28,6 +28,9 @@ class Connection {
   const std::string& user_id() const { return user_id_; }
   // The session of the socket attached last (a resume may come from a newer session).
   std::string session_id() const;
+  // Whether that session's system roles grant manage_system (for sensitive/sanitized events).
+  bool can_manage_system() const;
+  void set_roles(std::string_view roles);
 
   // Numbers an event (prefix is the event JSON without its closing "seq":N}), keeps it for
   // replay, and sends it when a socket is attached.
@@ -50,6 +53,7 @@ class Connection {
   const std::string id_;
   const std::string user_id_;
   std::string session_id_;
+  bool can_manage_system_ = false;
   const std::size_t buffer_size_;
   mutable std::mutex mutex_;
   int64_t next_seq_ = 0;

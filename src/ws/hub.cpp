@@ -46,12 +46,14 @@ Hub::Attached Hub::attach(std::shared_ptr<Socket> socket, const model::Session& 
       auto it = by_id_.find(std::string(connection_id));
       if (it != by_id_.end()) old = it->second;
     }
-    if (old && old->user_id() == session.user_id &&
-        old->resume(socket, sequence_number, session.id))
-      return {old, true};
+    if (old && old->user_id() == session.user_id) {
+      old->set_roles(session.roles);  // the user's current roles, whichever session resumes
+      if (old->resume(socket, sequence_number, session.id)) return {old, true};
+    }
   }
   auto conn =
       std::make_shared<Connection>(new_id(), session.user_id, session.id, options_.buffer_size);
+  conn->set_roles(session.roles);
   conn->attach(std::move(socket));
   {
     std::unique_lock lock(mutex_);
@@ -96,6 +98,8 @@ std::vector<std::shared_ptr<Connection>> Hub::targets(const app::Event& e) const
   }
   if (!b.omit_connection_id.empty())
     std::erase_if(out, [&](const auto& c) { return c->id() == b.omit_connection_id; });
+  if (b.sensitive) std::erase_if(out, [](const auto& c) { return !c->can_manage_system(); });
+  if (b.sanitized) std::erase_if(out, [](const auto& c) { return c->can_manage_system(); });
   return out;
 }
 
@@ -158,6 +162,12 @@ void Hub::close_user(std::string_view user_id) {
     if (auto it = by_user_.find(std::string(user_id)); it != by_user_.end()) conns = it->second;
   }
   for (const auto& c : conns) c->close_socket();
+}
+
+void Hub::user_roles_changed(const std::string& user_id, const std::string& roles) {
+  std::shared_lock lock(mutex_);
+  if (auto it = by_user_.find(user_id); it != by_user_.end())
+    for (const auto& c : it->second) c->set_roles(roles);
 }
 
 void Hub::shutdown() {

@@ -38,6 +38,7 @@ class Hub final : public app::EventSink {
   void publish(app::Event e) override;
   void session_revoked(const std::string& session_id) override { close_session(session_id); }
   void user_sessions_revoked(const std::string& user_id) override { close_user(user_id); }
+  void user_roles_changed(const std::string& user_id, const std::string& roles) override;
   // Closes every socket of a session (logout, revocation) / of a user (deactivation).
   void close_session(std::string_view session_id);
   void close_user(std::string_view user_id);

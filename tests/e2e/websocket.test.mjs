@@ -15,6 +15,8 @@ before(async () => {
     env: {
       MM_PARLEYSETTINGS_WEBSOCKETAUTHTIMEOUTSECONDS: '1',
       MM_PARLEYSETTINGS_RECONNECTBUFFERSIZE: String(BUFFER),
+      MM_PRIVACYSETTINGS_SHOWEMAILADDRESS: 'false',
+      MM_PRIVACYSETTINGS_SHOWFULLNAME: 'false',
     },
   });
   admin = await newUser(server); // first user: system admin
@@ -273,6 +275,41 @@ test('new_user and user_updated go to everyone; user_role_updated only to that u
   const seen = sa.events().find((e) => e.event === 'user_updated' && e.data.user.id === c.user.id);
   assert.equal(seen.data.user.password, undefined);
   await Promise.all([sa, sb, sAdmin].map((s) => s.close()));
+});
+
+test('user_updated: the user gets everything, admins email and names, others the sanitised profile', async () => {
+  const t = await newUser(server);
+  const other = await newUser(server);
+  const marker = await newUser(server);
+  const sockets = { self: await connected(t), other: await connected(other), admin: await connected(admin) };
+  await t.client.patchUser({ id: t.user.id, first_name: 'Tess', nickname: 'per-recipient' });
+  await marker.client.patchUser({ id: marker.user.id, nickname: 'marker2' });
+  const seen = {};
+  for (const [who, s] of Object.entries(sockets)) {
+    await s.waitEvent('user_updated', (e) => e.data.user.id === marker.user.id);
+    const mine = s.events().filter((e) => e.event === 'user_updated' && e.data.user.id === t.user.id);
+    assert.equal(mine.length, 1, `${who} gets exactly one user_updated`);
+    seen[who] = mine[0].data.user;
+    assert.equal(seen[who].nickname, 'per-recipient');
+    assert.equal(seen[who].password, undefined);
+  }
+  assert.equal(seen.self.email, t.user.email);
+  assert.equal(seen.self.first_name, 'Tess');
+  assert.equal(typeof seen.self.notify_props, 'object', 'the user keeps their own settings');
+  assert.equal(seen.admin.email, t.user.email);
+  assert.equal(seen.admin.first_name, 'Tess');
+  assert.equal(seen.admin.notify_props, undefined);
+  assert.equal(seen.other.email, '');
+  assert.equal(seen.other.first_name, '');
+  assert.equal(seen.other.notify_props, undefined);
+  // Promoted to admin, the other user's open socket now gets the admin copy.
+  await admin.client.updateUserRoles(other.user.id, 'system_user system_admin');
+  await sockets.other.waitEvent('user_role_updated');
+  await t.client.patchUser({ id: t.user.id, nickname: 'after-promotion' });
+  const promoted = await sockets.other.waitEvent('user_updated', (e) => e.data.user.nickname === 'after-promotion');
+  assert.equal(promoted.data.user.email, t.user.email);
+  for (const s of Object.values(sockets)) assertConsecutive(s.events());
+  await Promise.all(Object.values(sockets).map((s) => s.close()));
 });
 
 test('reconnect with connection_id + sequence_number replays exactly the missed events', async () => {

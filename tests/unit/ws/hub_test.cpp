@@ -154,6 +154,30 @@ TEST_F(HubTest, ConnectionTargetingAndOmission) {
   EXPECT_EQ(names(*a2.socket), (std::vector<std::string>{"hello", "not_a1"}));
 }
 
+TEST_F(HubTest, SensitiveAndSanitizedEventsFollowManageSystem) {
+  auto admin_session = session("admin");
+  admin_session.roles = "system_user system_admin";
+  auto user_session = session("user");
+  user_session.roles = "system_user";
+  auto admin = connect(admin_session);
+  auto user = connect(user_session);
+  auto sensitive = event("for_admins");
+  sensitive.broadcast.sensitive = true;
+  hub().publish(sensitive);
+  auto sanitized = event("for_others");
+  sanitized.broadcast.sanitized = true;
+  hub().publish(sanitized);
+  EXPECT_EQ(names(*admin.socket), (std::vector<std::string>{"hello", "for_admins"}));
+  EXPECT_EQ(names(*user.socket), (std::vector<std::string>{"hello", "for_others"}));
+
+  hub().user_roles_changed("user", "system_user system_admin");
+  hub().user_roles_changed("admin", "system_user");
+  hub().publish(sensitive);
+  EXPECT_EQ(names(*user.socket).back(), "for_admins");
+  EXPECT_EQ(names(*admin.socket).back(), "for_admins") << "unchanged: nothing new delivered";
+  EXPECT_EQ(admin.socket->sent().size(), 2u);
+}
+
 TEST_F(HubTest, MentionsAndFollowersArePerRecipient) {
   auto a = connect(session("a"));
   auto b = connect(session("b"));
