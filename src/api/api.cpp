@@ -16,6 +16,10 @@ namespace parley::api {
 Api::Api(app::App& app) : app_(app) {
   register_system_routes(router_);
   register_user_routes(router_);
+  register_team_routes(router_);
+  register_team_member_routes(router_);
+  register_channel_routes(router_);
+  register_channel_member_routes(router_);
 }
 
 std::size_t Api::body_limit(std::string_view method, std::string_view path) const {

@@ -7,5 +7,9 @@ namespace parley::api {
 
 void register_system_routes(Router& r);
 void register_user_routes(Router& r);
+void register_team_routes(Router& r);
+void register_team_member_routes(Router& r);
+void register_channel_routes(Router& r);
+void register_channel_member_routes(Router& r);
 
 }  // namespace parley::api

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "app/events.h"
+#include "app/membership.h"
 #include "config/config.h"
 #include "store/store.h"
 
@@ -35,6 +36,10 @@ class App {
   void user_sessions_revoked(const std::string& user_id);
   void user_roles_changed(const std::string& user_id, const std::string& roles);
 
+  // Hooks run after team/channel membership changes (see app/membership.h). Register them
+  // before serving; they are not synchronised.
+  MembershipHooks& membership_hooks() { return membership_hooks_; }
+
   const std::string& server_version() const { return server_version_; }  // e.g. "10.11.0"
   const std::string& build_number() const { return build_number_; }
   const std::string& diagnostic_id() const { return diagnostic_id_; }
@@ -46,6 +51,7 @@ class App {
   std::atomic<std::shared_ptr<const config::Config>> config_;
   store::Store& store_;
   EventSink* sink_ = nullptr;
+  MembershipHooks membership_hooks_;
   std::string server_version_;
   std::string build_number_;
   std::string diagnostic_id_;

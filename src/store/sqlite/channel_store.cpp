@@ -1,92 +1,200 @@
-// SQLite queries for channels and channel members.
+// SQLite queries for channels: save, lookups, per-user and per-team lists, search.
 #include "store/sqlite/channel_store.h"
 
-#include "store/sqlite/row.h"
+#include "store/sqlite/channel_rows.h"
 
 namespace parley::store::sqlite {
 namespace {
-constexpr std::string_view kChannelSelect =
-    "SELECT Id, CreateAt, UpdateAt, DeleteAt, TeamId, Type, DisplayName, Name, Header, Purpose, "
-    "LastPostAt, TotalMsgCount, ExtraUpdateAt, CreatorId, SchemeId, Props, GroupConstrained, "
-    "Shared, TotalMsgCountRoot, LastRootPostAt FROM Channels ";
-constexpr std::string_view kMemberSelect =
-    "SELECT ChannelId, UserId, Roles, LastViewedAt, MsgCount, MentionCount, MentionCountRoot, "
-    "UrgentMentionCount, MsgCountRoot, NotifyProps, LastUpdateAt, SchemeUser, SchemeAdmin, "
-    "SchemeGuest FROM ChannelMembers ";
 
-model::Channel read_channel(const Stmt& s) {
-  model::Channel c;
-  int i = 0;
-  c.id = s.text(i++);
-  c.create_at = s.int64(i++);
-  c.update_at = s.int64(i++);
-  c.delete_at = s.int64(i++);
-  c.team_id = s.text(i++);
-  c.type = s.text(i++);
-  c.display_name = s.text(i++);
-  c.name = s.text(i++);
-  c.header = s.text(i++);
-  c.purpose = s.text(i++);
-  c.last_post_at = s.int64(i++);
-  c.total_msg_count = s.int64(i++);
-  c.extra_update_at = s.int64(i++);
-  c.creator_id = s.text(i++);
-  c.scheme_id = s.text(i++);
-  c.props = object_column(s, i++);
-  c.group_constrained = s.boolean(i++);
-  c.shared = s.boolean(i++);
-  c.total_msg_count_root = s.int64(i++);
-  c.last_root_post_at = s.int64(i++);
-  return c;
+// "w%" and "% w%" patterns for every word of `term`, matched against name and display name.
+std::string search_clause(std::string_view term, std::vector<Arg>& args, bool with_purpose) {
+  std::string clause;
+  std::size_t pos = 0;
+  while (pos < term.size()) {
+    while (pos < term.size() && term[pos] == ' ') ++pos;
+    std::size_t end = term.find(' ', pos);
+    if (end == std::string_view::npos) end = term.size();
+    if (end > pos) {
+      std::string word(term.substr(pos, end - pos));
+      if (!word.empty() && (word.front() == '~' || word.front() == '#')) word.erase(0, 1);
+      std::string prefix = like_prefix(word);
+      std::string inner = "% " + prefix;
+      clause += " AND (";
+      clause +=
+          "Channels.Name LIKE ? ESCAPE '\\' OR Channels.DisplayName LIKE ? ESCAPE '\\' OR "
+          "Channels.DisplayName LIKE ? ESCAPE '\\'";
+      args.emplace_back(prefix);
+      args.emplace_back(prefix);
+      args.emplace_back(inner);
+      if (with_purpose) {
+        clause += " OR Channels.Purpose LIKE ? ESCAPE '\\'";
+        args.emplace_back("%" + prefix);
+      }
+      clause += ")";
+    }
+    pos = end;
+  }
+  return clause;
 }
 
-model::ChannelMember read_member(const Stmt& s) {
-  model::ChannelMember m;
-  int i = 0;
-  m.channel_id = s.text(i++);
-  m.user_id = s.text(i++);
-  m.explicit_roles = s.text(i++);
-  m.last_viewed_at = s.int64(i++);
-  m.msg_count = s.int64(i++);
-  m.mention_count = s.int64(i++);
-  m.mention_count_root = s.int64(i++);
-  m.urgent_mention_count = s.int64(i++);
-  m.msg_count_root = s.int64(i++);
-  m.notify_props = object_column(s, i++);
-  m.last_update_at = s.int64(i++);
-  m.scheme_user = s.boolean(i++);
-  m.scheme_admin = s.boolean(i++);
-  m.scheme_guest = s.boolean(i++);
-  return m;
-}
 }  // namespace
+
+void SqliteChannelStore::insert(const model::Channel& ch) {
+  db_.write([&](Conn& c) {
+    c.prepare(
+         "INSERT INTO Channels (Id, CreateAt, UpdateAt, DeleteAt, TeamId, Type, DisplayName, "
+         "Name, Header, Purpose, LastPostAt, TotalMsgCount, ExtraUpdateAt, CreatorId, SchemeId, "
+         "Props, GroupConstrained, Shared, TotalMsgCountRoot, LastRootPostAt) "
+         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind_all(ch.id, ch.create_at, ch.update_at, ch.delete_at, ch.team_id, ch.type,
+                  ch.display_name, ch.name, ch.header, ch.purpose, ch.last_post_at,
+                  ch.total_msg_count, ch.extra_update_at, ch.creator_id, ch.scheme_id,
+                  to_text(ch.props), ch.group_constrained, ch.shared, ch.total_msg_count_root,
+                  ch.last_root_post_at)
+        .run();
+  });
+}
+
+void SqliteChannelStore::update(const model::Channel& ch) {
+  db_.write([&](Conn& c) {
+    c.prepare(
+         "UPDATE Channels SET UpdateAt = ?, DeleteAt = ?, TeamId = ?, Type = ?, DisplayName = ?, "
+         "Name = ?, Header = ?, Purpose = ?, ExtraUpdateAt = ?, CreatorId = ?, SchemeId = ?, "
+         "Props = ?, GroupConstrained = ?, Shared = ? WHERE Id = ?")
+        .bind_all(ch.update_at, ch.delete_at, ch.team_id, ch.type, ch.display_name, ch.name,
+                  ch.header, ch.purpose, ch.extra_update_at, ch.creator_id, ch.scheme_id,
+                  to_text(ch.props), ch.group_constrained, ch.shared, ch.id)
+        .run();
+  });
+}
 
 std::optional<model::Channel> SqliteChannelStore::get(std::string_view id) {
   return db_.read([&](Conn& c) -> std::optional<model::Channel> {
-    auto s = c.prepare(std::string(kChannelSelect) + "WHERE Id = ?");
+    auto s = c.prepare(channel_select("WHERE Id = ?"));
     s.bind(1, id);
     if (!s.step()) return std::nullopt;
     return read_channel(s);
   });
 }
 
-std::optional<model::ChannelMember> SqliteChannelStore::get_member(std::string_view channel_id,
-                                                                   std::string_view user_id) {
-  return db_.read([&](Conn& c) -> std::optional<model::ChannelMember> {
-    auto s = c.prepare(std::string(kMemberSelect) + "WHERE ChannelId = ? AND UserId = ?");
-    s.bind_all(channel_id, user_id);
+std::optional<model::Channel> SqliteChannelStore::get_by_name(std::string_view team_id,
+                                                              std::string_view name,
+                                                              bool include_deleted) {
+  std::string sql = channel_select("WHERE (TeamId = ? OR TeamId = '') AND Name = ?" +
+                                   std::string(include_deleted ? "" : " AND DeleteAt = 0") +
+                                   " ORDER BY (TeamId = '') LIMIT 1");
+  return db_.read([&](Conn& c) -> std::optional<model::Channel> {
+    auto s = c.prepare(sql);
+    s.bind_all(team_id, name);
     if (!s.step()) return std::nullopt;
-    return read_member(s);
+    return read_channel(s);
   });
 }
 
-std::vector<std::string> SqliteChannelStore::member_user_ids(std::string_view channel_id) {
+std::vector<model::Channel> SqliteChannelStore::get_many(const std::vector<std::string>& ids) {
+  if (ids.empty()) return {};
   return db_.read([&](Conn& c) {
-    auto s = c.prepare("SELECT UserId FROM ChannelMembers WHERE ChannelId = ?");
-    s.bind(1, channel_id);
-    std::vector<std::string> out;
-    while (s.step()) out.push_back(s.text(0));
-    return out;
+    auto s = c.prepare(
+        channel_select("WHERE Id IN (SELECT value FROM json_each(?)) ORDER BY DisplayName, Id"));
+    s.bind(1, json_id_list(ids));
+    return read_channels(s);
+  });
+}
+
+int64_t SqliteChannelStore::count_in_team(std::string_view team_id) {
+  return db_.read([&](Conn& c) {
+    auto s = c.prepare("SELECT COUNT(*) FROM Channels WHERE TeamId = ?");
+    s.bind(1, team_id);
+    s.step();
+    return s.int64(0);
+  });
+}
+
+std::vector<model::Channel> SqliteChannelStore::for_user(std::string_view user_id,
+                                                         const UserChannelQuery& q) {
+  std::string where =
+      "JOIN ChannelMembers ON ChannelMembers.ChannelId = Channels.Id WHERE "
+      "ChannelMembers.UserId = ?";
+  std::vector<Arg> args{std::string(user_id)};
+  if (!q.team_id.empty()) {
+    where += " AND (Channels.TeamId = ? OR Channels.TeamId = '')";
+    args.emplace_back(q.team_id);
+  }
+  if (!q.include_deleted) {
+    where += " AND Channels.DeleteAt = 0";
+  } else if (q.last_delete_at > 0) {
+    where += " AND (Channels.DeleteAt = 0 OR Channels.DeleteAt > ?)";
+    args.emplace_back(q.last_delete_at);
+  }
+  where +=
+      q.team_id.empty() ? " ORDER BY Channels.Id" : " ORDER BY Channels.DisplayName, Channels.Id";
+  return db_.read([&](Conn& c) {
+    auto s = c.prepare(channel_select(where));
+    bind_args(s, args);
+    return read_channels(s);
+  });
+}
+
+std::vector<model::Channel> SqliteChannelStore::for_team(const TeamChannelQuery& q) {
+  std::string where = "WHERE TeamId = ?";
+  std::vector<Arg> args{q.team_id};
+  if (!q.type.empty()) {
+    where += " AND Type = ?";
+    args.emplace_back(q.type);
+  } else {
+    where += " AND Type IN ('O', 'P')";
+  }
+  where += q.deleted ? " AND DeleteAt != 0" : " AND DeleteAt = 0";
+  if (!q.member_id.empty()) {
+    where += " AND (Type = 'O' OR Id IN (SELECT ChannelId FROM ChannelMembers WHERE UserId = ?))";
+    args.emplace_back(q.member_id);
+  }
+  where += " ORDER BY DisplayName, Id LIMIT ? OFFSET ?";
+  args.emplace_back(static_cast<int64_t>(q.limit));
+  args.emplace_back(static_cast<int64_t>(q.offset));
+  return db_.read([&](Conn& c) {
+    auto s = c.prepare(channel_select(where));
+    bind_args(s, args);
+    return read_channels(s);
+  });
+}
+
+std::vector<model::Channel> SqliteChannelStore::public_by_ids(std::string_view team_id,
+                                                              const std::vector<std::string>& ids) {
+  if (ids.empty()) return {};
+  return db_.read([&](Conn& c) {
+    auto s = c.prepare(
+        channel_select("WHERE TeamId = ? AND Type = 'O' AND DeleteAt = 0 AND Id IN (SELECT value "
+                       "FROM json_each(?)) ORDER BY DisplayName, Id"));
+    s.bind_all(team_id, json_id_list(ids));
+    return read_channels(s);
+  });
+}
+
+std::vector<model::Channel> SqliteChannelStore::search(const ChannelSearch& q) {
+  std::string where = "WHERE Channels.TeamId = ?";
+  std::vector<Arg> args{q.team_id};
+  std::string member =
+      "Channels.Id IN (SELECT ChannelId FROM ChannelMembers WHERE ChannelMembers.UserId = ?)";
+  if (q.public_only) {
+    where += " AND Channels.Type = 'O'";
+  } else if (!q.user_id.empty() && q.member_only) {
+    where += " AND Channels.Type IN ('O', 'P') AND " + member;
+    args.emplace_back(q.user_id);
+  } else if (!q.user_id.empty()) {
+    where += " AND (Channels.Type = 'O' OR (Channels.Type = 'P' AND " + member + "))";
+    args.emplace_back(q.user_id);
+  } else {
+    where += " AND Channels.Type IN ('O', 'P')";
+  }
+  if (!q.include_deleted) where += " AND Channels.DeleteAt = 0";
+  where += search_clause(q.term, args, q.public_only);
+  where += " ORDER BY Channels.DisplayName, Channels.Id LIMIT ?";
+  args.emplace_back(static_cast<int64_t>(q.limit));
+  return db_.read([&](Conn& c) {
+    auto s = c.prepare(channel_select(where));
+    bind_args(s, args);
+    return read_channels(s);
   });
 }
 
