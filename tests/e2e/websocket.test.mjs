@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, client, newUser, raw, socket, withTimeout } from './lib/harness.mjs';
 import { rawSocket } from './lib/rawsocket.mjs';
+import { slug, teamWith } from './lib/teams.mjs';
 
 const BUFFER = 6; // ParleySettings.ReconnectBufferSize for this server
 
@@ -193,6 +194,50 @@ test('presence and posted_notify_ack are acknowledged with a bare OK', async () 
   const ack = s.send('posted_notify_ack', { post_id: 'p'.repeat(26), status: 'received' });
   assert.deepEqual(await s.waitReply(ack), { status: 'OK', seq_reply: ack });
   await s.close();
+});
+
+test('user_typing reaches the other channel members only, never the typist', async () => {
+  const a = await newUser(server);
+  const b = await newUser(server);
+  const teammate = await newUser(server); // in the team, not in the channel
+  const outsider = await newUser(server);
+  const team = await teamWith(a, b, teammate);
+  const channel = await a.client.createChannel({ team_id: team.id, name: slug(), display_name: 'Typing', type: 'P' });
+  await a.client.addToChannel(b.user.id, channel.id);
+  const sa = await connected(a);
+  const sb = await connected(b);
+  const st = await connected(teammate);
+  const so = await connected(outsider);
+
+  const seq = sa.send('user_typing', { channel_id: channel.id, parent_id: '' });
+  assert.deepEqual(await sa.waitReply(seq), { status: 'OK', seq_reply: seq });
+  const ev = await sb.waitEvent('typing');
+  assert.deepEqual(ev.data, { parent_id: '', user_id: a.user.id });
+  assert.equal(ev.broadcast.channel_id, channel.id);
+  assert.deepEqual(ev.broadcast.omit_users, { [a.user.id]: true });
+
+  // Typing in a thread carries the root id.
+  const root = 'r'.repeat(26);
+  sb.send('user_typing', { channel_id: channel.id, parent_id: root });
+  const threaded = await sa.waitEvent('typing');
+  assert.deepEqual(threaded.data, { parent_id: root, user_id: b.user.id });
+
+  // Non-members cannot type there (Mattermost answers invalid_param, not 403).
+  const denied = so.send('user_typing', { channel_id: channel.id });
+  const reply = await so.waitReply(denied);
+  assert.equal(reply.error.id, 'api.websocket_handler.invalid_param.app_error');
+  assert.equal(reply.error.status_code, 400);
+  const teamDenied = st.send('user_typing', { channel_id: channel.id });
+  assert.equal((await st.waitReply(teamDenied)).status, 'FAIL');
+
+  // Marker: a broadcast after the typing events; once it arrives, typing would have too.
+  await a.client.patchUser({ id: a.user.id, nickname: 'typing-marker' });
+  for (const s of [sa, sb, st, so]) await s.waitEvent('user_updated', (e) => e.data.user.nickname === 'typing-marker');
+  assert.equal(sa.events().filter((e) => e.event === 'typing').length, 1, 'only b typing reaches a');
+  assert.equal(sb.events().filter((e) => e.event === 'typing').length, 1, 'only a typing reaches b');
+  assert.equal(st.events().some((e) => e.event === 'typing'), false);
+  assert.equal(so.events().some((e) => e.event === 'typing'), false);
+  await Promise.all([sa, sb, st, so].map((s) => s.close()));
 });
 
 test('unknown, missing and badly numbered actions fail with Mattermost error ids', async () => {
