@@ -1,6 +1,7 @@
 // Listener, HTTP sessions (C++20 coroutines on Beast), graceful shutdown on SIGINT/SIGTERM.
 #include "http/server.h"
 
+#include "api/origin.h"
 #include "api/respond.h"
 #include "http/convert.h"
 #include "http/run_on.h"
@@ -185,6 +186,15 @@ struct Server::Impl {
         if (beast::websocket::is_upgrade(header) &&
             (path == "/api/v4/websocket" || path == "/api/v4/websocket/")) {
           co_await bhttp::async_read(stream, buffer, parser, use_awaitable);
+          if (!api::websocket_origin_allowed(*app.config(), header[bhttp::field::origin],
+                                             header[bhttp::field::host])) {
+            api::Response r = api.reject(
+                AppError::make("api.web_socket.connect.upgrade.app_error",
+                               "Failed to upgrade websocket connection.", 403,
+                               "origin not allowed: " + std::string(header[bhttp::field::origin])));
+            co_await write(stream, r, false, header.version(), false);
+            break;
+          }
           stream.expires_never();
           WebSocketOptions wo;
           auto cfg = app.config();

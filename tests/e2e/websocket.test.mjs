@@ -107,6 +107,19 @@ test('an MMAUTHTOKEN cookie on the upgrade authenticates (how the web app connec
   await s.close();
 });
 
+test('a browser Origin other than the server is refused (cross-site WebSocket hijacking)', async () => {
+  const u = await newUser(server);
+  const host = new URL(server.url).host;
+  const evil = rawSocket(server, { token: u.client.getToken(), headers: { Origin: 'http://evil.example' } });
+  await assert.rejects(evil.opened, /upgrade refused: 403/);
+  const nullOrigin = rawSocket(server, { token: u.client.getToken(), headers: { Origin: 'null' } });
+  await assert.rejects(nullOrigin.opened, /upgrade refused: 403/);
+  const same = rawSocket(server, { token: u.client.getToken(), headers: { Origin: `http://${host}` } });
+  await same.opened;
+  await same.waitEvent('hello');
+  await same.close();
+});
+
 test('a bad token on the challenge closes the socket', async () => {
   const s = rawSocket(server);
   await s.opened;

@@ -4,9 +4,10 @@ import WebSocket from 'ws';
 import { withTimeout } from './harness.mjs';
 
 // Opens a socket. `token` goes in an Authorization: Bearer header, `cookie` in Cookie, `query`
-// (e.g. {connection_id, sequence_number}) in the URL. Await `.opened` before sending.
-export function rawSocket(server, { token, cookie, query } = {}) {
-  const headers = {};
+// (e.g. {connection_id, sequence_number}) in the URL, `headers` as given (e.g. Origin).
+// Await `.opened` before sending.
+export function rawSocket(server, { token, cookie, query, headers: extra = {} } = {}) {
+  const headers = { ...extra };
   if (token) headers.Authorization = `Bearer ${token}`;
   if (cookie) headers.Cookie = cookie;
   const qs = query ? `?${new URLSearchParams(query)}` : '';
