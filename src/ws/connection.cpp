@@ -53,6 +53,16 @@ void Connection::set_roles(std::string_view roles) {
   can_manage_system_ = admin;
 }
 
+int64_t Connection::session_expires_at() const {
+  std::lock_guard lock(mutex_);
+  return session_expires_at_;
+}
+
+void Connection::set_session_expires_at(int64_t at) {
+  std::lock_guard lock(mutex_);
+  session_expires_at_ = at;
+}
+
 bool Connection::resume(std::shared_ptr<Socket> socket, int64_t from_seq,
                         const std::string& session_id) {
   std::lock_guard lock(mutex_);

@@ -31,6 +31,9 @@ class Connection {
   // Whether that session's system roles grant manage_system (for sensitive/sanitized events).
   bool can_manage_system() const;
   void set_roles(std::string_view roles);
+  // When that session expires (0 = never), as last read from the session.
+  int64_t session_expires_at() const;
+  void set_session_expires_at(int64_t at);
 
   // Numbers an event (prefix is the event JSON without its closing "seq":N}), keeps it for
   // replay, and sends it when a socket is attached.
@@ -54,6 +57,7 @@ class Connection {
   const std::string user_id_;
   std::string session_id_;
   bool can_manage_system_ = false;
+  int64_t session_expires_at_ = 0;
   const std::size_t buffer_size_;
   mutable std::mutex mutex_;
   int64_t next_seq_ = 0;

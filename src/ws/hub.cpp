@@ -1,6 +1,7 @@
 // Hub registration, routing of events to connections, and expiry of dropped connections.
 #include "ws/hub.h"
 
+#include "store/session_store.h"
 #include "util/ids.h"
 
 #include <boost/json/serialize.hpp>
@@ -48,12 +49,16 @@ Hub::Attached Hub::attach(std::shared_ptr<Socket> socket, const model::Session& 
     }
     if (old && old->user_id() == session.user_id) {
       old->set_roles(session.roles);  // the user's current roles, whichever session resumes
-      if (old->resume(socket, sequence_number, session.id)) return {old, true};
+      if (old->resume(socket, sequence_number, session.id)) {
+        old->set_session_expires_at(session.expires_at);
+        return {old, true};
+      }
     }
   }
   auto conn =
       std::make_shared<Connection>(new_id(), session.user_id, session.id, options_.buffer_size);
   conn->set_roles(session.roles);
+  conn->set_session_expires_at(session.expires_at);
   conn->attach(std::move(socket));
   {
     std::unique_lock lock(mutex_);
@@ -107,6 +112,7 @@ void Hub::publish(app::Event e) {
   int64_t now = now_ms();
   if (now - last_sweep_ > 10'000) sweep(now);
   auto conns = targets(e);
+  drop_unauthenticated(conns, now);
   if (conns.empty()) return;
   std::string common = event_prefix(e.name, e.data, e.broadcast);
   auto personal = [&](const std::string& user) -> std::string {
@@ -128,6 +134,35 @@ void Hub::publish(app::Event e) {
       c->deliver(common);
     }
   }
+}
+
+void Hub::drop_unauthenticated(std::vector<std::shared_ptr<Connection>>& conns, int64_t now) {
+  std::vector<std::shared_ptr<Connection>> dead;
+  std::erase_if(conns, [&](const std::shared_ptr<Connection>& c) {
+    int64_t at = c->session_expires_at();
+    if (at == 0 || now <= at) return false;
+    auto s = app_.store().sessions().get(c->session_id());
+    if (s && !s->is_expired(now)) {
+      c->set_session_expires_at(s->expires_at);
+      return false;
+    }
+    dead.push_back(c);
+    return true;
+  });
+  if (dead.empty()) return;
+  // Forgotten, not just closed: a later resume would otherwise continue the numbering over
+  // the events this connection was not allowed to see.
+  {
+    std::unique_lock lock(mutex_);
+    for (const auto& c : dead) {
+      by_id_.erase(c->id());
+      if (auto it = by_user_.find(c->user_id()); it != by_user_.end()) {
+        std::erase(it->second, c);
+        if (it->second.empty()) by_user_.erase(it);
+      }
+    }
+  }
+  for (const auto& c : dead) c->close_socket();
 }
 
 void Hub::sweep(int64_t now) {

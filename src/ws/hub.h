@@ -7,6 +7,7 @@
 #include "model/session.h"
 #include "ws/connection.h"
 
+#include <atomic>
 #include <memory>
 #include <shared_mutex>
 #include <string>
@@ -49,6 +50,10 @@ class Hub final : public app::EventSink {
 
  private:
   void sweep(int64_t now);
+  // Drops (and closes) connections whose session has expired or is gone, re-reading sessions
+  // whose known expiry has passed (activity may have extended them), as Mattermost's
+  // WebConn.IsAuthenticated does before each event.
+  void drop_unauthenticated(std::vector<std::shared_ptr<Connection>>& conns, int64_t now);
   std::vector<std::shared_ptr<Connection>> targets(const app::Event& e) const;
 
   app::App& app_;
@@ -56,7 +61,7 @@ class Hub final : public app::EventSink {
   mutable std::shared_mutex mutex_;
   std::unordered_map<std::string, std::shared_ptr<Connection>> by_id_;
   std::unordered_map<std::string, std::vector<std::shared_ptr<Connection>>> by_user_;
-  int64_t last_sweep_ = 0;
+  std::atomic<int64_t> last_sweep_{0};
 };
 
 // Serialises an event as "{...,"seq":" so that each connection appends its number.

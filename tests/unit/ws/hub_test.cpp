@@ -6,6 +6,7 @@
 #include "app/app.h"
 #include "config/config.h"
 #include "fake_socket.h"
+#include "store/session_store.h"
 #include "store/sqlite/sqlite_store.h"
 #include "util/ids.h"
 
@@ -278,6 +279,34 @@ TEST_F(HubTest, OnlineStatusAndExpiryOfDroppedConnections) {
   EXPECT_EQ(hub().connection_count(), 1u);
   auto resume = connect(session("a"), a.conn->id(), 1);
   EXPECT_FALSE(resume.resumed) << "an expired connection cannot be resumed";
+}
+
+TEST_F(HubTest, ExpiredSessionsStopReceivingAndCannotResume) {
+  auto gone = session("a");
+  gone.expires_at = now_ms() - 1000;  // expired, and not in the store
+  auto c = connect(gone);
+  hub().publish(event("after_expiry"));
+  EXPECT_EQ(names(*c.socket), (std::vector<std::string>{"hello"}));
+  EXPECT_TRUE(c.socket->closed());
+  EXPECT_EQ(hub().connection_count(), 0u);
+  auto fresh = session("a");
+  auto again = connect(fresh, c.conn->id(), 1);
+  EXPECT_FALSE(again.resumed);
+}
+
+TEST_F(HubTest, AnExtendedSessionIsReReadAndKeepsReceiving) {
+  auto s = session("a");
+  s.token = new_id();
+  s.expires_at = now_ms() + 3'600'000;  // extended by activity, as stored
+  store_->sessions().insert(s);
+  auto stale = s;
+  stale.expires_at = now_ms() - 1000;  // what the socket saw when it connected
+  auto c = connect(stale);
+  hub().publish(event("one"));
+  hub().publish(event("two"));
+  EXPECT_EQ(names(*c.socket), (std::vector<std::string>{"hello", "one", "two"}));
+  EXPECT_FALSE(c.socket->closed());
+  EXPECT_EQ(c.conn->session_expires_at(), s.expires_at);
 }
 
 TEST_F(HubTest, ShutdownClosesEverySocket) {
