@@ -120,6 +120,14 @@ test('a browser Origin other than the server is refused (cross-site WebSocket hi
   await same.close();
 });
 
+test('a plain GET on the WebSocket path is a 400 AppError', async () => {
+  for (const p of ['/api/v4/websocket', '/api/v4/websocket/']) {
+    const res = await raw(server, 'GET', p);
+    assert.equal(res.status, 400, p);
+    assert.equal(res.body.id, 'api.web_socket.connect.upgrade.app_error');
+  }
+});
+
 test('a bad token on the challenge closes the socket', async () => {
   const s = rawSocket(server);
   await s.opened;
