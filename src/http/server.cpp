@@ -183,26 +183,6 @@ struct Server::Impl {
           break;
         }
         std::string path(target.substr(0, target.find('?')));
-        if (beast::websocket::is_upgrade(header) &&
-            (path == "/api/v4/websocket" || path == "/api/v4/websocket/")) {
-          co_await bhttp::async_read(stream, buffer, parser, use_awaitable);
-          if (!api::websocket_origin_allowed(*app.config(), header[bhttp::field::origin],
-                                             header[bhttp::field::host])) {
-            api::Response r = api.reject(
-                AppError::make("api.web_socket.connect.upgrade.app_error",
-                               "Failed to upgrade websocket connection.", 403,
-                               "origin not allowed: " + std::string(header[bhttp::field::origin])));
-            co_await write(stream, r, false, header.version(), false);
-            break;
-          }
-          stream.expires_never();
-          WebSocketOptions wo;
-          auto cfg = app.config();
-          wo.auth_timeout_seconds = cfg->parley.websocket_auth_timeout_seconds;
-          wo.idle_timeout_seconds = cfg->parley.websocket_pong_timeout_seconds;
-          start_websocket(stream.release_socket(), parser.release(), app, hub, workers, wo);
-          co_return;
-        }
         std::size_t limit = api.body_limit(header.method_string(), path);
         if (header.has_content_length() && parser.content_length() &&
             *parser.content_length() > limit) {
@@ -226,6 +206,26 @@ struct Server::Impl {
         if (read_ec) {
           if (is_parse_error(read_ec)) co_await write_plain_error(stream, read_ec);
           break;
+        }
+        // Upgrades are handed over only after their (size-limited) body has been read.
+        if (beast::websocket::is_upgrade(header) &&
+            (path == "/api/v4/websocket" || path == "/api/v4/websocket/")) {
+          if (!api::websocket_origin_allowed(*app.config(), header[bhttp::field::origin],
+                                             header[bhttp::field::host])) {
+            api::Response r = api.reject(
+                AppError::make("api.web_socket.connect.upgrade.app_error",
+                               "Failed to upgrade websocket connection.", 403,
+                               "origin not allowed: " + std::string(header[bhttp::field::origin])));
+            co_await write(stream, r, false, header.version(), false);
+            break;
+          }
+          stream.expires_never();
+          WebSocketOptions wo;
+          auto cfg = app.config();
+          wo.auth_timeout_seconds = cfg->parley.websocket_auth_timeout_seconds;
+          wo.idle_timeout_seconds = cfg->parley.websocket_pong_timeout_seconds;
+          start_websocket(stream.release_socket(), parser.release(), app, hub, workers, wo);
+          co_return;
         }
         auto msg = parser.release();
         bool client_keep_alive = msg.keep_alive();

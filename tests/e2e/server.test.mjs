@@ -156,6 +156,15 @@ test('malformed requests get an error, never a crash', async () => {
   assert.equal(bad.status, 400);
   assert.equal(bad.headers.connection, 'close');
   conn.close();
+  // An upgrade request cannot smuggle an unbounded body past the payload limit.
+  const upgrade = await rawConnection(web);
+  upgrade.write(
+    'GET /api/v4/websocket HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
+      'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nContent-Length: 100000000\r\n\r\n',
+  );
+  const tooBig = await upgrade.readResponse();
+  assert.equal(tooBig.status, 413);
+  upgrade.close();
   const long = await rawConnection(web);
   const res = await long.request('GET', `/api/v4/users/${'x'.repeat(5000)}`);
   assert.equal(res.status, 414);
