@@ -20,6 +20,8 @@ Api::Api(app::App& app) : app_(app) {
   register_team_member_routes(router_);
   register_channel_routes(router_);
   register_channel_member_routes(router_);
+  register_post_routes(router_);
+  register_reaction_routes(router_);
 }
 
 std::size_t Api::body_limit(std::string_view method, std::string_view path) const {

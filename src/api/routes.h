@@ -11,5 +11,7 @@ void register_team_routes(Router& r);
 void register_team_member_routes(Router& r);
 void register_channel_routes(Router& r);
 void register_channel_member_routes(Router& r);
+void register_post_routes(Router& r);
+void register_reaction_routes(Router& r);
 
 }  // namespace parley::api

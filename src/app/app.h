@@ -35,6 +35,8 @@ class App {
   void session_revoked(const std::string& session_id);
   void user_sessions_revoked(const std::string& user_id);
   void user_roles_changed(const std::string& user_id, const std::string& roles);
+  // Whether the user has a live WebSocket connection (false without an event sink).
+  bool is_online(std::string_view user_id) const { return sink_ && sink_->is_online(user_id); }
 
   // Hooks run after team/channel membership changes (see app/membership.h). Register them
   // before serving; they are not synchronised.

@@ -81,11 +81,6 @@ AppError default_channel_rename() {
                         400);
 }
 
-AppError permanent_not_supported() {
-  return AppError::make("api.channel.permanent_delete.not_supported.app_error",
-                        "Permanent deletion is not supported by this server.", 501);
-}
-
 }  // namespace
 
 Status validate_channel(const model::Channel& c) {
@@ -315,8 +310,17 @@ Status archive_channel(App& app, const model::Session& actor, const std::string&
                           "Unable to delete direct or group message channels", 400);
   const char* perm = c.is_open() ? "delete_public_channel" : "delete_private_channel";
   if (!has_channel_permission(app, actor, c, perm)) return errors::permission(perm, actor.user_id);
+  if (permanent && app.config()->service.enable_api_channel_deletion) {
+    // Tell the members first: once deleted, nobody is left to resolve them from.
+    boost::json::object data{{"channel_id", c.id}, {"delete_at", now_ms()}};
+    if (c.is_open())
+      app.publish_to_team("channel_deleted", data, c.team_id);
+    else
+      app.publish_to_channel("channel_deleted", data, c.id);
+    app.store().channels().permanent_delete(c.id);
+    return {};
+  }
   if (permanent) {
-    if (app.config()->service.enable_api_channel_deletion) return permanent_not_supported();
     bool admin = has_permission(actor, "manage_system");
     return AppError::make(admin ? "api.user.delete_channel.not_enabled.for_admin.app_error"
                                 : "api.user.delete_channel.not_enabled.app_error",

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
@@ -46,6 +47,8 @@ class EventSink {
   virtual void user_sessions_revoked(const std::string& user_id) {}
   // A user's system roles changed (their sessions carry the new roles).
   virtual void user_roles_changed(const std::string& user_id, const std::string& roles) {}
+  // True when the user has a live connection (Mattermost's "online" for @here).
+  virtual bool is_online(std::string_view user_id) const { return false; }
 };
 
 }  // namespace parley::app

@@ -328,9 +328,13 @@ Status archive_team(App& app, const model::Session& actor, const std::string& te
                     bool permanent) {
   if (!has_team_permission(app, actor, team_id, "manage_team"))
     return errors::permission("manage_team", actor.user_id);
-  if (permanent && app.config()->service.enable_api_team_deletion)
-    return AppError::make("api.team.permanent_delete.not_supported.app_error",
-                          "Permanent deletion is not supported by this server.", 501);
+  if (permanent && app.config()->service.enable_api_team_deletion) {
+    auto r = get_team(app, team_id);
+    if (!r) return std::move(r).error();
+    publish_team_event(app, "delete_team", *r);  // before the members are gone
+    app.store().teams().permanent_delete(team_id);
+    return {};
+  }
   if (permanent)
     return AppError::make("api.user.delete_team.not_enabled.app_error",
                           "Permanent team deletion feature is not enabled. Please contact your "

@@ -94,6 +94,7 @@ json::object service_settings() {
       {"EnableAPITeamDeletion", false},
       {"EnableAPITriggerAdminNotifications", false},
       {"EnableAPIUserDeletion", false},
+      {"EnableAPIPostDeletion", false},
       {"ExperimentalEnableHardenedMode", false},
       {"ExperimentalStrictCSRFEnforcement", false},
       {"EnableEmailInvitations", false},

@@ -91,6 +91,7 @@ struct ServiceSettings {
   bool enable_api_team_deletion = false;
   bool enable_api_trigger_admin_notifications = false;
   bool enable_api_user_deletion = false;
+  bool enable_api_post_deletion = false;
   bool experimental_enable_hardened_mode = false;
   bool experimental_strict_csrf_enforcement = false;
   bool enable_email_invitations = false;

@@ -92,6 +92,7 @@ Fields<ServiceSettings> service_fields() {
       {"EnableAPITriggerAdminNotifications",
        &ServiceSettings::enable_api_trigger_admin_notifications},
       {"EnableAPIUserDeletion", &ServiceSettings::enable_api_user_deletion},
+      {"EnableAPIPostDeletion", &ServiceSettings::enable_api_post_deletion},
       {"ExperimentalEnableHardenedMode", &ServiceSettings::experimental_enable_hardened_mode},
       {"ExperimentalStrictCSRFEnforcement", &ServiceSettings::experimental_strict_csrf_enforcement},
       {"EnableEmailInvitations", &ServiceSettings::enable_email_invitations},

@@ -112,6 +112,8 @@ class ChannelStore {
                                                      std::string_view user_id) = 0;
   // One row per team channel (DMs and group messages left out) the user is a member of.
   virtual std::vector<model::ChannelUnread> unreads_for_user(std::string_view user_id) = 0;
+  // Removes a channel with its members, posts, reactions and sidebar entries, for good.
+  virtual void permanent_delete(std::string_view channel_id) = 0;
 };
 
 }  // namespace parley::store

@@ -13,6 +13,8 @@ class SessionStore;
 class TeamStore;
 class ChannelStore;
 class SystemStore;
+class PostStore;
+class ReactionStore;
 
 class Store {
  public:
@@ -22,6 +24,8 @@ class Store {
   virtual TeamStore& teams() = 0;
   virtual ChannelStore& channels() = 0;
   virtual SystemStore& system() = 0;
+  virtual PostStore& posts() = 0;
+  virtual ReactionStore& reactions() = 0;
 
   // Runs f in one write transaction; store calls made by f on this thread join it.
   virtual void transaction(const std::function<void()>& f) = 0;

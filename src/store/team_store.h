@@ -58,6 +58,8 @@ class TeamStore {
   virtual int64_t member_count(std::string_view team_id, bool active_users_only) = 0;
   // Ids of active (not deleted) members.
   virtual std::vector<std::string> member_user_ids(std::string_view team_id) = 0;
+  // Removes a team with its members, channels (and everything in them) and sidebar categories.
+  virtual void permanent_delete(std::string_view team_id) = 0;
 };
 
 }  // namespace parley::store

@@ -46,7 +46,7 @@ class Hub final : public app::EventSink {
   void shutdown();
   std::size_t connection_count() const;
   // True when the user has at least one attached socket.
-  bool is_online(std::string_view user_id) const;
+  bool is_online(std::string_view user_id) const override;
 
  private:
   void sweep(int64_t now);

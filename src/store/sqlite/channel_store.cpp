@@ -198,4 +198,17 @@ std::vector<model::Channel> SqliteChannelStore::search(const ChannelSearch& q) {
   });
 }
 
+void SqliteChannelStore::permanent_delete(std::string_view channel_id) {
+  db_.write([&](Conn& c) {
+    for (const char* sql : {
+             "DELETE FROM Reactions WHERE PostId IN (SELECT Id FROM Posts WHERE ChannelId = ?)",
+             "DELETE FROM Posts WHERE ChannelId = ?",
+             "DELETE FROM SidebarChannels WHERE ChannelId = ?",
+             "DELETE FROM ChannelMembers WHERE ChannelId = ?",
+             "DELETE FROM Channels WHERE Id = ?",
+         })
+      c.prepare(sql).bind(1, channel_id).run();
+  });
+}
+
 }  // namespace parley::store::sqlite

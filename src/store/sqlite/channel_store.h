@@ -51,6 +51,7 @@ class SqliteChannelStore final : public ChannelStore {
   std::optional<model::ChannelUnread> unread(std::string_view channel_id,
                                              std::string_view user_id) override;
   std::vector<model::ChannelUnread> unreads_for_user(std::string_view user_id) override;
+  void permanent_delete(std::string_view channel_id) override;
 
  private:
   int64_t count_query(std::string_view sql, std::string_view channel_id);

@@ -68,8 +68,10 @@ CREATE TABLE Posts (
   DeleteAt INTEGER NOT NULL DEFAULT 0, IsPinned INTEGER NOT NULL DEFAULT 0, UserId TEXT NOT NULL, ChannelId TEXT NOT NULL,
   RootId TEXT NOT NULL DEFAULT '', OriginalId TEXT NOT NULL DEFAULT '', Message TEXT NOT NULL DEFAULT '',
   Type TEXT NOT NULL DEFAULT '', Props TEXT NOT NULL DEFAULT '{}', Hashtags TEXT NOT NULL DEFAULT '',
-  FileIds TEXT NOT NULL DEFAULT '[]', HasReactions INTEGER NOT NULL DEFAULT 0, PendingPostId TEXT NOT NULL DEFAULT '');
+  FileIds TEXT NOT NULL DEFAULT '[]', HasReactions INTEGER NOT NULL DEFAULT 0, PendingPostId TEXT NOT NULL DEFAULT '',
+  Priority TEXT, RequestedAck INTEGER, PersistentNotifications INTEGER);
 CREATE INDEX idx_posts_channel_create_at ON Posts(ChannelId, CreateAt);
+CREATE INDEX idx_posts_user_pending ON Posts(UserId, PendingPostId);
 CREATE INDEX idx_posts_channel_update_at ON Posts(ChannelId, UpdateAt);
 CREATE INDEX idx_posts_root_id ON Posts(RootId);
 

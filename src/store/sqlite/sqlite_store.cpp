@@ -4,6 +4,8 @@
 #include "store/sqlite/channel_store.h"
 #include "store/sqlite/db.h"
 #include "store/sqlite/migrations.h"
+#include "store/sqlite/post_store.h"
+#include "store/sqlite/reaction_store.h"
 #include "store/sqlite/session_store.h"
 #include "store/sqlite/system_store.h"
 #include "store/sqlite/team_store.h"
@@ -16,7 +18,14 @@ namespace {
 class SqliteStore final : public Store {
  public:
   SqliteStore(const std::string& path, int readers)
-      : db_(path, readers), users_(db_), sessions_(db_), teams_(db_), channels_(db_), system_(db_) {
+      : db_(path, readers),
+        users_(db_),
+        sessions_(db_),
+        teams_(db_),
+        channels_(db_),
+        system_(db_),
+        posts_(db_),
+        reactions_(db_) {
     migrate(db_);
   }
 
@@ -25,6 +34,8 @@ class SqliteStore final : public Store {
   TeamStore& teams() override { return teams_; }
   ChannelStore& channels() override { return channels_; }
   SystemStore& system() override { return system_; }
+  PostStore& posts() override { return posts_; }
+  ReactionStore& reactions() override { return reactions_; }
 
   void transaction(const std::function<void()>& f) override {
     db_.write([&](Conn&) { f(); });
@@ -50,6 +61,8 @@ class SqliteStore final : public Store {
   SqliteTeamStore teams_;
   SqliteChannelStore channels_;
   SqliteSystemStore system_;
+  SqlitePostStore posts_;
+  SqliteReactionStore reactions_;
 };
 
 }  // namespace

@@ -255,4 +255,23 @@ std::vector<std::string> SqliteTeamStore::member_user_ids(std::string_view team_
   });
 }
 
+void SqliteTeamStore::permanent_delete(std::string_view team_id) {
+  db_.write([&](Conn& c) {
+    for (const char* sql : {
+             "DELETE FROM Reactions WHERE PostId IN (SELECT p.Id FROM Posts p JOIN Channels ch ON "
+             "ch.Id = p.ChannelId WHERE ch.TeamId = ?)",
+             "DELETE FROM Posts WHERE ChannelId IN (SELECT Id FROM Channels WHERE TeamId = ?)",
+             "DELETE FROM ChannelMembers WHERE ChannelId IN (SELECT Id FROM Channels WHERE TeamId "
+             "= ?)",
+             "DELETE FROM SidebarChannels WHERE CategoryId IN (SELECT Id FROM SidebarCategories "
+             "WHERE TeamId = ?)",
+             "DELETE FROM SidebarCategories WHERE TeamId = ?",
+             "DELETE FROM Channels WHERE TeamId = ?",
+             "DELETE FROM TeamMembers WHERE TeamId = ?",
+             "DELETE FROM Teams WHERE Id = ?",
+         })
+      c.prepare(sql).bind(1, team_id).run();
+  });
+}
+
 }  // namespace parley::store::sqlite

@@ -30,6 +30,7 @@ class SqliteTeamStore final : public TeamStore {
                                                   bool include_deleted) override;
   int64_t member_count(std::string_view team_id, bool active_users_only) override;
   std::vector<std::string> member_user_ids(std::string_view team_id) override;
+  void permanent_delete(std::string_view team_id) override;
 
  private:
   std::optional<model::Team> get_where(std::string_view column, std::string_view value);

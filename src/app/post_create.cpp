@@ -1,0 +1,296 @@
+// POST /posts: Mattermost's createPost checks, CreatePostAsUser/CreatePost rules, mention
+// resolution (SendNotifications), counters, and the posted / ephemeral_message /
+// multiple_channels_viewed events.
+#include "app/authorization.h"
+#include "app/mentions.h"
+#include "app/post_util.h"
+#include "app/posts.h"
+#include "model/team.h"
+#include "store/channel_store.h"
+#include "store/post_store.h"
+#include "store/team_store.h"
+#include "store/user_store.h"
+#include "util/ids.h"
+
+#include <boost/json/serialize.hpp>
+
+#include <algorithm>
+#include <set>
+
+namespace parley::app {
+namespace {
+
+namespace bj = boost::json;
+
+constexpr int64_t kPendingPostWindowMs = 30'000;
+
+bool known_type(const std::string& t) {
+  static const std::set<std::string, std::less<>> kTypes = {
+      "", "slack_attachment", "add_bot_teams_channels", "reminder", "me", "burn_on_read", "card",
+  };
+  return kTypes.count(t) > 0 || t.starts_with("custom_");
+}
+
+// Mattermost's Post.IsValid for a post about to be saved.
+Status validate(const model::Post& p) {
+  auto bad = [&](const std::string& field) {
+    return AppError::make("model.post.is_valid." + field + ".app_error",
+                          "Invalid " + field + " for post.", 400, "id=" + p.id);
+  };
+  if (!p.root_id.empty() && !is_valid_id(p.root_id)) return bad("root_id");
+  if (model::rune_count(p.message) > model::kPostMessageMaxRunes)
+    return AppError::make("model.post.is_valid.message_length.app_error",
+                          "Message property is longer than the maximum permitted length of " +
+                              std::to_string(model::kPostMessageMaxRunes) + " characters.",
+                          400, "id=" + p.id);
+  if (model::rune_count(p.hashtags) > 1000) return bad("hashtags");
+  if (!known_type(p.type) && !p.is_system_message()) return bad("type");
+  if (model::rune_count(bj::serialize(bj::array(p.file_ids.begin(), p.file_ids.end()))) > 300)
+    return bad("file_ids");
+  if (model::rune_count(bj::serialize(p.props)) > 800000) return bad("props");
+  return {};
+}
+
+bool prop_is(const bj::object& props, std::string_view key, std::string_view value) {
+  auto it = props.find(key);
+  return it != props.end() && it->value().is_string() && it->value().get_string() == value;
+}
+
+Status check_priority(App& app, const model::Post& p) {
+  if (!p.priority) return {};
+  if (!app.config()->service.post_priority)
+    return AppError::make("api.post.post_priority.priority_post_not_allowed_for_user.request_error",
+                          "You are not allowed to set the priority of this post.", 403);
+  if (!p.root_id.empty())
+    return AppError::make(
+        "api.post.post_priority.priority_post_only_allowed_for_root_post.request_error",
+        "Post priority can only be set on root posts.", 400);
+  const auto& prio = *p.priority;
+  if ((prio.requested_ack && *prio.requested_ack) ||
+      (prio.persistent_notifications && *prio.persistent_notifications))
+    return AppError::make("<untranslated>", "Feature unavailable.", 501,
+                          "license is neither professional nor enterprise");
+  if (!prio.priority.empty() && prio.priority != "important" && prio.priority != "urgent")
+    return errors::invalid_param("post.metadata.priority");
+  return {};
+}
+
+struct Recipients {
+  std::vector<model::User> profiles;   // channel members
+  std::vector<std::string> mentioned;  // user ids
+};
+
+Recipients resolve_mentions(App& app, const model::Session& s, const model::Post& post,
+                            const model::Channel& channel) {
+  Recipients r;
+  auto& channels = app.store().channels();
+  r.profiles = app.store().users().get_many(channels.member_user_ids(channel.id));
+  bool from_webhook = prop_is(post.props, "from_webhook", "true");
+  MentionResults results;
+  if (channel.is_direct()) {
+    for (const auto& u : r.profiles)
+      if (u.id != post.user_id || from_webhook) results.add(u.id, MentionType::dm);
+  } else {
+    auto cfg = app.config();
+    bool allow_channel =
+        has_channel_permission(app, s, channel, "use_channel_mentions") &&
+        static_cast<int64_t>(r.profiles.size()) < cfg->team.max_notifications_per_channel;
+    MentionKeywords keywords;
+    std::map<std::string, bj::object> channel_props;
+    for (const auto& u : r.profiles) {
+      auto member = channels.get_member(channel.id, u.id);
+      if (member) channel_props[u.id] = member->notify_props;
+      add_mention_keywords(keywords,
+                           {u.id, u.username, u.first_name, u.notify_props, channel_props[u.id],
+                            app.is_online(u.id)},
+                           allow_channel);
+    }
+    results = parse_mentions(post.message, keywords);
+    if (channel.is_group())
+      for (const auto& u : r.profiles) results.add(u.id, MentionType::gm);
+    if (!post.root_id.empty() && !post_util::crt_enabled(app)) {
+      // Comment mentions: thread participants whose "comments" setting asks for them.
+      auto thread = app.store().posts().thread(post.root_id);
+      for (const auto& tp : thread) {
+        auto it = std::find_if(r.profiles.begin(), r.profiles.end(),
+                               [&](const model::User& u) { return u.id == tp.user_id; });
+        if (it == r.profiles.end()) continue;
+        auto c = it->notify_props.find("comments");
+        std::string comments = c != it->notify_props.end() && c->value().is_string()
+                                   ? std::string(c->value().get_string())
+                                   : "";
+        bool is_root = tp.id == post.root_id;
+        if (comments == "any" || (comments == "root" && is_root))
+          results.add(tp.user_id, is_root ? MentionType::comment : MentionType::thread);
+      }
+    }
+    if (!from_webhook) results.mentions.erase(post.user_id);
+  }
+  for (const auto& [id, type] : results.mentions) r.mentioned.push_back(id);
+  return r;
+}
+
+std::string channel_display_name(const model::Channel& channel, const model::User& sender,
+                                 const std::vector<model::User>& profiles) {
+  if (channel.is_direct()) return "@" + sender.username;
+  if (channel.is_group()) {
+    std::vector<std::string> names;
+    for (const auto& u : profiles) names.push_back(u.username);
+    std::sort(names.begin(), names.end());
+    std::string out;
+    for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+    return out;
+  }
+  return channel.display_name;
+}
+
+void send_ephemeral(App& app, const std::string& user_id, model::Post p) {
+  p.id = new_id();
+  p.type = "system_ephemeral";
+  if (p.create_at == 0) p.create_at = now_ms();
+  Event e{
+      "ephemeral_message", {{"post", bj::serialize(model::to_json(p))}}, {}, std::nullopt, {}, {}};
+  e.broadcast.user_id = user_id;
+  e.broadcast.channel_id = p.channel_id;
+  app.publish(std::move(e));
+}
+
+}  // namespace
+
+Result<model::Post> create_post(App& app, const model::Session& s, model::Post post,
+                                bool set_online) {
+  auto cfg = app.config();
+  post.user_id = s.user_id;
+  post.delete_at = 0;
+  post.id.clear();
+  post.original_id.clear();
+  post.edit_at = 0;
+  if (post.create_at != 0 && !has_permission(s, "manage_system")) post.create_at = 0;
+  bool chosen_create_at = post.create_at != 0;
+
+  // createPostChecks (api layer in Mattermost).
+  bool may_post = has_channel_permission(app, s, post.channel_id, "create_post");
+  std::optional<model::Channel> channel = app.store().channels().get(post.channel_id);
+  if (!may_post && channel && channel->is_open() &&
+      has_team_permission(app, s, channel->team_id, "create_post_public"))
+    may_post = true;
+  if (!may_post) return errors::permission("create_post", s.user_id);
+  if (!post.file_ids.empty() && !has_channel_permission(app, s, post.channel_id, "upload_file"))
+    return errors::permission("upload_file", s.user_id);
+  if (cfg->service.experimental_enable_hardened_mode) {
+    for (auto key : {"from_webhook", "override_username", "webhook_display_name",
+                     "override_icon_url", "override_icon_emoji", "mm_blocks_actions"})
+      if (post.props.contains(key)) return errors::invalid_body_param("props");
+  }
+  if (auto st = check_priority(app, post); !st) return std::move(st).error();
+
+  // CreatePostAsUser.
+  if (!channel) return errors::invalid_param("post.channel_id");
+  if (post.is_system_message()) return errors::invalid_param("post.type");
+  if (channel->delete_at != 0)
+    return AppError::make("api.post.create_post.can_not_post_to_deleted.error",
+                          "Can not post to deleted channel.", 400);
+
+  // CreatePost.
+  auto& posts = app.store().posts();
+  if (!post.pending_post_id.empty()) {
+    if (auto found =
+            posts.find_pending(s.user_id, post.pending_post_id, now_ms() - kPendingPostWindowMs)) {
+      post_util::prepare(app, *found);
+      return std::move(*found);
+    }
+  }
+  post.props.erase("add_channel_member");
+  post.props.erase("force_notification");
+  if (!post.root_id.empty()) {
+    auto root = posts.get(post.root_id, false);
+    if (!root || !root->root_id.empty())
+      return AppError::make("api.post.create_post.root_id.app_error", "Invalid RootId parameter.",
+                            400);
+    if (root->channel_id != post.channel_id)
+      return AppError::make("api.post.create_post.channel_root_id.app_error",
+                            "Invalid ChannelId for RootId parameter.", 400);
+  }
+  auto sender = app.store().users().get(s.user_id);
+  if (!sender)
+    return AppError::make("app.user.missing_account.const", "Unable to find the user.", 404);
+  if (sender->is_bot) post.props["from_bot"] = "true";
+  std::string disabled_mention;
+  if (post.type.empty() && !has_channel_permission(app, s, *channel, "use_channel_mentions")) {
+    disabled_mention = find_channel_mention(post.message);
+    if (!disabled_mention.empty()) post.props["mentionHighlightDisabled"] = true;
+  }
+  if (post.type == "burn_on_read")
+    return AppError::make("api.post.fill_in_post_props.burn_on_read.license.app_error",
+                          "Burn-on-read posts need an Enterprise Advanced license.", 501);
+  post.hashtags = model::parse_hashtags(post.message);
+
+  // PreSave and validation.
+  post.id = new_id();
+  if (post.create_at == 0) post.create_at = now_ms();
+  post.update_at = post.create_at;
+  std::vector<std::string> unique_files;
+  for (auto& f : post.file_ids)
+    if (std::find(unique_files.begin(), unique_files.end(), f) == unique_files.end())
+      unique_files.push_back(f);
+  post.file_ids = std::move(unique_files);
+  if (auto st = validate(post); !st) return std::move(st).error();
+  // No file can be attached yet (there is no file store), and Mattermost drops the ids of files
+  // it cannot attach.
+  post.file_ids.clear();
+
+  auto recipients = resolve_mentions(app, s, post, *channel);
+  store::PostSaveEffects effects;
+  bool from_webhook = post.props.contains("from_webhook");
+  bool from_bot = post.props.contains("from_bot");
+  effects.mark_read_by_poster =
+      !from_webhook && !from_bot && !(!post.root_id.empty() && post_util::crt_enabled(app));
+  effects.mentioned = recipients.mentioned;
+  effects.urgent = post.is_urgent();
+  effects.keep_create_at = chosen_create_at;
+  posts.insert(post, effects);
+
+  auto saved = posts.get(post.id, false);
+  model::Post out = saved ? std::move(*saved) : post;
+  out.pending_post_id = post.pending_post_id;
+  post_util::prepare(app, out);
+
+  bj::object data{
+      {"post", bj::serialize(model::to_json(out))},
+      {"channel_display_name", channel_display_name(*channel, *sender, recipients.profiles)},
+      {"channel_name", channel->name},
+      {"channel_type", channel->type},
+      {"sender_name", "@" + sender->username},
+      {"team_id", channel->team_id},
+      {"set_online", set_online}};
+  Event e{"posted", std::move(data), {}, std::nullopt, recipients.mentioned, {}};
+  e.broadcast.channel_id = channel->id;
+  e.recipients = app.store().channels().member_user_ids(channel->id);
+  app.publish(std::move(e));
+
+  if (!disabled_mention.empty()) {
+    model::Post eph;
+    eph.user_id = s.user_id;
+    eph.root_id = post.root_id;
+    eph.channel_id = channel->id;
+    eph.message = "Channel notifications are disabled in " + channel->name + ". The " +
+                  disabled_mention + " did not trigger any notifications.";
+    eph.props["mentionHighlightDisabled"] = true;
+    send_ephemeral(app, s.user_id, std::move(eph));
+  }
+  if (effects.mark_read_by_poster && cfg->service.enable_channel_viewed_messages) {
+    if (auto member = app.store().channels().get_member(channel->id, s.user_id)) {
+      Event viewed{"multiple_channels_viewed",
+                   {{"channel_times", bj::object{{channel->id, member->last_viewed_at}}}},
+                   {},
+                   std::nullopt,
+                   {},
+                   {}};
+      viewed.broadcast.user_id = s.user_id;
+      app.publish(std::move(viewed));
+    }
+  }
+  return out;
+}
+
+}  // namespace parley::app

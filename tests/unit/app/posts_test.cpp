@@ -1,0 +1,232 @@
+// Tests for the post and reaction rules of the app layer over a real SQLite store: events and
+// their per-user mentions, @here presence, permissions, the edit time limit, deletes that tell
+// admins who deleted, and reaction validation.
+#include "app/posts.h"
+#include "app/app.h"
+#include "app/reactions.h"
+#include "store/sqlite/db.h"
+#include "store/sqlite/sqlite_store.h"
+#include "store/user_store.h"
+#include "util/ids.h"
+
+#include <gtest/gtest.h>
+#include <boost/json.hpp>
+
+#include <filesystem>
+#include <set>
+
+namespace parley::app {
+namespace {
+
+namespace fs = std::filesystem;
+namespace bj = boost::json;
+
+class RecordingSink final : public EventSink {
+ public:
+  void publish(Event e) override { events.push_back(std::move(e)); }
+  bool is_online(std::string_view user_id) const override {
+    return online.count(std::string(user_id)) > 0;
+  }
+  std::vector<Event> named(const std::string& name) const {
+    std::vector<Event> out;
+    for (const auto& e : events)
+      if (e.name == name) out.push_back(e);
+    return out;
+  }
+  std::vector<Event> events;
+  std::set<std::string> online;
+};
+
+class PostsAppTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("parley-posts-app-" + new_id());
+    fs::create_directories(dir_);
+    std::string path = (dir_ / "t.db").string();
+    store_ = store::sqlite::open_store(path, 2);
+    raw_ = std::make_unique<store::sqlite::Db>(path, 1);
+    auto tree = config::default_tree();
+    tree["ServiceSettings"].as_object()["PostEditTimeLimit"] = 300;
+    app_ = std::make_unique<App>(std::make_shared<const config::Config>(config::from_tree(tree)),
+                                 *store_);
+    app_->set_event_sink(&sink_);
+    team_ = new_id();
+    channel_ = new_id();
+    admin_ = user("admin", "system_admin system_user");
+    alice_ = user("alice", "system_user");
+    bob_ = user("bob", "system_user");
+    carol_ = user("carol", "system_user");
+    sql("INSERT INTO Teams (Id, CreateAt, UpdateAt, DisplayName, Name, Type) VALUES ('" + team_ +
+        "', 1, 1, 'T', 't', 'O')");
+    sql("INSERT INTO Channels (Id, CreateAt, UpdateAt, TeamId, Type, DisplayName, Name) VALUES ('" +
+        channel_ + "', 1, 1, '" + team_ + "', 'O', 'Town', 'town')");
+    for (const auto* u : {&admin_, &alice_, &bob_, &carol_})
+      sql("INSERT INTO TeamMembers (TeamId, UserId) VALUES ('" + team_ + "', '" + u->user_id +
+          "')");
+    for (const auto* u : {&admin_, &alice_, &bob_})
+      sql("INSERT INTO ChannelMembers (ChannelId, UserId) VALUES ('" + channel_ + "', '" +
+          u->user_id + "')");
+  }
+  void TearDown() override {
+    app_.reset();
+    raw_.reset();
+    store_.reset();
+    fs::remove_all(dir_);
+  }
+
+  void sql(const std::string& s) {
+    raw_->write([&](store::sqlite::Conn& c) { c.exec(s); });
+  }
+
+  model::Session user(const std::string& name, const std::string& roles) {
+    model::User u;
+    u.id = new_id();
+    u.username = name;
+    u.email = name + "@example.com";
+    u.roles = roles;
+    u.notify_props = model::default_notify_props();
+    u.create_at = u.update_at = 1;
+    store_->users().insert(u);
+    model::Session s;
+    s.user_id = u.id;
+    s.roles = roles;
+    return s;
+  }
+
+  model::Post post(const model::Session& s, const std::string& message) {
+    model::Post p;
+    p.channel_id = channel_;
+    p.message = message;
+    auto r = create_post(*app_, s, p, true);
+    EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().id);
+    return r.ok() ? *r : model::Post{};
+  }
+
+  fs::path dir_;
+  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<store::sqlite::Db> raw_;
+  std::unique_ptr<App> app_;
+  RecordingSink sink_;
+  std::string team_, channel_;
+  model::Session admin_, alice_, bob_, carol_;
+};
+
+TEST_F(PostsAppTest, PostedEventCarriesMentionsAndChannelData) {
+  auto p = post(alice_, "hi @bob and @nobody");
+  auto posted = sink_.named("posted");
+  ASSERT_EQ(posted.size(), 1u);
+  const auto& e = posted[0];
+  EXPECT_EQ(e.broadcast.channel_id, channel_);
+  EXPECT_EQ(e.mentions, std::vector<std::string>{bob_.user_id});
+  ASSERT_TRUE(e.recipients);
+  EXPECT_EQ(e.recipients->size(), 3u);
+  EXPECT_EQ(e.data.at("channel_display_name").as_string(), "Town");
+  EXPECT_EQ(e.data.at("sender_name").as_string(), "@alice");
+  EXPECT_EQ(e.data.at("team_id").as_string(), team_);
+  auto json = bj::parse(e.data.at("post").as_string()).as_object();
+  EXPECT_EQ(json.at("id").as_string(), p.id);
+  // The poster has read the channel; the viewed event tells their other sessions.
+  auto viewed = sink_.named("multiple_channels_viewed");
+  ASSERT_EQ(viewed.size(), 1u);
+  EXPECT_EQ(viewed[0].broadcast.user_id, alice_.user_id);
+}
+
+TEST_F(PostsAppTest, HereMentionsOnlyOnlineMembers) {
+  sink_.online = {bob_.user_id};
+  post(alice_, "@here ping");
+  EXPECT_EQ(sink_.named("posted").back().mentions, std::vector<std::string>{bob_.user_id});
+  sink_.online.clear();
+  post(alice_, "@here again");
+  EXPECT_TRUE(sink_.named("posted").back().mentions.empty());
+  post(alice_, "@all hands");
+  EXPECT_EQ(sink_.named("posted").back().mentions.size(), 2u);  // admin and bob
+}
+
+TEST_F(PostsAppTest, NonMembersCannotPostOrReadPrivate) {
+  model::Post p;
+  p.channel_id = channel_;
+  p.message = "hello";
+  auto r = create_post(*app_, carol_, p, true);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().status_code, 403);
+  auto mine = post(alice_, "public");
+  EXPECT_TRUE(get_post(*app_, carol_, mine.id, false).ok());  // open channel, team member
+  sql("UPDATE Channels SET Type = 'P' WHERE Id = '" + channel_ + "'");
+  auto denied = get_post(*app_, carol_, mine.id, false);
+  ASSERT_FALSE(denied.ok());
+  EXPECT_EQ(denied.error().id, "api.context.permissions.app_error");
+}
+
+TEST_F(PostsAppTest, EditRulesAndTimeLimit) {
+  auto p = post(alice_, "original");
+  PostPatch patch;
+  patch.message = "changed";
+  auto other = patch_post(*app_, bob_, p.id, patch);
+  ASSERT_FALSE(other.ok());
+  EXPECT_EQ(other.error().detailed_error.find("edit_others_posts") != std::string::npos, true);
+  auto own = patch_post(*app_, alice_, p.id, patch);
+  ASSERT_TRUE(own.ok());
+  EXPECT_GT(own->edit_at, 0);
+  EXPECT_EQ(sink_.named("post_edited").size(), 1u);
+  // Admins may backdate; older than the 300 s limit the message is frozen, the pin is not.
+  model::Post old;
+  old.channel_id = channel_;
+  old.message = "old";
+  old.create_at = now_ms() - 600'000;
+  auto created = create_post(*app_, admin_, old, true);
+  ASSERT_TRUE(created.ok());
+  auto late = patch_post(*app_, admin_, created->id, patch);
+  ASSERT_FALSE(late.ok());
+  EXPECT_EQ(late.error().id, "api.post.update_post.permissions_time_limit.app_error");
+  EXPECT_TRUE(set_post_pinned(*app_, admin_, created->id, true).ok());
+}
+
+TEST_F(PostsAppTest, DeleteTellsAdminsWhoDeleted) {
+  auto p = post(alice_, "bye");
+  ASSERT_TRUE(delete_post(*app_, alice_, p.id).ok());
+  auto events = sink_.named("post_deleted");
+  ASSERT_EQ(events.size(), 2u);
+  for (const auto& e : events) {
+    ASSERT_TRUE(e.recipients);
+    bool admin_copy = e.data.contains("delete_by");
+    std::set<std::string> got(e.recipients->begin(), e.recipients->end());
+    std::set<std::string> want = admin_copy ? std::set<std::string>{admin_.user_id}
+                                            : std::set<std::string>{alice_.user_id, bob_.user_id};
+    EXPECT_EQ(got, want);
+    if (!admin_copy) continue;
+    EXPECT_EQ(e.data.at("delete_by").as_string(), alice_.user_id);
+  }
+  EXPECT_FALSE(get_post(*app_, alice_, p.id, false).ok());
+}
+
+TEST_F(PostsAppTest, Reactions) {
+  auto p = post(alice_, "react");
+  model::Reaction r;
+  r.user_id = bob_.user_id;
+  r.post_id = p.id;
+  r.emoji_name = "tada";
+  auto saved = save_reaction(*app_, bob_, r);
+  ASSERT_TRUE(saved.ok());
+  EXPECT_EQ(saved->channel_id, channel_);
+  EXPECT_EQ(sink_.named("reaction_added").size(), 1u);
+  r.emoji_name = "definitely_not_an_emoji";
+  auto bad = save_reaction(*app_, bob_, r);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().status_code, 404);
+  r.emoji_name = "tada";
+  r.user_id = alice_.user_id;
+  auto spoof = save_reaction(*app_, bob_, r);
+  ASSERT_FALSE(spoof.ok());
+  EXPECT_EQ(spoof.error().id, "api.reaction.save_reaction.user_id.app_error");
+  auto got = get_post(*app_, alice_, p.id, false);
+  ASSERT_TRUE(got.ok());
+  EXPECT_TRUE(got->has_reactions);
+  ASSERT_EQ(got->reactions.size(), 1u);
+  r.user_id = bob_.user_id;
+  ASSERT_TRUE(delete_reaction(*app_, bob_, r).ok());
+  EXPECT_EQ(sink_.named("reaction_removed").size(), 1u);
+  EXPECT_FALSE(get_post(*app_, alice_, p.id, false)->has_reactions);
+}
+
+}  // namespace
+}  // namespace parley::app
