@@ -1,5 +1,6 @@
 // A raw `ws` WebSocket to /api/v4/websocket for the details the official WebSocketClient hides:
 // upgrade headers, exact frames, close timing, reconnect query parameters.
+import assert from 'node:assert/strict';
 import WebSocket from 'ws';
 import { withTimeout } from './harness.mjs';
 
@@ -82,4 +83,21 @@ export function rawSocket(server, { token, cookie, query, headers: extra = {} } 
       await withTimeout(closed, 5000, 'close');
     },
   };
+}
+
+// A socket of `user` ({client}) authenticated by Bearer header that has received its hello.
+export async function connected(server, user, query) {
+  const s = rawSocket(server, { token: user.client.getToken(), query });
+  await s.opened;
+  await s.waitEvent('hello');
+  return s;
+}
+
+// Asserts that the events' seq values are exactly first, first+1, ...
+export function assertConsecutive(events, first = 0) {
+  assert.deepEqual(
+    events.map((e) => e.seq),
+    events.map((_, i) => first + i),
+    `non-consecutive seqs: ${events.map((e) => `${e.event}:${e.seq}`).join(' ')}`,
+  );
 }
