@@ -81,6 +81,17 @@ test('PUT /users/{id} updates the profile and broadcasts user_updated', async ()
   assert.equal(ev.data.user.password, undefined);
   await rejects(assert, watcher.client.updateUser({ ...a.user, nickname: 'nope' }), 403);
   await s.close();
+  // A whole-profile update clears what it leaves out, and the body id must match the URL.
+  const { nickname, position, ...rest } = updated;
+  const cleared = await a.client.updateUser(rest);
+  assert.equal(cleared.nickname, '');
+  assert.equal(cleared.position, '');
+  assert.equal(cleared.username, a.user.username);
+  const mismatch = await raw(server, 'PUT', `/api/v4/users/${a.user.id}`, {
+    token: a.client.getToken(),
+    body: JSON.stringify({ ...rest, id: watcher.user.id }),
+  });
+  assertAppError(assert, mismatch, 400, 'api.context.invalid_param.app_error');
 });
 
 test('deactivation: admin only, sessions end, sockets close, event to everyone', async () => {
