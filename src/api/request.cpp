@@ -17,7 +17,9 @@ std::string_view Request::cookie(std::string_view name) const {
       auto semi = rest.find(';');
       std::string_view part = rest.substr(0, semi);
       rest = semi == std::string_view::npos ? std::string_view{} : rest.substr(semi + 1);
-      while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+      // Go's cookie reader trims spaces and tabs around each "name=value".
+      while (!part.empty() && (part.front() == ' ' || part.front() == '\t')) part.remove_prefix(1);
+      while (!part.empty() && (part.back() == ' ' || part.back() == '\t')) part.remove_suffix(1);
       auto eq = part.find('=');
       if (eq == std::string_view::npos) continue;
       if (part.substr(0, eq) == name) {
@@ -47,8 +49,7 @@ std::string percent_decode(std::string_view s, bool plus_is_space) {
   };
   for (std::size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
-    if (c == '%' && i + 2 < s.size() + 0 && i + 2 <= s.size() - 1 + 0 && hex(s[i + 1]) >= 0 &&
-        hex(s[i + 2]) >= 0) {
+    if (c == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
       out.push_back(static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2])));
       i += 2;
     } else if (c == '+' && plus_is_space) {

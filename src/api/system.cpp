@@ -79,6 +79,14 @@ Response role_by_id(Context& c) {
   return c.fail(errors::not_found("app.role.get.app_error", "role"));
 }
 
+// The http layer hands real upgrades to the WebSocket session before routing; a plain GET
+// fails as Mattermost's upgrader does.
+Response websocket_without_upgrade(Context& c) {
+  return c.fail(AppError::make("api.web_socket.connect.upgrade.app_error",
+                               "Failed to upgrade websocket connection.", 400,
+                               "the client is not using the websocket protocol"));
+}
+
 }  // namespace
 
 void register_system_routes(Router& r) {
@@ -91,6 +99,7 @@ void register_system_routes(Router& r) {
   r.add("POST", "/api/v4/roles/names", roles_by_names, {.trust_requester = true});
   r.add("GET", "/api/v4/roles/name/{role_name}", role_by_name);
   r.add("GET", "/api/v4/roles/{role_id}", role_by_id);
+  r.add("GET", "/api/v4/websocket", websocket_without_upgrade, anon);
 }
 
 }  // namespace parley::api

@@ -232,6 +232,22 @@ Response patch_user(Context& c) {
   return json_response(app::user_json(c.app, c.s(), *r));
 }
 
+// PUT /users/{id} replaces the profile: the body is a whole User whose id matches the URL, and a
+// profile field it leaves out is cleared (Mattermost's updateUser); maps left out are kept.
+Response update_user(Context& c) {
+  auto id = c.id_param("user_id");
+  if (!id) return c.fail(id.error());
+  auto body = c.body_object("user");
+  if (!body) return c.fail(body.error());
+  if (json::get_string(*body, "id") != *id) return c.fail(errors::invalid_param("user_id"));
+  boost::json::object full = *body;
+  for (const char* field : {"username", "email", "nickname", "first_name", "last_name", "position"})
+    if (!full.contains(field) || full.at(field).is_null()) full[field] = "";
+  auto r = app::patch_user(c.app, c.s(), *id, full);
+  if (!r) return c.fail(r.error());
+  return json_response(app::user_json(c.app, c.s(), *r));
+}
+
 Response update_roles(Context& c) {
   auto id = c.id_param("user_id");
   if (!id) return c.fail(id.error());
@@ -319,7 +335,7 @@ void register_user_routes(Router& r) {
   r.add("GET", "/api/v4/users/username/{username}", get_user_by_username);
   r.add("GET", "/api/v4/users/email/{email}", get_user_by_email);
   r.add("PUT", "/api/v4/users/{user_id}/patch", patch_user);
-  r.add("PUT", "/api/v4/users/{user_id}", patch_user);
+  r.add("PUT", "/api/v4/users/{user_id}", update_user);
   r.add("PUT", "/api/v4/users/{user_id}/roles", update_roles);
   r.add("PUT", "/api/v4/users/{user_id}/active", update_active);
   r.add("PUT", "/api/v4/users/{user_id}/password", update_password);

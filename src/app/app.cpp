@@ -51,4 +51,16 @@ void App::publish_to_all(std::string name, boost::json::object data) {
   publish(Event{std::move(name), std::move(data), {}, std::nullopt, {}, {}});
 }
 
+void App::session_revoked(const std::string& session_id) {
+  if (sink_) sink_->session_revoked(session_id);
+}
+
+void App::user_sessions_revoked(const std::string& user_id) {
+  if (sink_) sink_->user_sessions_revoked(user_id);
+}
+
+void App::user_roles_changed(const std::string& user_id, const std::string& roles) {
+  if (sink_) sink_->user_roles_changed(user_id, roles);
+}
+
 }  // namespace parley::app

@@ -31,6 +31,10 @@ class App {
   void publish_to_team(std::string name, boost::json::object data, const std::string& team_id);
   void publish_to_user(std::string name, boost::json::object data, const std::string& user_id);
   void publish_to_all(std::string name, boost::json::object data);
+  // Tell the WebSocket layer that sessions were removed (see EventSink).
+  void session_revoked(const std::string& session_id);
+  void user_sessions_revoked(const std::string& user_id);
+  void user_roles_changed(const std::string& user_id, const std::string& roles);
   // Whether the user has a live WebSocket connection (false without an event sink).
   bool is_online(std::string_view user_id) const { return sink_ && sink_->is_online(user_id); }
 

@@ -19,6 +19,10 @@ struct Broadcast {
   std::string connection_id;       // only this connection
   std::string omit_connection_id;  // every connection but this one
   std::unordered_set<std::string> omit_users;
+  // Mattermost's ContainsSensitiveData / ContainsSanitizedData: the event goes only to
+  // connections whose session has manage_system / only to those without it.
+  bool sensitive = false;
+  bool sanitized = false;
 };
 
 struct Event {
@@ -37,6 +41,12 @@ class EventSink {
  public:
   virtual ~EventSink() = default;
   virtual void publish(Event event) = 0;
+  // A session stopped authenticating (logout, revocation): its sockets are closed so that they
+  // receive nothing more. `user_sessions_revoked` does it for every session of a user.
+  virtual void session_revoked(const std::string& session_id) {}
+  virtual void user_sessions_revoked(const std::string& user_id) {}
+  // A user's system roles changed (their sessions carry the new roles).
+  virtual void user_roles_changed(const std::string& user_id, const std::string& roles) {}
   // True when the user has a live connection (Mattermost's "online" for @here).
   virtual bool is_online(std::string_view user_id) const { return false; }
 };

@@ -60,6 +60,21 @@ AppError invalid_credentials() {
                         "Enter a valid email or username and/or password.", 401);
 }
 
+// Mattermost's sendUpdatedUserEvent: other admins get the profile with email and names, other
+// users the profile as the privacy settings allow, the user themself everything but secrets.
+void publish_user_updated(App& app, const model::User& u) {
+  auto cfg = app.config();
+  auto to_others = [&](model::UserView view, bool admins) {
+    Event e{"user_updated", {{"user", model::to_json(u, view)}}, {}, std::nullopt, {}, {}};
+    e.broadcast.omit_users.insert(u.id);
+    (admins ? e.broadcast.sensitive : e.broadcast.sanitized) = true;
+    app.publish(std::move(e));
+  };
+  to_others({false, true, true}, true);
+  to_others({false, cfg->privacy.show_email_address, cfg->privacy.show_full_name}, false);
+  app.publish_to_user("user_updated", {{"user", model::to_json(u, {true, true, true})}}, u.id);
+}
+
 }  // namespace
 
 Status validate_user(const model::User& u) {
@@ -208,18 +223,24 @@ Result<LoginResult> login(App& app, const LoginRequest& req) {
   s.props["is_mobile"] = mobile ? "true" : "false";
   s.props["is_guest"] = "false";
   auto& sessions = app.store().sessions();
+  std::vector<std::string> replaced;
   app.store().transaction([&] {
     if (mobile) {
-      for (const auto& old : sessions.for_user(user->id))
-        if (old.device_id == req.device_id) sessions.remove(old.id);
+      for (const auto& old : sessions.for_user(user->id)) {
+        if (old.device_id != req.device_id) continue;
+        sessions.remove(old.id);
+        replaced.push_back(old.id);
+      }
     }
     sessions.insert(s);
   });
+  for (const auto& id : replaced) app.session_revoked(id);
   return LoginResult{std::move(*user), std::move(s)};
 }
 
 void logout(App& app, const model::Session& s) {
   app.store().sessions().remove(s.id);
+  app.session_revoked(s.id);
 }
 
 Result<model::Session> session_from_token(App& app, const std::string& token) {
@@ -233,6 +254,7 @@ Result<model::Session> session_from_token(App& app, const std::string& token) {
   }
   if (s->is_expired(now)) {
     app.store().sessions().remove(s->id);
+    app.session_revoked(s->id);
     return errors::session_expired();
   }
   auto cfg = app.config();
@@ -298,10 +320,7 @@ Result<model::User> patch_user(App& app, const model::Session& actor, const std:
                           "An account with that email already exists.", 400);
   u.update_at = now_ms();
   users.update(u);
-  // Everyone sees the sanitised profile; the hub re-sanitises per recipient from the id.
-  model::UserView view{false, app.config()->privacy.show_email_address,
-                       app.config()->privacy.show_full_name};
-  app.publish_to_all("user_updated", {{"user", model::to_json(u, view)}});
+  publish_user_updated(app, u);
   return u;
 }
 
@@ -323,6 +342,7 @@ Status update_user_roles(App& app, const model::Session& actor, const std::strin
     app.store().users().update(u);
     app.store().sessions().update_roles_for_user(u.id, u.roles);
   });
+  app.user_roles_changed(u.id, u.roles);
   app.publish_to_user("user_role_updated", {{"user_id", u.id}, {"roles", u.roles}}, u.id);
   return {};
 }
@@ -346,6 +366,7 @@ Status update_user_active(App& app, const model::Session& actor, const std::stri
     app.store().users().update(u);
     if (!active) app.store().sessions().remove_for_user(u.id);
   });
+  if (!active) app.user_sessions_revoked(u.id);
   app.publish_to_all("user_activation_status_change", {});
   return {};
 }
@@ -386,6 +407,7 @@ Status revoke_session(App& app, const model::Session& actor, const std::string& 
   if (!s || s->user_id != user_id)
     return AppError::make("api.user.revoke_session.app_error", "Unable to revoke session.", 400);
   app.store().sessions().remove(session_id);
+  app.session_revoked(session_id);
   return {};
 }
 
@@ -393,6 +415,7 @@ Status revoke_all_sessions(App& app, const model::Session& actor, const std::str
   if (!can_manage_user(app, actor, user_id))
     return errors::permission("edit_other_users", actor.user_id);
   app.store().sessions().remove_for_user(user_id);
+  app.user_sessions_revoked(user_id);
   return {};
 }
 

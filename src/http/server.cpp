@@ -1,6 +1,7 @@
 // Listener, HTTP sessions (C++20 coroutines on Beast), graceful shutdown on SIGINT/SIGTERM.
 #include "http/server.h"
 
+#include "api/origin.h"
 #include "api/respond.h"
 #include "http/convert.h"
 #include "http/run_on.h"
@@ -121,6 +122,35 @@ struct Server::Impl {
     }
   }
 
+  // Counts a request in flight for the lifetime of the object.
+  struct ActiveRequest {
+    explicit ActiveRequest(std::atomic<int>& n) : n(n) { ++n; }
+    ~ActiveRequest() { --n; }
+    ActiveRequest(const ActiveRequest&) = delete;
+    ActiveRequest& operator=(const ActiveRequest&) = delete;
+    std::atomic<int>& n;
+  };
+
+  // A request Beast could not parse (as opposed to a closed or timed-out connection).
+  static bool is_parse_error(const beast::error_code& ec) {
+    return ec.category() == bhttp::make_error_code(bhttp::error::bad_target).category() &&
+           ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message;
+  }
+
+  // Go's net/http answers unparseable requests with a bare text/plain 400 (431 for oversized
+  // headers) and closes the connection; so does Parley.
+  asio::awaitable<void> write_plain_error(beast::tcp_stream& stream, const beast::error_code& ec) {
+    bool too_big = ec == bhttp::error::header_limit;
+    bhttp::response<bhttp::string_body> res{
+        too_big ? bhttp::status::request_header_fields_too_large : bhttp::status::bad_request, 11};
+    res.set(bhttp::field::content_type, "text/plain; charset=utf-8");
+    res.body() = too_big ? "431 Request Header Fields Too Large" : "400 Bad Request";
+    res.keep_alive(false);
+    res.prepare_payload();
+    beast::error_code ignored;
+    co_await bhttp::async_write(stream, res, asio::redirect_error(use_awaitable, ignored));
+  }
+
   asio::awaitable<void> session(tcp::socket socket) {
     std::string remote;
     boost::system::error_code ec;
@@ -134,7 +164,16 @@ struct Server::Impl {
         parser.header_limit(64 * 1024);
         parser.body_limit(boost::none);
         stream.expires_after(std::chrono::seconds(options.read_timeout_seconds));
-        co_await bhttp::async_read_header(stream, buffer, parser, use_awaitable);
+        beast::error_code header_ec;
+        co_await bhttp::async_read_header(stream, buffer, parser,
+                                          asio::redirect_error(use_awaitable, header_ec));
+        if (header_ec) {
+          if (is_parse_error(header_ec)) co_await write_plain_error(stream, header_ec);
+          break;
+        }
+        // From here until the response is written the request counts as in flight: a stop
+        // waits for it, including a body still arriving.
+        ActiveRequest active(inflight);
         auto& header = parser.get();
         std::string_view target = header.target();
         if (static_cast<int64_t>(target.size()) > options.max_url_length) {
@@ -144,17 +183,6 @@ struct Server::Impl {
           break;
         }
         std::string path(target.substr(0, target.find('?')));
-        if (beast::websocket::is_upgrade(header) &&
-            (path == "/api/v4/websocket" || path == "/api/v4/websocket/")) {
-          co_await bhttp::async_read(stream, buffer, parser, use_awaitable);
-          stream.expires_never();
-          WebSocketOptions wo;
-          auto cfg = app.config();
-          wo.auth_timeout_seconds = cfg->parley.websocket_auth_timeout_seconds;
-          wo.idle_timeout_seconds = cfg->parley.websocket_pong_timeout_seconds;
-          start_websocket(stream.release_socket(), parser.release(), app, hub, workers, wo);
-          co_return;
-        }
         std::size_t limit = api.body_limit(header.method_string(), path);
         if (header.has_content_length() && parser.content_length() &&
             *parser.content_length() > limit) {
@@ -175,15 +203,37 @@ struct Server::Impl {
           co_await write(stream, r, false, header.version(), false);
           break;
         }
-        if (read_ec) throw boost::system::system_error(read_ec);
+        if (read_ec) {
+          if (is_parse_error(read_ec)) co_await write_plain_error(stream, read_ec);
+          break;
+        }
+        // Upgrades are handed over only after their (size-limited) body has been read.
+        if (beast::websocket::is_upgrade(header) &&
+            (path == "/api/v4/websocket" || path == "/api/v4/websocket/")) {
+          if (!api::websocket_origin_allowed(*app.config(), header[bhttp::field::origin],
+                                             header[bhttp::field::host])) {
+            api::Response r = api.reject(
+                AppError::make("api.web_socket.connect.upgrade.app_error",
+                               "Failed to upgrade websocket connection.", 403,
+                               "origin not allowed: " + std::string(header[bhttp::field::origin])));
+            co_await write(stream, r, false, header.version(), false);
+            break;
+          }
+          stream.expires_never();
+          WebSocketOptions wo;
+          auto cfg = app.config();
+          wo.auth_timeout_seconds = cfg->parley.websocket_auth_timeout_seconds;
+          wo.idle_timeout_seconds = cfg->parley.websocket_pong_timeout_seconds;
+          start_websocket(stream.release_socket(), parser.release(), app, hub, workers, wo);
+          co_return;
+        }
         auto msg = parser.release();
-        bool keep_alive = msg.keep_alive() && !stopping;
+        bool client_keep_alive = msg.keep_alive();
         unsigned version = msg.version();
         bool head = msg.method() == bhttp::verb::head;
         api::Request req = to_api_request(std::move(msg), remote);
-        ++inflight;
         api::Response r = co_await run_on(workers, [&] { return api.handle(req); });
-        --inflight;
+        bool keep_alive = client_keep_alive && !stopping;
         stream.expires_after(std::chrono::seconds(options.read_timeout_seconds));
         co_await write(stream, r, keep_alive, version, head);
         if (!keep_alive) break;

@@ -113,12 +113,9 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Soc
     const auto& o = v->get_object();
     int64_t seq = json::get_int(o, "seq", 0);
     if (json::get_string(o, "action") != "authentication_challenge") {
-      boost::json::object err{{"id", "api.web_socket_router.not_authenticated.app_error"},
-                              {"message", "WebSocket is not authenticated."},
-                              {"detailed_error", ""},
-                              {"status_code", 401}};
-      enqueue(std::make_shared<const std::string>(boost::json::serialize(
-          boost::json::object{{"status", "FAIL"}, {"seq_reply", seq}, {"error", err}})));
+      enqueue(std::make_shared<const std::string>(
+          ws::fail_reply(seq, AppError::make("api.web_socket_router.not_authenticated.app_error",
+                                             "WebSocket is not authenticated.", 401))));
       co_return;
     }
     std::string token;

@@ -16,14 +16,15 @@ namespace {
 namespace bj = boost::json;
 
 std::string ok(int64_t seq, bj::object data = {}, bool with_data = false) {
-  bj::object o{{"status", "OK"}, {"seq_reply", seq}};
+  bj::object o{{"status", "OK"}};
+  if (seq != 0) o["seq_reply"] = seq;
   if (with_data) o["data"] = std::move(data);
   return bj::serialize(o);
 }
 
-AppError invalid_ws_param(std::string_view name) {
+AppError invalid_ws_param(const std::string& name) {
   return AppError::make("api.websocket_handler.invalid_param.app_error",
-                        "Invalid " + std::string(name) + " parameter.", 400);
+                        "Invalid " + name + " parameter.", 400);
 }
 
 bj::object status_map(const std::vector<model::Status>& statuses) {
@@ -32,13 +33,17 @@ bj::object status_map(const std::vector<model::Status>& statuses) {
   return o;
 }
 
-std::string fail(int64_t seq, const AppError& e) {
+}  // namespace
+
+std::string fail_reply(int64_t seq, const AppError& e) {
   bj::object err{
       {"id", e.id}, {"message", e.message}, {"detailed_error", ""}, {"status_code", e.status_code}};
-  return bj::serialize(bj::object{{"status", "FAIL"}, {"seq_reply", seq}, {"error", err}});
+  // Mattermost's seq_reply is omitempty: a request with seq 0 gets a reply without it.
+  bj::object o{{"status", "FAIL"}};
+  if (seq != 0) o["seq_reply"] = seq;
+  o["error"] = std::move(err);
+  return bj::serialize(o);
 }
-
-}  // namespace
 
 std::string handle_action(app::App& app, Hub& hub, Connection& conn, const model::Session& session,
                           std::string_view text) {
@@ -48,11 +53,11 @@ std::string handle_action(app::App& app, Hub& hub, Connection& conn, const model
   std::string action = json::get_string(req, "action");
   int64_t seq = json::get_int(req, "seq", 0);
   if (action.empty())
-    return fail(seq, AppError::make("api.web_socket_router.no_action.app_error",
-                                    "No websocket action.", 400));
+    return fail_reply(seq, AppError::make("api.web_socket_router.no_action.app_error",
+                                          "No websocket action.", 400));
   if (seq <= 0)
-    return fail(seq, AppError::make("api.web_socket_router.bad_seq.app_error",
-                                    "Invalid sequence for WebSocket message.", 400));
+    return fail_reply(seq, AppError::make("api.web_socket_router.bad_seq.app_error",
+                                          "Invalid sequence for WebSocket message.", 400));
   bj::object data;
   if (auto it = req.find("data"); it != req.end() && it->value().is_object())
     data = it->value().get_object();
@@ -69,11 +74,10 @@ std::string handle_action(app::App& app, Hub& hub, Connection& conn, const model
   if (action == "user_typing") {
     std::string channel_id = json::get_string(data, "channel_id");
     std::string parent_id = json::get_string(data, "parent_id");
-    if (!is_valid_id(channel_id)) {
-      return fail(seq, errors::invalid_param("channel_id"));
-    }
-    if (!app::has_channel_permission(app, session, channel_id, "create_post"))
-      return fail(seq, errors::permission("create_post", session.user_id));
+    // Mattermost answers a bad id and a missing create_post permission alike.
+    if (!is_valid_id(channel_id) ||
+        !app::has_channel_permission(app, session, channel_id, "create_post"))
+      return fail_reply(seq, invalid_ws_param("channel_id"));
     app::Event e{"typing", {{"parent_id", parent_id}, {"user_id", session.user_id}},
                  {},       std::nullopt,
                  {},       {}};
@@ -89,13 +93,13 @@ std::string handle_action(app::App& app, Hub& hub, Connection& conn, const model
     if (auto it = data.find("user_ids"); it != data.end() && it->value().is_array())
       for (const auto& v : it->value().get_array())
         if (v.is_string()) ids.emplace_back(v.get_string());
-    if (ids.empty()) return fail(seq, invalid_ws_param("user_ids"));
+    if (ids.empty()) return fail_reply(seq, invalid_ws_param("user_ids"));
     return ok(seq, status_map(app::statuses_by_ids(app, ids)), true);
   }
   if (action == "user_update_active_status") {
     auto it = data.find("user_is_active");
     if (it == data.end() || !it->value().is_bool())
-      return fail(seq, invalid_ws_param("user_is_active"));
+      return fail_reply(seq, invalid_ws_param("user_is_active"));
     bool manual = json::get_bool(data, "manual", false);
     if (it->value().get_bool())
       app::set_status_online(app, session.user_id, manual);
@@ -104,8 +108,8 @@ std::string handle_action(app::App& app, Hub& hub, Connection& conn, const model
     return ok(seq);
   }
   if (action == "presence" || action == "posted_notify_ack") return ok(seq);
-  return fail(seq, AppError::make("api.web_socket_router.bad_action.app_error",
-                                  "Unknown WebSocket action.", 500));
+  return fail_reply(seq, AppError::make("api.web_socket_router.bad_action.app_error",
+                                        "Unknown WebSocket action.", 500));
 }
 
 }  // namespace parley::ws

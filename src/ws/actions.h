@@ -4,6 +4,7 @@
 
 #include "app/app.h"
 #include "model/session.h"
+#include "util/app_error.h"
 #include "ws/connection.h"
 
 #include <boost/json/object.hpp>
@@ -13,6 +14,9 @@
 namespace parley::ws {
 
 class Hub;
+
+// The FAIL reply envelope for request `seq` (detailed_error wiped, as Mattermost does).
+std::string fail_reply(int64_t seq, const AppError& e);
 
 // `text` is one frame from the client. Returns the reply JSON, or "" when none is due.
 std::string handle_action(app::App& app, Hub& hub, Connection& conn, const model::Session& session,

@@ -1,6 +1,8 @@
 // Sequence numbering, replay buffer and socket attachment for one connection.
 #include "ws/connection.h"
 
+#include "app/roles.h"
+
 #include <string>
 
 namespace parley::ws {
@@ -35,12 +37,40 @@ void Connection::reply(std::string text) {
   if (socket_) socket_->send(std::make_shared<const std::string>(std::move(text)));
 }
 
-bool Connection::resume(std::shared_ptr<Socket> socket, int64_t from_seq) {
+std::string Connection::session_id() const {
+  std::lock_guard lock(mutex_);
+  return session_id_;
+}
+
+bool Connection::can_manage_system() const {
+  std::lock_guard lock(mutex_);
+  return can_manage_system_;
+}
+
+void Connection::set_roles(std::string_view roles) {
+  bool admin = app::roles_grant(roles, "manage_system");
+  std::lock_guard lock(mutex_);
+  can_manage_system_ = admin;
+}
+
+int64_t Connection::session_expires_at() const {
+  std::lock_guard lock(mutex_);
+  return session_expires_at_;
+}
+
+void Connection::set_session_expires_at(int64_t at) {
+  std::lock_guard lock(mutex_);
+  session_expires_at_ = at;
+}
+
+bool Connection::resume(std::shared_ptr<Socket> socket, int64_t from_seq,
+                        const std::string& session_id) {
   std::lock_guard lock(mutex_);
   if (from_seq > next_seq_ || from_seq < 0) return false;
   if (from_seq < next_seq_ && (buffer_.empty() || buffer_.front().first > from_seq)) return false;
   if (socket_) socket_->close();
   socket_ = std::move(socket);
+  session_id_ = session_id;
   detached_at_ = 0;
   for (const auto& [seq, text] : buffer_)
     if (seq >= from_seq) socket_->send(text);

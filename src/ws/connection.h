@@ -26,7 +26,14 @@ class Connection {
 
   const std::string& id() const { return id_; }
   const std::string& user_id() const { return user_id_; }
-  const std::string& session_id() const { return session_id_; }
+  // The session of the socket attached last (a resume may come from a newer session).
+  std::string session_id() const;
+  // Whether that session's system roles grant manage_system (for sensitive/sanitized events).
+  bool can_manage_system() const;
+  void set_roles(std::string_view roles);
+  // When that session expires (0 = never), as last read from the session.
+  int64_t session_expires_at() const;
+  void set_session_expires_at(int64_t at);
 
   // Numbers an event (prefix is the event JSON without its closing "seq":N}), keeps it for
   // replay, and sends it when a socket is attached.
@@ -34,8 +41,9 @@ class Connection {
   // Replies carry seq_reply and do not consume a sequence number; dropped when detached.
   void reply(std::string text);
 
-  // Attaches a socket and replays from `from_seq`; false when those events are gone.
-  bool resume(std::shared_ptr<Socket> socket, int64_t from_seq);
+  // Attaches a socket authenticated by `session_id` and replays from `from_seq`; false (and
+  // nothing changed) when those events are gone.
+  bool resume(std::shared_ptr<Socket> socket, int64_t from_seq, const std::string& session_id);
   void attach(std::shared_ptr<Socket> socket);
   // Detaches `socket` if it is the current one; returns true when it was.
   bool detach(const Socket* socket, int64_t now);
@@ -47,7 +55,9 @@ class Connection {
  private:
   const std::string id_;
   const std::string user_id_;
-  const std::string session_id_;
+  std::string session_id_;
+  bool can_manage_system_ = false;
+  int64_t session_expires_at_ = 0;
   const std::size_t buffer_size_;
   mutable std::mutex mutex_;
   int64_t next_seq_ = 0;

@@ -1,6 +1,7 @@
 // Hub registration, routing of events to connections, and expiry of dropped connections.
 #include "ws/hub.h"
 
+#include "store/session_store.h"
 #include "util/ids.h"
 
 #include <boost/json/serialize.hpp>
@@ -46,13 +47,19 @@ Hub::Attached Hub::attach(std::shared_ptr<Socket> socket, const model::Session& 
       auto it = by_id_.find(std::string(connection_id));
       if (it != by_id_.end()) old = it->second;
     }
-    if (old && old->user_id() == session.user_id && old->resume(socket, sequence_number)) {
-      update_presence(old->user_id());
-      return {old, true};
+    if (old && old->user_id() == session.user_id) {
+      old->set_roles(session.roles);  // the user's current roles, whichever session resumes
+      if (old->resume(socket, sequence_number, session.id)) {
+        old->set_session_expires_at(session.expires_at);
+        update_presence(old->user_id());
+        return {old, true};
+      }
     }
   }
   auto conn =
       std::make_shared<Connection>(new_id(), session.user_id, session.id, options_.buffer_size);
+  conn->set_roles(session.roles);
+  conn->set_session_expires_at(session.expires_at);
   conn->attach(std::move(socket));
   {
     std::unique_lock lock(mutex_);
@@ -117,6 +124,8 @@ std::vector<std::shared_ptr<Connection>> Hub::targets(const app::Event& e) const
   }
   if (!b.omit_connection_id.empty())
     std::erase_if(out, [&](const auto& c) { return c->id() == b.omit_connection_id; });
+  if (b.sensitive) std::erase_if(out, [](const auto& c) { return !c->can_manage_system(); });
+  if (b.sanitized) std::erase_if(out, [](const auto& c) { return c->can_manage_system(); });
   return out;
 }
 
@@ -124,6 +133,7 @@ void Hub::publish(app::Event e) {
   int64_t now = now_ms();
   if (now - last_sweep_ > 10'000) sweep(now);
   auto conns = targets(e);
+  drop_unauthenticated(conns, now);
   if (conns.empty()) return;
   std::string common = event_prefix(e.name, e.data, e.broadcast);
   auto personal = [&](const std::string& user) -> std::string {
@@ -145,6 +155,35 @@ void Hub::publish(app::Event e) {
       c->deliver(common);
     }
   }
+}
+
+void Hub::drop_unauthenticated(std::vector<std::shared_ptr<Connection>>& conns, int64_t now) {
+  std::vector<std::shared_ptr<Connection>> dead;
+  std::erase_if(conns, [&](const std::shared_ptr<Connection>& c) {
+    int64_t at = c->session_expires_at();
+    if (at == 0 || now <= at) return false;
+    auto s = app_.store().sessions().get(c->session_id());
+    if (s && !s->is_expired(now)) {
+      c->set_session_expires_at(s->expires_at);
+      return false;
+    }
+    dead.push_back(c);
+    return true;
+  });
+  if (dead.empty()) return;
+  // Forgotten, not just closed: a later resume would otherwise continue the numbering over
+  // the events this connection was not allowed to see.
+  {
+    std::unique_lock lock(mutex_);
+    for (const auto& c : dead) {
+      by_id_.erase(c->id());
+      if (auto it = by_user_.find(c->user_id()); it != by_user_.end()) {
+        std::erase(it->second, c);
+        if (it->second.empty()) by_user_.erase(it);
+      }
+    }
+  }
+  for (const auto& c : dead) c->close_socket();
 }
 
 void Hub::sweep(int64_t now) {
@@ -170,6 +209,21 @@ void Hub::close_session(std::string_view session_id) {
       if (c->session_id() == session_id) conns.push_back(c);
   }
   for (const auto& c : conns) c->close_socket();
+}
+
+void Hub::close_user(std::string_view user_id) {
+  std::vector<std::shared_ptr<Connection>> conns;
+  {
+    std::shared_lock lock(mutex_);
+    if (auto it = by_user_.find(std::string(user_id)); it != by_user_.end()) conns = it->second;
+  }
+  for (const auto& c : conns) c->close_socket();
+}
+
+void Hub::user_roles_changed(const std::string& user_id, const std::string& roles) {
+  std::shared_lock lock(mutex_);
+  if (auto it = by_user_.find(user_id); it != by_user_.end())
+    for (const auto& c : it->second) c->set_roles(roles);
 }
 
 void Hub::shutdown() {

@@ -8,6 +8,7 @@
 #include "model/session.h"
 #include "ws/connection.h"
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <shared_mutex>
@@ -39,8 +40,12 @@ class Hub final : public app::EventSink {
   void detach(const std::shared_ptr<Connection>& c, const Socket* socket);
 
   void publish(app::Event e) override;
-  // Closes every socket of a session (logout, revocation).
+  void session_revoked(const std::string& session_id) override { close_session(session_id); }
+  void user_sessions_revoked(const std::string& user_id) override { close_user(user_id); }
+  void user_roles_changed(const std::string& user_id, const std::string& roles) override;
+  // Closes every socket of a session (logout, revocation) / of a user (deactivation).
   void close_session(std::string_view session_id);
+  void close_user(std::string_view user_id);
   void shutdown();
   std::size_t connection_count() const;
   // True when the user has at least one attached socket.
@@ -50,6 +55,10 @@ class Hub final : public app::EventSink {
 
  private:
   void sweep(int64_t now);
+  // Drops (and closes) connections whose session has expired or is gone, re-reading sessions
+  // whose known expiry has passed (activity may have extended them), as Mattermost's
+  // WebConn.IsAuthenticated does before each event.
+  void drop_unauthenticated(std::vector<std::shared_ptr<Connection>>& conns, int64_t now);
   std::vector<std::shared_ptr<Connection>> targets(const app::Event& e) const;
   // Reports the user's presence to the listener when it differs from the last report.
   void update_presence(const std::string& user_id);
@@ -59,7 +68,7 @@ class Hub final : public app::EventSink {
   mutable std::shared_mutex mutex_;
   std::unordered_map<std::string, std::shared_ptr<Connection>> by_id_;
   std::unordered_map<std::string, std::vector<std::shared_ptr<Connection>>> by_user_;
-  int64_t last_sweep_ = 0;
+  std::atomic<int64_t> last_sweep_{0};
   // Serialises presence reports so the listener sees them in the order the state changed.
   std::mutex presence_mutex_;
   app::PresenceListener* presence_ = nullptr;

@@ -10,8 +10,17 @@ import WebSocket from 'ws';
 import mm from '@mattermost/client';
 
 const { Client4, WebSocketClient } = mm;
-// Node 20 has no global WebSocket; the official client expects one.
+// Node 20 has no global WebSocket or CloseEvent; the official client expects both (it builds a
+// CloseEvent when it drops a socket on a sequence mismatch or a ping timeout).
 globalThis.WebSocket = WebSocket;
+globalThis.CloseEvent ??= class CloseEvent extends Event {
+  constructor(type, init = {}) {
+    super(type);
+    this.code = init.code ?? 0;
+    this.reason = init.reason ?? '';
+    this.wasClean = init.wasClean ?? false;
+  }
+};
 
 const BIN = process.env.PARLEY_BIN ?? path.resolve(import.meta.dirname, '../../../build/parley');
 
@@ -175,10 +184,15 @@ export async function rejects(assert, promise, status, id) {
 }
 
 // An official WebSocketClient connected with the client's token; records every event.
-export async function socket(server, c) {
-  const ws = new WebSocketClient();
+// `config` is passed to WebSocketClient (e.g. {minWebSocketRetryTime} for fast reconnects).
+export async function socket(server, c, config = {}) {
+  const ws = new WebSocketClient(config);
   const events = [];
   const waiters = [];
+  // Like the web app: a missed-messages listener makes the client track connection_id (it only
+  // records it from hello when one is registered) and resync when the server starts afresh.
+  const resyncs = [];
+  ws.addMissedMessageListener(() => resyncs.push(Date.now()));
   ws.addMessageListener((msg) => {
     events.push(msg);
     for (const w of [...waiters]) {
@@ -201,6 +215,7 @@ export async function socket(server, c) {
   const api = {
     ws,
     events,
+    resyncs,
     // Resolves with the first event (already received or future) matching name and predicate.
     waitFor(name, pred = () => true, ms = 5000) {
       const match = (m) => m.event === name && pred(m);

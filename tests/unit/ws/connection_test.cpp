@@ -1,0 +1,127 @@
+// Tests for ws::Connection: sequence numbering, the replay buffer and its ranges, refusal to
+// resume when events are gone, and socket attach/detach.
+#include "ws/connection.h"
+
+#include "fake_socket.h"
+
+#include <gtest/gtest.h>
+
+namespace parley::ws {
+namespace {
+
+using testing::FakeSocket;
+
+constexpr std::string_view kPrefix = R"({"event":"e","seq":)";
+
+std::vector<int64_t> range(int64_t from, int64_t to) {
+  std::vector<int64_t> v;
+  for (int64_t i = from; i < to; ++i) v.push_back(i);
+  return v;
+}
+
+TEST(ConnectionTest, EventsAreNumberedFromZeroAndSentWhenAttached) {
+  Connection c("cid", "u1", "s1", 8);
+  auto sock = std::make_shared<FakeSocket>();
+  c.attach(sock);
+  for (int i = 0; i < 3; ++i) c.deliver(kPrefix);
+  EXPECT_EQ(sock->sent()[0], R"({"event":"e","seq":0})");
+  EXPECT_EQ(sock->seqs(), range(0, 3));
+}
+
+TEST(ConnectionTest, RepliesUseNoSequenceNumberAndAreDroppedWhenDetached) {
+  Connection c("cid", "u1", "s1", 8);
+  auto sock = std::make_shared<FakeSocket>();
+  c.reply(R"({"status":"OK","seq_reply":1})");  // detached: dropped
+  c.attach(sock);
+  c.deliver(kPrefix);
+  c.reply(R"({"status":"OK","seq_reply":2})");
+  c.deliver(kPrefix);
+  ASSERT_EQ(sock->sent().size(), 3u);
+  EXPECT_EQ(sock->seqs(), range(0, 2));
+}
+
+TEST(ConnectionTest, ResumeReplaysExactlyTheMissedRange) {
+  Connection c("cid", "u1", "s1", 8);
+  auto first = std::make_shared<FakeSocket>();
+  c.attach(first);
+  c.deliver(kPrefix);  // 0
+  c.deliver(kPrefix);  // 1
+  EXPECT_TRUE(c.detach(first.get(), 100));
+  EXPECT_FALSE(c.attached());
+  for (int i = 0; i < 3; ++i) c.deliver(kPrefix);  // 2, 3, 4 while away
+  EXPECT_EQ(first->sent().size(), 2u);
+
+  auto second = std::make_shared<FakeSocket>();
+  ASSERT_TRUE(c.resume(second, 2, "s2"));
+  EXPECT_EQ(second->seqs(), range(2, 5));
+  EXPECT_EQ(c.session_id(), "s2");
+  c.deliver(kPrefix);
+  EXPECT_EQ(second->seqs(), range(2, 6));
+}
+
+TEST(ConnectionTest, ResumeFromAnyBufferedPointAndLossless) {
+  Connection c("cid", "u1", "s1", 8);
+  for (int i = 0; i < 5; ++i) c.deliver(kPrefix);
+  auto from_start = std::make_shared<FakeSocket>();
+  ASSERT_TRUE(c.resume(from_start, 0, "s1"));
+  EXPECT_EQ(from_start->seqs(), range(0, 5));
+  auto lossless = std::make_shared<FakeSocket>();
+  ASSERT_TRUE(c.resume(lossless, 5, "s1"));  // nothing missed
+  EXPECT_TRUE(lossless->sent().empty());
+  EXPECT_TRUE(from_start->closed()) << "the replaced socket is closed";
+}
+
+TEST(ConnectionTest, BufferOverflowRefusesResume) {
+  Connection c("cid", "u1", "s1", 3);
+  for (int i = 0; i < 5; ++i) c.deliver(kPrefix);  // buffer keeps 2, 3, 4
+  auto sock = std::make_shared<FakeSocket>();
+  EXPECT_FALSE(c.resume(sock, 0, "s2"));
+  EXPECT_FALSE(c.resume(sock, 1, "s2"));
+  EXPECT_TRUE(sock->sent().empty());
+  EXPECT_FALSE(c.attached()) << "a refused resume attaches nothing";
+  EXPECT_EQ(c.session_id(), "s1");
+  ASSERT_TRUE(c.resume(sock, 2, "s2"));
+  EXPECT_EQ(sock->seqs(), range(2, 5));
+}
+
+TEST(ConnectionTest, FutureOrNegativeSequenceRefusesResume) {
+  Connection c("cid", "u1", "s1", 8);
+  c.deliver(kPrefix);
+  auto sock = std::make_shared<FakeSocket>();
+  EXPECT_FALSE(c.resume(sock, 2, "s1"));
+  EXPECT_FALSE(c.resume(sock, -1, "s1"));
+  EXPECT_FALSE(c.attached());
+}
+
+TEST(ConnectionTest, EmptyBufferResumesOnlyAtZero) {
+  Connection c("cid", "u1", "s1", 8);
+  auto sock = std::make_shared<FakeSocket>();
+  EXPECT_FALSE(c.resume(sock, 1, "s1"));
+  EXPECT_TRUE(c.resume(sock, 0, "s1"));
+}
+
+TEST(ConnectionTest, DetachOnlyTheCurrentSocketAndExpiry) {
+  Connection c("cid", "u1", "s1", 8);
+  auto a = std::make_shared<FakeSocket>();
+  auto b = std::make_shared<FakeSocket>();
+  c.attach(a);
+  ASSERT_TRUE(c.resume(b, 0, "s1"));
+  EXPECT_FALSE(c.detach(a.get(), 10)) << "a replaced socket's late detach is ignored";
+  EXPECT_TRUE(c.attached());
+  EXPECT_FALSE(c.expired(1'000'000, 0));
+  EXPECT_TRUE(c.detach(b.get(), 1000));
+  EXPECT_FALSE(c.expired(1500, 1000));
+  EXPECT_TRUE(c.expired(2001, 1000));
+  c.close_socket();  // no socket: nothing to do
+}
+
+TEST(ConnectionTest, CloseSocketClosesTheAttachedOne) {
+  Connection c("cid", "u1", "s1", 8);
+  auto a = std::make_shared<FakeSocket>();
+  c.attach(a);
+  c.close_socket();
+  EXPECT_TRUE(a->closed());
+}
+
+}  // namespace
+}  // namespace parley::ws
