@@ -1,10 +1,11 @@
 # Parley build entry points. `make run` installs what is missing, builds and serves on :8065;
-# `make test` runs every test (unit + end-to-end with the official Mattermost client).
+# `make test` runs every test: unit tests on SQLite, the end-to-end suite (official Mattermost
+# client) on SQLite, then unit and end-to-end tests again on one throwaway PostgreSQL cluster.
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 export CCACHE_DIR ?= $(HOME)/.cache/ccache
 
-.PHONY: deps build run test unit e2e e2e-deps clean format
+.PHONY: deps build run test unit e2e e2e-deps test-pg unit-pg e2e-pg clean format
 
 deps:
 	./scripts/install-deps.sh
@@ -27,10 +28,26 @@ tests/e2e/node_modules: tests/e2e/package.json tests/e2e/package-lock.json
 
 e2e-deps: tests/e2e/node_modules
 
-e2e: build e2e-deps
-	cd tests/e2e && PARLEY_BIN=$(abspath $(BUILD_DIR))/parley node --test --test-concurrency=1 --test-reporter=spec
+E2E_RUN = cd tests/e2e && PARLEY_BIN=$(abspath $(BUILD_DIR))/parley node --test --test-concurrency=1 --test-reporter=spec
 
-test: unit e2e
+e2e: build e2e-deps
+	$(E2E_RUN)
+
+# PostgreSQL: one cluster (scripts/with-pg-cluster.sh) for the unit and end-to-end runs; each test
+# gets a fresh database on it. The cluster is stopped whatever the outcome.
+test-pg: build e2e-deps
+	./scripts/with-pg-cluster.sh $(MAKE) --no-print-directory unit-pg e2e-pg
+
+# These two expect PARLEY_TEST_PG_URL (use test-pg, or point it at a cluster of your own).
+unit-pg:
+	@test -n "$$PARLEY_TEST_PG_URL" || { echo "PARLEY_TEST_PG_URL is not set" >&2; exit 1; }
+	$(BUILD_DIR)/parley_unit_tests --gtest_brief=1
+
+e2e-pg:
+	@test -n "$$PARLEY_TEST_PG_URL" || { echo "PARLEY_TEST_PG_URL is not set" >&2; exit 1; }
+	$(E2E_RUN)
+
+test: unit e2e test-pg
 
 format:
 	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.h' 'tests/unit/*.cpp')

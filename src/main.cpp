@@ -6,6 +6,7 @@
 #include "app/sidebar.h"
 #include "config/config.h"
 #include "http/server.h"
+#include "store/postgres/pg_store.h"
 #include "store/sqlite/sqlite_store.h"
 #include "util/log.h"
 #include "ws/hub.h"
@@ -63,14 +64,28 @@ int main(int argc, char** argv) {
   log::init({cfg->log.enable_console, cfg->log.console_level, cfg->log.enable_file,
              cfg->log.file_level, log_file_path(*cfg)});
   try {
-    if (cfg->sql.driver_name != "sqlite3") {
-      log::error("unsupported SqlSettings.DriverName", {{"driver", cfg->sql.driver_name}});
+    const auto& driver = cfg->sql.driver_name;
+    if (driver != "sqlite3" && driver != "postgres") {
+      log::error("unsupported SqlSettings.DriverName (use \"sqlite3\" or \"postgres\")",
+                 {{"driver", driver}});
+      log::flush();
       return 1;
     }
     int cpus = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     int workers =
         cfg->parley.worker_threads > 0 ? static_cast<int>(cfg->parley.worker_threads) : cpus * 4;
-    auto store = store::sqlite::open_store(cfg->sql.data_source, workers);
+    std::unique_ptr<store::Store> store;
+    if (driver == "postgres") {
+      store::postgres::DbOptions o;
+      o.data_source = cfg->sql.data_source;
+      if (cfg->sql.max_open_conns > 0) o.max_open = static_cast<int>(cfg->sql.max_open_conns);
+      if (cfg->sql.max_idle_conns >= 0) o.max_idle = static_cast<int>(cfg->sql.max_idle_conns);
+      if (cfg->sql.query_timeout > 0)
+        o.query_timeout_seconds = static_cast<int>(cfg->sql.query_timeout);
+      store = store::postgres::open_store(o);
+    } else {
+      store = store::sqlite::open_store(cfg->sql.data_source, workers);
+    }
     app::App app(cfg, *store);
     ws::Hub hub(app, {static_cast<std::size_t>(cfg->parley.reconnect_buffer_size),
                       cfg->parley.reconnect_buffer_seconds * 1000});

@@ -7,25 +7,11 @@
 namespace parley::store::sqlite {
 namespace {
 
-model::ChannelUnread read_unread(const Stmt& s) {
-  model::ChannelUnread u;
-  u.team_id = s.text(0);
-  u.channel_id = s.text(1);
-  u.msg_count = std::max<int64_t>(0, s.int64(2));
-  u.mention_count = s.int64(3);
-  u.mention_count_root = s.int64(4);
-  u.urgent_mention_count = s.int64(5);
-  u.msg_count_root = std::max<int64_t>(0, s.int64(6));
-  u.notify_props = object_column(s, 7);
-  return u;
-}
+using sql::read_unread;
 
-constexpr std::string_view kUnreadSelect =
-    "SELECT Channels.TeamId, Channels.Id, Channels.TotalMsgCount - ChannelMembers.MsgCount, "
-    "ChannelMembers.MentionCount, ChannelMembers.MentionCountRoot, "
-    "ChannelMembers.UrgentMentionCount, "
-    "Channels.TotalMsgCountRoot - ChannelMembers.MsgCountRoot, ChannelMembers.NotifyProps "
-    "FROM ChannelMembers JOIN Channels ON Channels.Id = ChannelMembers.ChannelId ";
+const std::string kUnreadSelect = "SELECT " + std::string(sql::kUnreadColumns) +
+                                  " FROM ChannelMembers JOIN Channels ON Channels.Id = "
+                                  "ChannelMembers.ChannelId ";
 
 }  // namespace
 

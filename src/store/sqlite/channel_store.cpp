@@ -9,30 +9,18 @@ namespace {
 // "w%" and "% w%" patterns for every word of `term`, matched against name and display name.
 std::string search_clause(std::string_view term, std::vector<Arg>& args, bool with_purpose) {
   std::string clause;
-  std::size_t pos = 0;
-  while (pos < term.size()) {
-    while (pos < term.size() && term[pos] == ' ') ++pos;
-    std::size_t end = term.find(' ', pos);
-    if (end == std::string_view::npos) end = term.size();
-    if (end > pos) {
-      std::string word(term.substr(pos, end - pos));
-      if (!word.empty() && (word.front() == '~' || word.front() == '#')) word.erase(0, 1);
-      std::string prefix = like_prefix(word);
-      std::string inner = "% " + prefix;
-      clause += " AND (";
-      clause +=
-          "Channels.Name LIKE ? ESCAPE '\\' OR Channels.DisplayName LIKE ? ESCAPE '\\' OR "
-          "Channels.DisplayName LIKE ? ESCAPE '\\'";
-      args.emplace_back(prefix);
-      args.emplace_back(prefix);
-      args.emplace_back(inner);
-      if (with_purpose) {
-        clause += " OR Channels.Purpose LIKE ? ESCAPE '\\'";
-        args.emplace_back("%" + prefix);
-      }
-      clause += ")";
+  for (const auto& prefix : sql::channel_search_prefixes(term)) {
+    clause +=
+        " AND (Channels.Name LIKE ? ESCAPE '\\' OR Channels.DisplayName LIKE ? ESCAPE '\\' OR "
+        "Channels.DisplayName LIKE ? ESCAPE '\\'";
+    args.emplace_back(prefix);
+    args.emplace_back(prefix);
+    args.emplace_back("% " + prefix);
+    if (with_purpose) {
+      clause += " OR Channels.Purpose LIKE ? ESCAPE '\\'";
+      args.emplace_back("%" + prefix);
     }
-    pos = end;
+    clause += ")";
   }
   return clause;
 }

@@ -2,6 +2,8 @@
 // channel, thread and time-cursor listings.
 #include "store/sqlite/post_store.h"
 
+#include "store/sql/post_rows.h"
+
 #include "util/ids.h"
 
 #include <algorithm>
@@ -11,124 +13,23 @@ namespace {
 
 namespace bj = boost::json;
 
-constexpr std::string_view kColumns =
-    "Id, CreateAt, UpdateAt, EditAt, DeleteAt, IsPinned, UserId, ChannelId, RootId, OriginalId, "
-    "Message, Type, Props, Hashtags, FileIds, HasReactions, PendingPostId, Priority, "
-    "RequestedAck, PersistentNotifications";
+constexpr std::string_view kColumns = sql::kPostColumns;
+using sql::is_join_leave;
 
 std::string select_sql(std::string_view where_order) {
-  std::string cols;
-  std::string_view rest = kColumns;
-  while (!rest.empty()) {
-    auto comma = rest.find(", ");
-    cols += "p." + std::string(rest.substr(0, comma));
-    if (comma == std::string_view::npos) break;
-    cols += ", ";
-    rest.remove_prefix(comma + 2);
-  }
-  return "SELECT " + cols +
-         ", (SELECT COUNT(*) FROM Posts r WHERE r.RootId = (CASE WHEN p.RootId = '' THEN p.Id "
-         "ELSE p.RootId END) AND r.DeleteAt = 0) FROM Posts p " +
-         std::string(where_order);
+  return sql::post_select(where_order);
 }
 
 std::string ids_json(const std::vector<std::string>& ids) {
-  return bj::serialize(bj::array(ids.begin(), ids.end()));
-}
-
-std::vector<std::string> string_list(const std::string& text) {
-  std::vector<std::string> out;
-  boost::system::error_code ec;
-  auto v = bj::parse(text, ec);
-  if (ec || !v.is_array()) return out;
-  for (const auto& e : v.get_array())
-    if (e.is_string()) out.emplace_back(e.get_string());
-  return out;
-}
-
-std::optional<bool> opt_bool(const Stmt& s, int col) {
-  if (s.is_null(col)) return std::nullopt;
-  return s.boolean(col);
+  return sql::json_string_list(ids);
 }
 
 model::Post read_post(const Stmt& s, bool keep_pending = false) {
-  model::Post p;
-  int i = 0;
-  p.id = s.text(i++);
-  p.create_at = s.int64(i++);
-  p.update_at = s.int64(i++);
-  p.edit_at = s.int64(i++);
-  p.delete_at = s.int64(i++);
-  p.is_pinned = s.boolean(i++);
-  p.user_id = s.text(i++);
-  p.channel_id = s.text(i++);
-  p.root_id = s.text(i++);
-  p.original_id = s.text(i++);
-  p.message = s.text(i++);
-  p.type = s.text(i++);
-  p.props = object_column(s, i++);
-  p.hashtags = s.text(i++);
-  p.file_ids = string_list(s.text(i++));
-  p.has_reactions = s.boolean(i++);
-  auto pending = s.text(i++);
-  if (keep_pending) p.pending_post_id = std::move(pending);
-  if (!s.is_null(i)) {
-    model::PostPriority prio;
-    prio.priority = s.text(i);
-    prio.requested_ack = opt_bool(s, i + 1);
-    prio.persistent_notifications = opt_bool(s, i + 2);
-    p.priority = std::move(prio);
-  }
-  i += 3;
-  p.reply_count = s.int64(i++);
-  return p;
+  return sql::read_post(s, keep_pending);
 }
 
-void bind_optional_bool(Stmt& s, int idx, const std::optional<bool>& v) {
-  if (v)
-    s.bind(idx, *v);
-  else
-    s.bind_null(idx);
-}
-
-// Binds columns 2..20 (everything after Id) starting at `first`.
 void bind_fields(Stmt& s, const model::Post& p, int first) {
-  int i = first;
-  s.bind(i++, p.create_at);
-  s.bind(i++, p.update_at);
-  s.bind(i++, p.edit_at);
-  s.bind(i++, p.delete_at);
-  s.bind(i++, p.is_pinned);
-  s.bind(i++, p.user_id);
-  s.bind(i++, p.channel_id);
-  s.bind(i++, p.root_id);
-  s.bind(i++, p.original_id);
-  s.bind(i++, p.message);
-  s.bind(i++, p.type);
-  s.bind(i++, to_text(p.props));
-  s.bind(i++, p.hashtags);
-  s.bind(i++, ids_json(p.file_ids));
-  s.bind(i++, p.has_reactions);
-  s.bind(i++, p.pending_post_id);
-  if (p.priority) {
-    s.bind(i++, p.priority->priority);
-    bind_optional_bool(s, i++, p.priority->requested_ack);
-    bind_optional_bool(s, i++, p.priority->persistent_notifications);
-  } else {
-    s.bind_null(i++);
-    s.bind_null(i++);
-    s.bind_null(i++);
-  }
-}
-
-// Join/leave system messages do not count as channel messages (Post.IsJoinLeaveMessage).
-bool is_join_leave(const std::string& type) {
-  static constexpr std::string_view kTypes[] = {
-      "system_join_leave",      "system_add_remove",          "system_join_channel",
-      "system_leave_channel",   "system_join_team",           "system_leave_team",
-      "system_add_to_channel",  "system_remove_from_channel", "system_add_to_team",
-      "system_remove_from_team"};
-  return std::find(std::begin(kTypes), std::end(kTypes), type) != std::end(kTypes);
+  sql::bind_post_fields(s, p, first);
 }
 
 }  // namespace

@@ -1,14 +1,13 @@
 // SQLite queries for preferences.
 #include "store/sqlite/preference_store.h"
 
+#include "store/sql/misc_rows.h"
+
 namespace parley::store::sqlite {
 namespace {
 
-constexpr std::string_view kSelect = "SELECT UserId, Category, Name, Value FROM Preferences ";
-
-model::Preference read_preference(const Stmt& s) {
-  return {s.text(0), s.text(1), s.text(2), s.text(3)};
-}
+constexpr std::string_view kSelect = sql::kPreferenceSelect;
+using sql::read_preference;
 
 }  // namespace
 

@@ -1,25 +1,14 @@
 // SQLite queries for reactions; every change also refreshes the post's HasReactions/UpdateAt.
 #include "store/sqlite/reaction_store.h"
 
+#include "store/sql/misc_rows.h"
 #include "store/sqlite/row.h"
 
 namespace parley::store::sqlite {
 namespace {
 
-constexpr std::string_view kSelect =
-    "SELECT UserId, PostId, EmojiName, CreateAt, UpdateAt, DeleteAt, ChannelId FROM Reactions ";
-
-model::Reaction read_reaction(const Stmt& s) {
-  model::Reaction r;
-  r.user_id = s.text(0);
-  r.post_id = s.text(1);
-  r.emoji_name = s.text(2);
-  r.create_at = s.int64(3);
-  r.update_at = s.int64(4);
-  r.delete_at = s.int64(5);
-  r.channel_id = s.text(6);
-  return r;
-}
+constexpr std::string_view kSelect = sql::kReactionSelect;
+using sql::read_reaction;
 
 void refresh_post(Conn& c, std::string_view post_id, int64_t at) {
   c.prepare(

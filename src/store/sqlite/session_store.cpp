@@ -1,29 +1,13 @@
 // SQLite queries for sessions.
 #include "store/sqlite/session_store.h"
 
+#include "store/sql/misc_rows.h"
 #include "store/sqlite/row.h"
 
 namespace parley::store::sqlite {
 namespace {
-constexpr std::string_view kSelect =
-    "SELECT Id, Token, CreateAt, ExpiresAt, LastActivityAt, UserId, DeviceId, Roles, IsOAuth, "
-    "ExpiredNotify, Props FROM Sessions ";
-
-model::Session read_session(const Stmt& s) {
-  model::Session x;
-  x.id = s.text(0);
-  x.token = s.text(1);
-  x.create_at = s.int64(2);
-  x.expires_at = s.int64(3);
-  x.last_activity_at = s.int64(4);
-  x.user_id = s.text(5);
-  x.device_id = s.text(6);
-  x.roles = s.text(7);
-  x.is_oauth = s.boolean(8);
-  x.expired_notify = s.boolean(9);
-  x.props = object_column(s, 10);
-  return x;
-}
+constexpr std::string_view kSelect = sql::kSessionSelect;
+using sql::read_session;
 }  // namespace
 
 void SqliteSessionStore::insert(const model::Session& x) {

@@ -1,6 +1,8 @@
 // SQLite queries for sidebar categories and their channels.
 #include "store/sqlite/sidebar_store.h"
 
+#include "store/sql/misc_rows.h"
+
 #include "util/ids.h"
 
 #include <boost/json.hpp>
@@ -12,26 +14,11 @@ namespace {
 
 namespace sb = model::sidebar;
 
-constexpr std::string_view kSelect =
-    "SELECT Id, UserId, TeamId, SortOrder, Sorting, Type, DisplayName, Muted, Collapsed "
-    "FROM SidebarCategories ";
-
-model::SidebarCategory read_category(const Stmt& s) {
-  model::SidebarCategory c;
-  c.id = s.text(0);
-  c.user_id = s.text(1);
-  c.team_id = s.text(2);
-  c.sort_order = s.int64(3);
-  c.sorting = s.text(4);
-  c.type = s.text(5);
-  c.display_name = s.text(6);
-  c.muted = s.boolean(7);
-  c.collapsed = s.boolean(8);
-  return c;
-}
+constexpr std::string_view kSelect = sql::kCategorySelect;
+using sql::read_category;
 
 std::string json_list(const std::vector<std::string>& ids) {
-  return boost::json::serialize(boost::json::array(ids.begin(), ids.end()));
+  return sql::json_string_list(ids);
 }
 
 // Channel ids stored in a category, restricted to the user's current memberships.
@@ -98,18 +85,7 @@ void SqliteSidebarStore::create_defaults(std::string_view user_id, std::string_v
     auto missing = [&](std::string_view type) {
       return std::find(existing.begin(), existing.end(), type) == existing.end();
     };
-    struct Default {
-      const char* type;
-      int64_t sort_order;
-      const char* sorting;
-      const char* display_name;  // the clients translate these
-    };
-    const Default defaults[] = {
-        {sb::kFavorites, 0, sb::kSortDefault, "Favorites"},
-        {sb::kChannels, sb::kSortDistance, sb::kSortDefault, "Channels"},
-        {sb::kDirectMessages, 2 * sb::kSortDistance, sb::kSortRecent, "Direct Messages"},
-    };
-    for (const auto& d : defaults) {
+    for (const auto& d : sql::default_categories()) {
       if (!missing(d.type)) continue;
       model::SidebarCategory cat;
       cat.id = model::default_category_id(d.type, user_id, team_id);

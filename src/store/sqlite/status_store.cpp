@@ -1,24 +1,15 @@
 // SQLite queries for statuses.
 #include "store/sqlite/status_store.h"
 
+#include "store/sql/misc_rows.h"
+
 #include <boost/json.hpp>
 
 namespace parley::store::sqlite {
 namespace {
 
-constexpr std::string_view kSelect =
-    "SELECT UserId, Status, Manual, LastActivityAt, DNDEndTime, PrevStatus FROM Status ";
-
-model::Status read_status(const Stmt& s) {
-  model::Status st;
-  st.user_id = s.text(0);
-  st.status = s.text(1);
-  st.manual = s.boolean(2);
-  st.last_activity_at = s.int64(3);
-  st.dnd_end_time = s.int64(4);
-  st.prev_status = s.text(5);
-  return st;
-}
+constexpr std::string_view kSelect = sql::kStatusSelect;
+using sql::read_status;
 
 std::vector<model::Status> read_all(Stmt& s) {
   std::vector<model::Status> out;
@@ -93,12 +84,7 @@ std::vector<model::Status> SqliteStatusStore::expire_dnd(int64_t now_seconds) {
          std::string(kExpired))
         .bind(1, now_seconds)
         .run();
-    for (auto& st : out) {
-      st.status = st.prev_status.empty() ? model::status::kOffline : st.prev_status;
-      st.prev_status = model::status::kDnd;
-      st.dnd_end_time = 0;
-      st.manual = false;
-    }
+    for (auto& st : out) sql::end_dnd(st);
     return out;
   });
 }

@@ -1,19 +1,16 @@
 // SQLite queries for teams and team members.
 #include "store/sqlite/team_store.h"
 
+#include "store/sql/team_rows.h"
 #include "store/sqlite/row.h"
 
 namespace parley::store::sqlite {
 namespace {
-constexpr std::string_view kTeamColumns =
-    "Teams.Id, Teams.CreateAt, Teams.UpdateAt, Teams.DeleteAt, Teams.DisplayName, Teams.Name, "
-    "Teams.Description, Teams.Email, Teams.Type, Teams.CompanyName, Teams.AllowedDomains, "
-    "Teams.InviteId, Teams.AllowOpenInvite, Teams.LastTeamIconUpdate, Teams.SchemeId, "
-    "Teams.GroupConstrained";
-constexpr std::string_view kMemberColumns =
-    "TeamMembers.TeamId, TeamMembers.UserId, TeamMembers.Roles, TeamMembers.DeleteAt, "
-    "TeamMembers.SchemeUser, TeamMembers.SchemeAdmin, TeamMembers.SchemeGuest, "
-    "TeamMembers.CreateAt";
+
+using sql::kTeamColumns;
+using sql::read_team;
+constexpr std::string_view kMemberColumns = sql::kTeamMemberColumns;
+constexpr auto read_member = [](const Stmt& s) { return sql::read_team_member(s); };
 
 std::string team_select(std::string_view rest) {
   return "SELECT " + std::string(kTeamColumns) + " FROM Teams " + std::string(rest);
@@ -21,41 +18,6 @@ std::string team_select(std::string_view rest) {
 
 std::string member_select(std::string_view rest) {
   return "SELECT " + std::string(kMemberColumns) + " FROM TeamMembers " + std::string(rest);
-}
-
-model::Team read_team(const Stmt& s) {
-  model::Team t;
-  int i = 0;
-  t.id = s.text(i++);
-  t.create_at = s.int64(i++);
-  t.update_at = s.int64(i++);
-  t.delete_at = s.int64(i++);
-  t.display_name = s.text(i++);
-  t.name = s.text(i++);
-  t.description = s.text(i++);
-  t.email = s.text(i++);
-  t.type = s.text(i++);
-  t.company_name = s.text(i++);
-  t.allowed_domains = s.text(i++);
-  t.invite_id = s.text(i++);
-  t.allow_open_invite = s.boolean(i++);
-  t.last_team_icon_update = s.int64(i++);
-  t.scheme_id = s.text(i++);
-  t.group_constrained = s.boolean(i++);
-  return t;
-}
-
-model::TeamMember read_member(const Stmt& s) {
-  model::TeamMember m;
-  m.team_id = s.text(0);
-  m.user_id = s.text(1);
-  m.explicit_roles = s.text(2);
-  m.delete_at = s.int64(3);
-  m.scheme_user = s.boolean(4);
-  m.scheme_admin = s.boolean(5);
-  m.scheme_guest = s.boolean(6);
-  m.create_at = s.int64(7);
-  return m;
 }
 
 std::vector<model::Team> read_teams(Stmt& s) {

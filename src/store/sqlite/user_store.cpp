@@ -1,60 +1,15 @@
 // SQLite queries for users.
 #include "store/sqlite/user_store.h"
 
+#include "store/sql/user_rows.h"
 #include "store/sqlite/row.h"
 
 namespace parley::store::sqlite {
 namespace {
 
-constexpr std::string_view kColumns =
-    "Id, CreateAt, UpdateAt, DeleteAt, Username, Password, AuthData, AuthService, Email, "
-    "EmailVerified, Nickname, FirstName, LastName, Position, Roles, AllowMarketing, Props, "
-    "NotifyProps, LastPasswordUpdate, LastPictureUpdate, FailedAttempts, Locale, Timezone, "
-    "MfaActive, LastActivityAt, IsBot, BotDescription, LastLogin, DisableWelcomeEmail";
-
-model::User read_user(const Stmt& s) {
-  model::User u;
-  int i = 0;
-  u.id = s.text(i++);
-  u.create_at = s.int64(i++);
-  u.update_at = s.int64(i++);
-  u.delete_at = s.int64(i++);
-  u.username = s.text(i++);
-  u.password = s.text(i++);
-  u.auth_data = s.text(i++);
-  u.auth_service = s.text(i++);
-  u.email = s.text(i++);
-  u.email_verified = s.boolean(i++);
-  u.nickname = s.text(i++);
-  u.first_name = s.text(i++);
-  u.last_name = s.text(i++);
-  u.position = s.text(i++);
-  u.roles = s.text(i++);
-  u.allow_marketing = s.boolean(i++);
-  u.props = object_column(s, i++);
-  u.notify_props = object_column(s, i++);
-  u.last_password_update = s.int64(i++);
-  u.last_picture_update = s.int64(i++);
-  u.failed_attempts = s.int64(i++);
-  u.locale = s.text(i++);
-  u.timezone = object_column(s, i++);
-  u.mfa_active = s.boolean(i++);
-  u.last_activity_at = s.int64(i++);
-  u.is_bot = s.boolean(i++);
-  u.bot_description = s.text(i++);
-  u.last_login = s.int64(i++);
-  u.disable_welcome_email = s.boolean(i++);
-  return u;
-}
-
-void bind_user(Stmt& s, const model::User& u) {
-  s.bind_all(u.id, u.create_at, u.update_at, u.delete_at, u.username, u.password, u.auth_data,
-             u.auth_service, u.email, u.email_verified, u.nickname, u.first_name, u.last_name,
-             u.position, u.roles, u.allow_marketing, to_text(u.props), to_text(u.notify_props),
-             u.last_password_update, u.last_picture_update, u.failed_attempts, u.locale,
-             to_text(u.timezone), u.mfa_active, u.last_activity_at, u.is_bot, u.bot_description,
-             u.last_login, u.disable_welcome_email);
-}
+using sql::bind_user;
+using sql::read_user;
+constexpr std::string_view kColumns = sql::kUserColumns;
 
 std::string select_sql(std::string_view where) {
   return "SELECT " + std::string(kColumns) + " FROM Users " + std::string(where);

@@ -1,6 +1,8 @@
 // Test harness: starts the built Parley binary on a free loopback port with a fresh data folder,
 // and builds official @mattermost/client objects (Client4, WebSocketClient) against it.
-import { spawn } from 'node:child_process';
+// With PARLEY_TEST_PG_URL (a postgres:// URL of a test cluster, see scripts/pg-cluster.sh) each
+// server runs on PostgreSQL with a fresh database of its own instead of SQLite.
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,7 +24,23 @@ globalThis.CloseEvent ??= class CloseEvent extends Event {
 
 const BIN = process.env.PARLEY_BIN ?? path.resolve(import.meta.dirname, '../../../build/parley');
 
+const PG_URL = process.env.PARLEY_TEST_PG_URL ?? '';
+
 export { Client4, WebSocketClient };
+
+// Runs SQL on the test cluster's maintenance database with the psql client.
+function psql(sql) {
+  execFileSync('psql', [PG_URL, '-v', 'ON_ERROR_STOP=1', '-q', '-c', sql], { stdio: ['ignore', 'ignore', 'pipe'] });
+}
+
+// A fresh database on the test cluster; returns its URL.
+function createDatabase() {
+  const name = `parley_${process.pid}_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e9).toString(36)}`;
+  psql(`CREATE DATABASE ${name}`);
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  return { name, url: url.toString() };
+}
 
 let counter = 0;
 export function unique(prefix = 'u') {
@@ -34,10 +52,15 @@ export function unique(prefix = 'u') {
 export async function startServer({ env = {}, dir } = {}) {
   const dataDir = dir ?? mkdtempSync(path.join(os.tmpdir(), 'parley-e2e-'));
   const server = { dir: dataDir, logs: [], url: '', proc: null, env };
+  if (PG_URL && !env.MM_SQLSETTINGS_DRIVERNAME) {
+    server.database = createDatabase();
+    server.dbEnv = { MM_SQLSETTINGS_DRIVERNAME: 'postgres', MM_SQLSETTINGS_DATASOURCE: server.database.url };
+  }
   await launch(server);
   server.stop = async () => {
     await terminate(server, 'SIGTERM');
     if (!dir) rmSync(dataDir, { recursive: true, force: true });
+    if (server.database) psql(`DROP DATABASE IF EXISTS ${server.database.name} WITH (FORCE)`);
   };
   server.kill = () => terminate(server, 'SIGKILL');
   server.restart = async () => {
@@ -56,6 +79,7 @@ async function launch(server) {
     MM_LOGSETTINGS_ENABLEFILE: 'false',
     MM_LOGSETTINGS_CONSOLELEVEL: 'INFO',
     MM_TEAMSETTINGS_ENABLEOPENSERVER: 'true',
+    ...server.dbEnv,
     ...server.env,
   };
   const proc = spawn(BIN, ['--config', path.join(server.dir, 'config.json')], {

@@ -2,10 +2,9 @@
 // their per-user mentions, @here presence, permissions, the edit time limit, deletes that tell
 // admins who deleted, and reaction validation.
 #include "app/posts.h"
+#include "../support/test_database.h"
 #include "app/app.h"
 #include "app/reactions.h"
-#include "store/sqlite/db.h"
-#include "store/sqlite/sqlite_store.h"
 #include "store/user_store.h"
 #include "util/ids.h"
 
@@ -40,11 +39,8 @@ class RecordingSink final : public EventSink {
 class PostsAppTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("parley-posts-app-" + new_id());
-    fs::create_directories(dir_);
-    std::string path = (dir_ / "t.db").string();
-    store_ = store::sqlite::open_store(path, 2);
-    raw_ = std::make_unique<store::sqlite::Db>(path, 1);
+    db_ = std::make_unique<test::TestDatabase>();
+    store_ = db_->open_store();
     auto tree = config::default_tree();
     tree["ServiceSettings"].as_object()["PostEditTimeLimit"] = 300;
     app_ = std::make_unique<App>(std::make_shared<const config::Config>(config::from_tree(tree)),
@@ -69,14 +65,11 @@ class PostsAppTest : public ::testing::Test {
   }
   void TearDown() override {
     app_.reset();
-    raw_.reset();
     store_.reset();
-    fs::remove_all(dir_);
+    db_.reset();
   }
 
-  void sql(const std::string& s) {
-    raw_->write([&](store::sqlite::Conn& c) { c.exec(s); });
-  }
+  void sql(const std::string& s) { db_->exec(s); }
 
   model::Session user(const std::string& name, const std::string& roles) {
     model::User u;
@@ -102,9 +95,8 @@ class PostsAppTest : public ::testing::Test {
     return r.ok() ? *r : model::Post{};
   }
 
-  fs::path dir_;
+  std::unique_ptr<test::TestDatabase> db_;
   std::unique_ptr<store::Store> store_;
-  std::unique_ptr<store::sqlite::Db> raw_;
   std::unique_ptr<App> app_;
   RecordingSink sink_;
   std::string team_, channel_;

@@ -2,9 +2,8 @@
 // the poster's read state, mention counts), CreateAt ordering, soft deletes of threads, listings
 // with cursors, thread summaries and reaction bookkeeping.
 #include "store/post_store.h"
+#include "../support/test_database.h"
 #include "store/reaction_store.h"
-#include "store/sqlite/db.h"
-#include "store/sqlite/sqlite_store.h"
 #include "util/ids.h"
 
 #include <gtest/gtest.h>
@@ -19,54 +18,33 @@ namespace fs = std::filesystem;
 class PostStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("parley-post-store-" + new_id());
-    fs::create_directories(dir_);
-    path_ = (dir_ / "test.db").string();
-    store_ = sqlite::open_store(path_, 2);
-    raw_ = std::make_unique<sqlite::Db>(path_, 1);
+    db_ = std::make_unique<test::TestDatabase>();
+    store_ = db_->open_store();
     channel_ = new_id();
-    raw_->write([&](sqlite::Conn& c) {
-      c.prepare(
-           "INSERT INTO Channels (Id, CreateAt, UpdateAt, Type, Name) VALUES (?, 1, 1, 'O', ?)")
-          .bind_all(channel_, "town-square")
-          .run();
-    });
+    db_->exec("INSERT INTO Channels (Id, CreateAt, UpdateAt, Type, Name) VALUES ('" + channel_ +
+              "', 1, 1, 'O', 'town-square')");
     alice_ = member();
     bob_ = member();
   }
   void TearDown() override {
-    raw_.reset();
     store_.reset();
-    fs::remove_all(dir_);
+    db_.reset();
   }
 
   std::string member() {
     std::string id = new_id();
-    raw_->write([&](sqlite::Conn& c) {
-      c.prepare("INSERT INTO ChannelMembers (ChannelId, UserId) VALUES (?, ?)")
-          .bind_all(channel_, id)
-          .run();
-    });
+    db_->exec("INSERT INTO ChannelMembers (ChannelId, UserId) VALUES ('" + channel_ + "', '" + id +
+              "')");
     return id;
   }
 
   int64_t channel_int(const std::string& column) {
-    return raw_->read([&](sqlite::Conn& c) {
-      auto s = c.prepare("SELECT " + column + " FROM Channels WHERE Id = ?");
-      s.bind(1, channel_);
-      s.step();
-      return s.int64(0);
-    });
+    return db_->query_int("SELECT " + column + " FROM Channels WHERE Id = '" + channel_ + "'");
   }
 
   int64_t member_int(const std::string& user, const std::string& column) {
-    return raw_->read([&](sqlite::Conn& c) {
-      auto s =
-          c.prepare("SELECT " + column + " FROM ChannelMembers WHERE ChannelId = ? AND UserId = ?");
-      s.bind_all(channel_, user);
-      s.step();
-      return s.int64(0);
-    });
+    return db_->query_int("SELECT " + column + " FROM ChannelMembers WHERE ChannelId = '" +
+                          channel_ + "' AND UserId = '" + user + "'");
   }
 
   model::Post save(const std::string& user, const std::string& message, int64_t at,
@@ -82,10 +60,8 @@ class PostStoreTest : public ::testing::Test {
     return p;
   }
 
-  fs::path dir_;
-  std::string path_;
+  std::unique_ptr<test::TestDatabase> db_;
   std::unique_ptr<Store> store_;
-  std::unique_ptr<sqlite::Db> raw_;
   std::string channel_, alice_, bob_;
 };
 

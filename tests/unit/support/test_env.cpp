@@ -3,7 +3,6 @@
 
 #include "config/config.h"
 #include "model/user.h"
-#include "store/sqlite/sqlite_store.h"
 #include "store/user_store.h"
 #include "util/ids.h"
 
@@ -12,33 +11,22 @@
 namespace parley::test {
 
 TestEnv::TestEnv(void (*edit)(config::Config&)) {
-  dir_ = std::filesystem::temp_directory_path() / ("parley-unit-" + new_id());
-  std::filesystem::create_directories(dir_);
-  std::string path = (dir_ / "parley.db").string();
-  store_ = store::sqlite::open_store(path, 2);
+  db_ = std::make_unique<TestDatabase>();
+  store_ = db_->open_store();
   auto cfg = std::make_shared<config::Config>(config::default_config());
   if (edit) edit(*cfg);
   app_ = std::make_unique<app::App>(cfg, *store_);
   app_->set_event_sink(&sink_);
-  if (sqlite3_open(path.c_str(), &raw_) != SQLITE_OK) throw std::runtime_error("open raw db");
-  sqlite3_busy_timeout(raw_, 5000);
 }
 
 TestEnv::~TestEnv() {
-  sqlite3_close(raw_);
   app_.reset();
   store_.reset();
-  std::error_code ec;
-  std::filesystem::remove_all(dir_, ec);
+  db_.reset();
 }
 
 void TestEnv::sql(const std::string& statement) {
-  char* err = nullptr;
-  if (sqlite3_exec(raw_, statement.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
-    std::string msg = err ? err : "?";
-    sqlite3_free(err);
-    throw std::runtime_error("sql failed: " + msg + " in " + statement);
-  }
+  db_->exec(statement);
 }
 
 std::string TestEnv::add_user(const std::string& username, const std::string& roles) {

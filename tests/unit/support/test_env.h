@@ -1,5 +1,6 @@
-// Test support: a fresh SQLite store in a temporary folder, an App over it that records every
-// published event, and raw SQL helpers for rows other areas own (teams, channels, members).
+// Test support: a fresh store (SQLite, or PostgreSQL with PARLEY_TEST_PG_URL), an App over it that
+// records every published event, and raw SQL helpers for rows other areas own (teams, channels,
+// members).
 #pragma once
 
 #include "app/app.h"
@@ -7,7 +8,7 @@
 #include "model/session.h"
 #include "store/store.h"
 
-#include <sqlite3.h>
+#include "test_database.h"
 
 #include <filesystem>
 #include <memory>
@@ -66,11 +67,10 @@ class TestEnv {
   void add_channel_member(const std::string& channel_id, const std::string& user_id);
 
  private:
-  std::filesystem::path dir_;
+  std::unique_ptr<TestDatabase> db_;
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<app::App> app_;
   RecordingSink sink_;
-  sqlite3* raw_ = nullptr;
 };
 
 }  // namespace parley::test

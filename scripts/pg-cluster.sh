@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Throwaway PostgreSQL 15 cluster for tests (Debian's postgresql package).
+#   pg-cluster.sh start DIR   initdb in DIR, start on a free 127.0.0.1 port (socket in DIR too),
+#                             trust auth on loopback only; prints the connection URL.
+#   pg-cluster.sh stop DIR    stops the cluster (the folder is left for the caller to remove).
+# As root, initdb/pg_ctl run as the `postgres` OS user (initdb refuses root) and DIR is chowned.
+set -euo pipefail
+
+PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
+cmd=${1:-}
+dir=${2:-}
+if [ -z "$cmd" ] || [ -z "$dir" ]; then
+  echo "usage: $0 start|stop DIR" >&2
+  exit 2
+fi
+
+as_owner() {
+  if [ "$(id -u)" -eq 0 ]; then
+    runuser -u postgres -- "$@"
+  else
+    "$@"
+  fi
+}
+
+free_port() {
+  # Bind port 0 to let the kernel choose; a race with other binders is unlikely on loopback.
+  node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})' 2>/dev/null ||
+    python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'
+}
+
+case "$cmd" in
+start)
+  mkdir -p "$dir"
+  dir=$(cd "$dir" && pwd)
+  user=$(id -un)
+  if [ "$(id -u)" -eq 0 ]; then
+    chown postgres: "$dir"
+    user=postgres
+  fi
+  as_owner "$PGBIN/initdb" -D "$dir/data" -U "$user" -A trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 ||
+    { cat "$dir/initdb.log" >&2; exit 1; }
+  cat >"$dir/data/pg_hba.conf" <<HBA
+local all all trust
+host all all 127.0.0.1/32 trust
+HBA
+  for attempt in 1 2 3 4 5; do
+    port=$(free_port)
+    opts="-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir"
+    opts="$opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400"
+    if as_owner "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -o "$opts" -w -t 30 start >/dev/null; then
+      echo "$port" >"$dir/port"
+      echo "postgres://$user@127.0.0.1:$port/postgres?sslmode=disable"
+      exit 0
+    fi
+  done
+  cat "$dir/postgres.log" >&2
+  exit 1
+  ;;
+stop)
+  if [ -f "$dir/data/postmaster.pid" ]; then
+    as_owner "$PGBIN/pg_ctl" -D "$dir/data" -m fast -w -t 30 stop >/dev/null
+  fi
+  ;;
+*)
+  echo "usage: $0 start|stop DIR" >&2
+  exit 2
+  ;;
+esac

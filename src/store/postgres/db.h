@@ -1,0 +1,210 @@
+// libpq layer: connections with per-connection prepared-statement caches and client-side
+// timeouts, a pool sized by SqlSettings.MaxOpenConns/MaxIdleConns, and Db::read/Db::write with
+// the semantics of store/sqlite/db.h (write = one transaction, serialised like SQLite's single
+// writer; nested calls on the same thread join it; a nested write is atomic via a savepoint).
+#pragma once
+
+#include "store/store.h"
+
+#include <libpq-fe.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <unordered_map>
+#include <vector>
+
+namespace parley::store::postgres {
+
+class DbError : public StoreError {
+ public:
+  // `sqlstate` is PostgreSQL's error code ("" for client-side failures); class 23 (integrity
+  // constraint violation) sets StoreError::constraint. `connection_lost` marks broken sessions.
+  DbError(const std::string& what, std::string sqlstate, bool connection_lost = false)
+      : StoreError(what, sqlstate.starts_with("23")),
+        sqlstate_(std::move(sqlstate)),
+        connection_lost_(connection_lost) {}
+  const std::string& sqlstate() const { return sqlstate_; }
+  bool connection_lost() const { return connection_lost_; }
+
+ private:
+  std::string sqlstate_;
+  bool connection_lost_;
+};
+
+struct ResultDeleter {
+  void operator()(PGresult* r) const { PQclear(r); }
+};
+using Result = std::unique_ptr<PGresult, ResultDeleter>;
+
+struct DbOptions {
+  std::string data_source;  // Mattermost DataSource (postgres://...) or a libpq conninfo string
+  int max_open = 300;       // connections at most (MaxOpenConns)
+  int max_idle = 20;        // idle connections kept (MaxIdleConns)
+  int query_timeout_seconds = 30;
+};
+
+// libpq keyword/value pairs for a Mattermost DataSource: the URL with parameters libpq does not
+// know (binary_parameters, ...) dropped, plus a connect_timeout when none is given.
+std::vector<std::pair<std::string, std::string>> connection_params(std::string_view data_source,
+                                                                   int default_connect_timeout);
+
+class Conn;
+
+// One execution of a prepared statement: bind (1-based), then step() through the rows.
+class Stmt {
+ public:
+  Stmt(Conn& conn, std::string name) : conn_(&conn), name_(std::move(name)) {}
+
+  Stmt& bind(int idx, std::string_view v);
+  Stmt& bind(int idx, const std::string& v) { return bind(idx, std::string_view(v)); }
+  Stmt& bind(int idx, const char* v) { return bind(idx, std::string_view(v)); }
+  Stmt& bind(int idx, int64_t v);
+  Stmt& bind(int idx, int v) { return bind(idx, static_cast<int64_t>(v)); }
+  Stmt& bind(int idx, bool v) { return bind(idx, static_cast<int64_t>(v ? 1 : 0)); }
+  Stmt& bind(int idx, double v);
+  Stmt& bind_null(int idx);
+  template <class... A>
+  Stmt& bind_all(const A&... args) {
+    int i = 1;
+    (bind(i++, args), ...);
+    return *this;
+  }
+
+  bool step();        // executes on the first call; true while a row is available
+  void run();         // executes, ignoring rows
+  int64_t changes();  // rows affected (executes if needed)
+  std::string text(int col) const;
+  int64_t int64(int col) const;
+  bool boolean(int col) const;
+  double real(int col) const;
+  bool is_null(int col) const;
+
+ private:
+  void execute();
+  Conn* conn_;
+  std::string name_;
+  std::vector<std::optional<std::string>> params_;
+  Result result_;
+  int row_ = -1;
+};
+
+class Conn {
+ public:
+  Conn(const std::vector<std::pair<std::string, std::string>>& params, int query_timeout_ms);
+  ~Conn();
+  Conn(const Conn&) = delete;
+  Conn& operator=(const Conn&) = delete;
+
+  Stmt prepare(std::string_view sql);  // prepared on the server once per connection
+  void exec(std::string_view sql);     // simple protocol; may hold several statements
+  Result exec_prepared(const std::string& name,
+                       const std::vector<std::optional<std::string>>& params);
+  // False once the session is known dead (then the pool drops the connection).
+  bool usable();
+  PGconn* handle() { return pg_; }
+
+ private:
+  Result wait_result(std::string_view what);  // waits for every result, keeps the last
+  [[noreturn]] void fail(std::string_view what, const PGresult* r = nullptr);
+
+  PGconn* pg_ = nullptr;
+  int timeout_ms_;
+  bool broken_ = false;
+  std::unordered_map<std::string, std::string> cache_;  // SQL -> statement name
+};
+
+class Db {
+ public:
+  explicit Db(DbOptions options);
+  ~Db();
+
+  // Runs f(Conn&) on a pooled connection, or on this thread's open transaction. A read that
+  // fails because its (idle) connection died is retried once on a fresh connection.
+  template <class F>
+  decltype(auto) read(F&& f) {
+    if (Conn* tx = current_tx()) return f(*tx);
+    for (int attempt = 0;; ++attempt) {
+      Lease lease(*this);
+      try {
+        return f(*lease.conn);
+      } catch (const DbError& e) {
+        if (!e.connection_lost() || attempt > 0) throw;
+      }
+    }
+  }
+
+  // Runs f(Conn&) in one transaction (serialised with every other write transaction); nested
+  // calls on the same thread join it inside a savepoint, so a failed nested write (a unique
+  // violation the caller handles) leaves the outer transaction usable, as with SQLite.
+  template <class F>
+  decltype(auto) write(F&& f) {
+    if (Conn* tx = current_tx()) {
+      Savepoint sp(*tx);
+      if constexpr (std::is_void_v<decltype(f(*tx))>) {
+        f(*tx);
+        sp.release();
+      } else {
+        decltype(auto) r = f(*tx);
+        sp.release();
+        return r;
+      }
+    } else {
+      Lease lease(*this);
+      TxScope scope(*this, *lease.conn);
+      if constexpr (std::is_void_v<decltype(f(*lease.conn))>) {
+        f(*lease.conn);
+        scope.commit();
+      } else {
+        decltype(auto) r = f(*lease.conn);
+        scope.commit();
+        return r;
+      }
+    }
+  }
+
+  int query_timeout_ms() const { return timeout_ms_; }
+
+ private:
+  struct Lease {
+    explicit Lease(Db& db);
+    ~Lease();
+    Db& db;
+    Conn* conn;
+  };
+  struct TxScope {
+    TxScope(Db& db, Conn& conn);
+    ~TxScope();
+    void commit();
+    Conn& conn;
+    bool done = false;
+  };
+  struct Savepoint {
+    explicit Savepoint(Conn& conn);
+    ~Savepoint();
+    void release();
+    Conn& conn;
+    bool done = false;
+  };
+  Conn* current_tx() const;
+  Conn* acquire();
+  void release(Conn* c);
+
+  std::vector<std::pair<std::string, std::string>> params_;
+  int max_open_;
+  int max_idle_;
+  int timeout_ms_;
+  std::mutex mutex_;
+  std::condition_variable cv_;
+  std::vector<std::unique_ptr<Conn>> idle_;
+  std::vector<std::unique_ptr<Conn>> busy_;
+  int opening_ = 0;
+};
+
+}  // namespace parley::store::postgres

@@ -1,0 +1,246 @@
+// PostgreSQL queries for posts: insert with channel/member counters, edits, soft deletes and the
+// channel, thread and time-cursor listings.
+#include "store/postgres/post_store.h"
+
+#include "store/sql/post_rows.h"
+#include "util/ids.h"
+
+#include <algorithm>
+
+namespace parley::store::postgres {
+namespace {
+
+using sql::post_select;
+
+model::Post read(const Stmt& s) {
+  return sql::read_post(s);
+}
+
+std::string filters(const PostPageQuery& q) {
+  std::string f;
+  if (!q.include_deleted) f += " AND p.DeleteAt = 0";
+  if (q.roots_only) f += " AND p.RootId = ''";
+  return f;
+}
+
+}  // namespace
+
+std::vector<model::Post> PgPostStore::select(const std::string& where_order,
+                                             const std::vector<Arg>& args) {
+  return db_.read([&](Conn& c) {
+    auto s = c.prepare(post_select(where_order));
+    Args{args}.bind(s);
+    return collect<model::Post>(s, read);
+  });
+}
+
+void PgPostStore::insert(model::Post& p, const PostSaveEffects& effects) {
+  db_.write([&](Conn& c) {
+    // Write transactions are serialised, so LastPostAt cannot move under us.
+    auto last = c.prepare("SELECT LastPostAt FROM Channels WHERE Id = $1");
+    last.bind(1, p.channel_id);
+    if (!effects.keep_create_at && last.step() && last.int64(0) >= p.create_at) {
+      int64_t shift = last.int64(0) + 1 - p.create_at;
+      p.create_at += shift;
+      p.update_at += shift;
+    }
+    auto s = c.prepare("INSERT INTO Posts (" + std::string(sql::kPostColumns) +
+                       ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, "
+                       "$15, $16, $17, $18, $19, $20)");
+    s.bind(1, p.id);
+    sql::bind_post_fields(s, p, 2);
+    s.run();
+    bool root = p.root_id.empty();
+    int64_t counted = sql::is_join_leave(p.type) ? 0 : 1;
+    c.prepare(
+         "UPDATE Channels SET LastPostAt = GREATEST(LastPostAt, $1), TotalMsgCount = "
+         "TotalMsgCount + $4, LastRootPostAt = CASE WHEN $2::bigint = 1 THEN "
+         "GREATEST(LastRootPostAt, $1) ELSE LastRootPostAt END, TotalMsgCountRoot = "
+         "TotalMsgCountRoot + $2::bigint * $4 WHERE Id = $3")
+        .bind_all(p.create_at, int64_t{root ? 1 : 0}, p.channel_id, counted)
+        .run();
+    if (!root)
+      c.prepare("UPDATE Posts SET UpdateAt = $1 WHERE Id = $2 AND UpdateAt < $1")
+          .bind_all(p.create_at, p.root_id)
+          .run();
+    if (effects.mark_read_by_poster)
+      c.prepare(
+           "UPDATE ChannelMembers SET LastViewedAt = ch.LastPostAt, MsgCount = ch.TotalMsgCount, "
+           "MsgCountRoot = ch.TotalMsgCountRoot, MentionCount = 0, MentionCountRoot = 0, "
+           "UrgentMentionCount = 0, LastUpdateAt = $3 FROM (SELECT LastPostAt, TotalMsgCount, "
+           "TotalMsgCountRoot FROM Channels WHERE Id = $1) AS ch WHERE ChannelId = $1 AND "
+           "UserId = $2")
+          .bind_all(p.channel_id, p.user_id, now_ms())
+          .run();
+    if (!effects.mentioned.empty())
+      c.prepare(
+           "UPDATE ChannelMembers SET MentionCount = MentionCount + 1, MentionCountRoot = "
+           "MentionCountRoot + $3, UrgentMentionCount = UrgentMentionCount + $4, LastUpdateAt = "
+           "$5 WHERE ChannelId = $1 AND UserId = ANY($2::text[])")
+          .bind_all(p.channel_id, text_array(effects.mentioned), int64_t{root ? 1 : 0},
+                    int64_t{effects.urgent ? 1 : 0}, now_ms())
+          .run();
+  });
+}
+
+void PgPostStore::update(const model::Post& p) {
+  db_.write([&](Conn& c) {
+    auto s = c.prepare(
+        "UPDATE Posts SET CreateAt = $2, UpdateAt = $3, EditAt = $4, DeleteAt = $5, "
+        "IsPinned = $6, UserId = $7, ChannelId = $8, RootId = $9, OriginalId = $10, "
+        "Message = $11, Type = $12, Props = $13, Hashtags = $14, FileIds = $15, "
+        "HasReactions = $16, PendingPostId = $17, Priority = $18, RequestedAck = $19, "
+        "PersistentNotifications = $20 WHERE Id = $1");
+    s.bind(1, p.id);
+    sql::bind_post_fields(s, p, 2);
+    s.run();
+    c.prepare("UPDATE Channels SET LastPostAt = $1 WHERE Id = $2 AND LastPostAt < $1")
+        .bind_all(p.update_at, p.channel_id)
+        .run();
+    if (!p.root_id.empty())
+      c.prepare("UPDATE Posts SET UpdateAt = $1 WHERE Id = $2 AND UpdateAt < $1")
+          .bind_all(p.update_at, p.root_id)
+          .run();
+  });
+}
+
+void PgPostStore::soft_delete(std::string_view id, int64_t at, std::string_view deleted_by) {
+  db_.write([&](Conn& c) {
+    // props.deleteBy is set here rather than with jsonb_set so that the stored JSON keeps its
+    // key order and formatting, exactly as SQLite's json_set leaves it.
+    std::vector<std::pair<std::string, std::string>> rows;
+    {
+      auto s =
+          c.prepare("SELECT Id, Props FROM Posts WHERE (Id = $1 OR RootId = $1) AND DeleteAt = 0");
+      s.bind(1, id);
+      while (s.step()) rows.emplace_back(s.text(0), s.text(1));
+    }
+    for (auto& [post_id, props_text] : rows) {
+      auto props = sql::parse_object(props_text);
+      props["deleteBy"] = deleted_by;
+      c.prepare("UPDATE Posts SET DeleteAt = $1, UpdateAt = $1, Props = $2 WHERE Id = $3")
+          .bind_all(at, to_text(props), post_id)
+          .run();
+    }
+  });
+}
+
+std::optional<model::Post> PgPostStore::get(std::string_view id, bool include_deleted) {
+  auto rows = select(include_deleted ? "WHERE p.Id = $1" : "WHERE p.Id = $1 AND p.DeleteAt = 0",
+                     {std::string(id)});
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
+}
+
+std::vector<model::Post> PgPostStore::get_many(const std::vector<std::string>& ids) {
+  if (ids.empty()) return {};
+  return select("WHERE p.Id = ANY($1::text[]) ORDER BY p.CreateAt DESC", {text_array(ids)});
+}
+
+std::optional<model::Post> PgPostStore::find_pending(std::string_view user_id,
+                                                     std::string_view pending_post_id,
+                                                     int64_t since) {
+  return db_.read([&](Conn& c) -> std::optional<model::Post> {
+    auto s = c.prepare(post_select(
+        "WHERE p.UserId = $1 AND p.PendingPostId = $2 AND p.CreateAt >= $3 AND p.DeleteAt = 0 "
+        "ORDER BY p.CreateAt DESC LIMIT 1"));
+    s.bind_all(user_id, pending_post_id, since);
+    if (!s.step()) return std::nullopt;
+    return sql::read_post(s, true);
+  });
+}
+
+std::vector<model::Post> PgPostStore::thread(std::string_view root_id) {
+  return select("WHERE (p.Id = $1 OR p.RootId = $1) AND p.DeleteAt = 0 ORDER BY p.CreateAt, p.Id",
+                {std::string(root_id)});
+}
+
+std::vector<model::Post> PgPostStore::page(const PostPageQuery& q) {
+  return select("WHERE p.ChannelId = $1" + filters(q) +
+                    " ORDER BY p.CreateAt DESC, p.Id DESC LIMIT $2 OFFSET $3",
+                {q.channel_id, int64_t{q.limit}, int64_t{q.offset}});
+}
+
+std::vector<model::Post> PgPostStore::around(const PostPageQuery& q, std::string_view post_id,
+                                             bool before) {
+  std::string cmp = before ? "<" : ">";
+  std::string dir = before ? "DESC" : "ASC";
+  return select("WHERE p.ChannelId = $1 AND p.CreateAt " + cmp +
+                    " (SELECT CreateAt FROM Posts WHERE Id = $2)" + filters(q) +
+                    " ORDER BY p.CreateAt " + dir + ", p.Id " + dir + " LIMIT $3 OFFSET $4",
+                {q.channel_id, std::string(post_id), int64_t{q.limit}, int64_t{q.offset}});
+}
+
+std::vector<model::Post> PgPostStore::since(std::string_view channel_id, int64_t time,
+                                            bool roots_only) {
+  return select(std::string("WHERE p.ChannelId = $1 AND p.UpdateAt > $2") +
+                    (roots_only ? " AND p.RootId = ''" : "") +
+                    " ORDER BY p.CreateAt DESC, p.Id DESC LIMIT 1000",
+                {std::string(channel_id), time});
+}
+
+std::vector<model::Post> PgPostStore::threads_of(std::string_view channel_id,
+                                                 const std::vector<std::string>& root_ids) {
+  if (root_ids.empty()) return {};
+  return select(
+      "WHERE p.ChannelId = $1 AND p.DeleteAt = 0 AND (p.Id = ANY($2::text[]) OR p.RootId = "
+      "ANY($2::text[])) ORDER BY p.CreateAt, p.Id",
+      {std::string(channel_id), text_array(root_ids)});
+}
+
+std::string PgPostStore::post_id_around_time(std::string_view channel_id, int64_t time, bool before,
+                                             bool roots_only) {
+  return db_.read([&](Conn& c) {
+    std::string sql =
+        std::string("SELECT Id FROM Posts WHERE ChannelId = $1 AND DeleteAt = 0") +
+        (roots_only ? " AND RootId = ''" : "") + " AND CreateAt " +
+        (before ? "< $2 ORDER BY CreateAt DESC, Id DESC" : "> $2 ORDER BY CreateAt, Id") +
+        " LIMIT 1";
+    auto s = c.prepare(sql);
+    s.bind_all(channel_id, time);
+    return s.step() ? s.text(0) : std::string();
+  });
+}
+
+std::vector<model::Post> PgPostStore::pinned(std::string_view channel_id) {
+  return select("WHERE p.IsPinned = 1 AND p.ChannelId = $1 AND p.DeleteAt = 0 ORDER BY p.CreateAt",
+                {std::string(channel_id)});
+}
+
+std::vector<ThreadStats> PgPostStore::thread_stats(const std::vector<std::string>& root_ids) {
+  return db_.read([&](Conn& c) {
+    std::vector<ThreadStats> out;
+    out.reserve(root_ids.size());
+    for (const auto& id : root_ids) {
+      ThreadStats t;
+      auto s = c.prepare(
+          "SELECT COUNT(*), COALESCE(MAX(CreateAt), 0) FROM Posts WHERE RootId = $1 AND "
+          "DeleteAt = 0");
+      s.bind(1, id);
+      if (s.step()) {
+        t.reply_count = s.int64(0);
+        t.last_reply_at = s.int64(1);
+      }
+      auto u = c.prepare(
+          "SELECT UserId FROM Posts WHERE RootId = $1 AND DeleteAt = 0 GROUP BY UserId ORDER BY "
+          "MIN(CreateAt)");
+      u.bind(1, id);
+      t.participants = strings(u);
+      out.push_back(std::move(t));
+    }
+    return out;
+  });
+}
+
+void PgPostStore::permanent_delete(std::string_view id) {
+  db_.write([&](Conn& c) {
+    c.prepare(
+         "DELETE FROM Reactions WHERE PostId IN (SELECT Id FROM Posts WHERE Id = $1 OR RootId = "
+         "$1)")
+        .bind(1, id)
+        .run();
+    c.prepare("DELETE FROM Posts WHERE Id = $1 OR RootId = $1").bind(1, id).run();
+  });
+}
+
+}  // namespace parley::store::postgres

@@ -1,0 +1,39 @@
+// PostgreSQL implementation of store::PostStore.
+#pragma once
+
+#include "store/post_store.h"
+#include "store/postgres/db.h"
+#include "store/postgres/row.h"
+
+namespace parley::store::postgres {
+
+class PgPostStore final : public PostStore {
+ public:
+  explicit PgPostStore(Db& db) : db_(db) {}
+  void insert(model::Post& p, const PostSaveEffects& effects) override;
+  void update(const model::Post& p) override;
+  void soft_delete(std::string_view id, int64_t at, std::string_view deleted_by) override;
+  std::optional<model::Post> get(std::string_view id, bool include_deleted) override;
+  std::vector<model::Post> get_many(const std::vector<std::string>& ids) override;
+  std::optional<model::Post> find_pending(std::string_view user_id,
+                                          std::string_view pending_post_id, int64_t since) override;
+  std::vector<model::Post> thread(std::string_view root_id) override;
+  std::vector<model::Post> page(const PostPageQuery& q) override;
+  std::vector<model::Post> around(const PostPageQuery& q, std::string_view post_id,
+                                  bool before) override;
+  std::vector<model::Post> since(std::string_view channel_id, int64_t time,
+                                 bool roots_only) override;
+  std::vector<model::Post> threads_of(std::string_view channel_id,
+                                      const std::vector<std::string>& root_ids) override;
+  std::string post_id_around_time(std::string_view channel_id, int64_t time, bool before,
+                                  bool roots_only) override;
+  std::vector<model::Post> pinned(std::string_view channel_id) override;
+  std::vector<ThreadStats> thread_stats(const std::vector<std::string>& root_ids) override;
+  void permanent_delete(std::string_view id) override;
+
+ private:
+  std::vector<model::Post> select(const std::string& where_order, const std::vector<Arg>& args);
+  Db& db_;
+};
+
+}  // namespace parley::store::postgres
