@@ -1,12 +1,16 @@
 // parley [--config PATH]: loads config.json (creating it with defaults), opens the database,
 // and serves the Mattermost API v4 and WebSocket until SIGINT/SIGTERM.
+// parley [--config PATH] db migrate: applies pending schema migrations and exits.
+// parley version: prints the Mattermost API version Parley reports.
 #include "api/api.h"
 #include "app/app.h"
 #include "app/presence.h"
 #include "app/sidebar.h"
 #include "config/config.h"
 #include "http/server.h"
+#include "store/postgres/migrations.h"
 #include "store/postgres/pg_store.h"
+#include "store/sqlite/migrations.h"
 #include "store/sqlite/sqlite_store.h"
 #include "util/log.h"
 #include "ws/hub.h"
@@ -15,12 +19,14 @@
 #include <iostream>
 #include <string>
 #include <thread>
+#include <vector>
 
 namespace {
 
 struct Args {
   std::string config_path = "config/config.json";
   bool help = false;
+  std::vector<std::string> command;  // e.g. {"db", "migrate"}
 };
 
 Args parse_args(int argc, char** argv) {
@@ -33,6 +39,8 @@ Args parse_args(int argc, char** argv) {
       a.config_path = s.substr(9);
     else if (s == "--help" || s == "-h")
       a.help = true;
+    else
+      a.command.push_back(s);
   }
   if (const char* env = std::getenv("MM_CONFIG"); env && a.config_path == "config/config.json")
     a.config_path = env;
@@ -45,13 +53,40 @@ std::string log_file_path(const parley::config::Config& cfg) {
   return (dir / "parley.log").string();
 }
 
+// Opens the configured database; opening applies pending migrations.
+std::unique_ptr<parley::store::Store> open_configured_store(const parley::config::Config& cfg,
+                                                            int readers) {
+  using namespace parley;
+  if (cfg.sql.driver_name == "postgres") {
+    store::postgres::DbOptions o;
+    o.data_source = cfg.sql.data_source;
+    if (cfg.sql.max_open_conns > 0) o.max_open = static_cast<int>(cfg.sql.max_open_conns);
+    if (cfg.sql.max_idle_conns >= 0) o.max_idle = static_cast<int>(cfg.sql.max_idle_conns);
+    if (cfg.sql.query_timeout > 0)
+      o.query_timeout_seconds = static_cast<int>(cfg.sql.query_timeout);
+    return store::postgres::open_store(o);
+  }
+  return store::sqlite::open_store(cfg.sql.data_source, readers);
+}
+
+int latest_schema_version(const parley::config::Config& cfg) {
+  return cfg.sql.driver_name == "postgres" ? parley::store::postgres::latest_schema_version()
+                                           : parley::store::sqlite::latest_schema_version();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   using namespace parley;
   Args args = parse_args(argc, argv);
-  if (args.help) {
-    std::cout << "usage: parley [--config PATH]\n";
+  const std::vector<std::string> db_migrate{"db", "migrate"};
+  if (args.help || (!args.command.empty() && args.command != db_migrate &&
+                    args.command != std::vector<std::string>{"version"})) {
+    std::cout << "usage: parley [--config PATH] [db migrate | version]\n";
+    return args.help ? 0 : 2;
+  }
+  if (args.command == std::vector<std::string>{"version"}) {
+    std::cout << "Parley, Mattermost API version " << app::kServerVersion << "\n";
     return 0;
   }
   auto loaded = config::load(args.config_path, config::environment());
@@ -74,17 +109,12 @@ int main(int argc, char** argv) {
     int cpus = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     int workers =
         cfg->parley.worker_threads > 0 ? static_cast<int>(cfg->parley.worker_threads) : cpus * 4;
-    std::unique_ptr<store::Store> store;
-    if (driver == "postgres") {
-      store::postgres::DbOptions o;
-      o.data_source = cfg->sql.data_source;
-      if (cfg->sql.max_open_conns > 0) o.max_open = static_cast<int>(cfg->sql.max_open_conns);
-      if (cfg->sql.max_idle_conns >= 0) o.max_idle = static_cast<int>(cfg->sql.max_idle_conns);
-      if (cfg->sql.query_timeout > 0)
-        o.query_timeout_seconds = static_cast<int>(cfg->sql.query_timeout);
-      store = store::postgres::open_store(o);
-    } else {
-      store = store::sqlite::open_store(cfg->sql.data_source, workers);
+    std::unique_ptr<store::Store> store = open_configured_store(*cfg, workers);
+    if (args.command == db_migrate) {
+      log::info("Database migrations applied",
+                {{"driver", driver}, {"schema_version", latest_schema_version(*cfg)}});
+      log::flush();
+      return 0;
     }
     app::App app(cfg, *store);
     ws::Hub hub(app, {static_cast<std::size_t>(cfg->parley.reconnect_buffer_size),

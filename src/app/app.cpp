@@ -11,7 +11,7 @@ namespace parley::app {
 App::App(std::shared_ptr<const config::Config> config, store::Store& store)
     : config_(std::move(config)),
       store_(store),
-      server_version_("10.11.0"),
+      server_version_(kServerVersion),
       build_number_("parley") {
   diagnostic_id_ = store_.system().get_or_insert("DiagnosticId", new_id());
   installation_date_ =

@@ -13,6 +13,9 @@
 
 namespace parley::app {
 
+// The Mattermost server version Parley reports (clients gate features on it; mobile needs 9.11+).
+inline constexpr std::string_view kServerVersion = "10.11.0";
+
 class App {
  public:
   App(std::shared_ptr<const config::Config> config, store::Store& store);
