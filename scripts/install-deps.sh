@@ -3,7 +3,7 @@
 set -euo pipefail
 packages=(build-essential cmake ninja-build ccache pkg-config
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
-  libsqlite3-dev libpq-dev postgresql libssl-dev libcrypt-dev libspdlog-dev libfmt-dev libgtest-dev
+  libsqlite3-dev sqlite3 libpq-dev postgresql libssl-dev libcrypt-dev libspdlog-dev libfmt-dev libgtest-dev
   zlib1g-dev)
 missing=()
 for p in "${packages[@]}"; do
