@@ -3,6 +3,7 @@
 #   pg-cluster.sh start DIR   initdb in DIR, start on a free 127.0.0.1 port (socket in DIR too),
 #                             trust auth on loopback only; prints the connection URL.
 #   pg-cluster.sh stop DIR    stops the cluster (the folder is left for the caller to remove).
+#   pg-cluster.sh resume DIR  starts a stopped cluster again on its port (outage tests).
 # As root, initdb/pg_ctl run as the `postgres` OS user (initdb refuses root) and DIR is chowned.
 set -euo pipefail
 
@@ -10,7 +11,7 @@ PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 cmd=${1:-}
 dir=${2:-}
 if [ -z "$cmd" ] || [ -z "$dir" ]; then
-  echo "usage: $0 start|stop DIR" >&2
+  echo "usage: $0 start|stop|resume DIR" >&2
   exit 2
 fi
 
@@ -26,6 +27,11 @@ free_port() {
   # Bind port 0 to let the kernel choose; a race with other binders is unlikely on loopback.
   node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})' 2>/dev/null ||
     python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'
+}
+
+server_options() {
+  echo "-c listen_addresses=127.0.0.1 -c port=$1 -c unix_socket_directories=$dir" \
+    "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400"
 }
 
 case "$cmd" in
@@ -45,9 +51,7 @@ host all all 127.0.0.1/32 trust
 HBA
   for attempt in 1 2 3 4 5; do
     port=$(free_port)
-    opts="-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir"
-    opts="$opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400"
-    if as_owner "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -o "$opts" -w -t 30 start >/dev/null; then
+    if as_owner "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -o "$(server_options "$port")" -w -t 30 start >/dev/null; then
       echo "$port" >"$dir/port"
       echo "postgres://$user@127.0.0.1:$port/postgres?sslmode=disable"
       exit 0
@@ -56,13 +60,19 @@ HBA
   cat "$dir/postgres.log" >&2
   exit 1
   ;;
+resume)
+  # Starts a cluster that `stop` stopped, on the same port (outage tests).
+  dir=$(cd "$dir" && pwd)
+  as_owner "$PGBIN/pg_ctl" -D "$dir/data" status >/dev/null 2>&1 && exit 0  # already running
+  as_owner "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -o "$(server_options "$(cat "$dir/port")")" -w -t 30 start >/dev/null
+  ;;
 stop)
   if [ -f "$dir/data/postmaster.pid" ]; then
     as_owner "$PGBIN/pg_ctl" -D "$dir/data" -m fast -w -t 30 stop >/dev/null
   fi
   ;;
 *)
-  echo "usage: $0 start|stop DIR" >&2
+  echo "usage: $0 start|stop|resume DIR" >&2
   exit 2
   ;;
 esac

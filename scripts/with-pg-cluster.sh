@@ -12,5 +12,6 @@ cleanup() {
 trap cleanup EXIT
 PARLEY_TEST_PG_URL=$("$here/pg-cluster.sh" start "$dir")
 export PARLEY_TEST_PG_URL
+export PARLEY_TEST_PG_DIR="$dir"  # for tests that stop and resume the database
 echo "PostgreSQL test cluster: $PARLEY_TEST_PG_URL"
 "$@"

@@ -146,10 +146,10 @@ export async function newUser(server, overrides = {}) {
 }
 
 // Raw HTTP for malformed input: returns {status, headers, body (parsed JSON when possible), text}.
-export async function raw(server, method, urlPath, { token, body, headers = {} } = {}) {
+export async function raw(server, method, urlPath, { token, body, headers = {}, signal } = {}) {
   const h = { ...headers };
   if (token) h.Authorization = `Bearer ${token}`;
-  const res = await fetch(server.url + urlPath, { method, headers: h, body });
+  const res = await fetch(server.url + urlPath, { method, headers: h, body, signal });
   const text = await res.text();
   let parsed;
   try {
