@@ -106,6 +106,14 @@ Response set_unread(Context& c) {
   return json_response(*r);
 }
 
+Response mention_counts(Context& c) {
+  auto i = ids(c, false);
+  if (!i) return c.fail(i.error());
+  auto r = app::get_thread_mention_counts(c.app, c.s(), i->user_id, i->team_id);
+  if (!r) return c.fail(r.error());
+  return json_response(*r);
+}
+
 Response read_all(Context& c) {
   auto i = ids(c, false);
   if (!i) return c.fail(i.error());
@@ -121,6 +129,7 @@ void register_thread_routes(Router& r) {
   auto path = [&](std::string_view tail) { return std::string(kBase) + std::string(tail); };
   r.add("GET", path(""), list);
   r.add("PUT", path("/read"), read_all);
+  r.add("GET", path("/mention_counts"), mention_counts);
   r.add("GET", path("/{thread_id}"), get_one);
   r.add("PUT", path("/{thread_id}/following"), [](Context& c) { return follow(c, true); });
   r.add("DELETE", path("/{thread_id}/following"), [](Context& c) { return follow(c, false); });

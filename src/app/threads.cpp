@@ -230,6 +230,16 @@ Result<bj::object> set_thread_unread(App& app, const model::Session& s, const st
   return set_thread_read(app, s, user_id, team_id, thread_id, post->create_at - 1);
 }
 
+Result<bj::object> get_thread_mention_counts(App& app, const model::Session& s,
+                                             const std::string& user_id,
+                                             const std::string& team_id) {
+  if (auto st = check_user(app, s, user_id); !st) return std::move(st).error();
+  bj::object out;
+  for (const auto& [channel_id, n] : app.store().threads().mention_counts(user_id, team_id))
+    out[channel_id] = n;
+  return out;
+}
+
 Status set_threads_read(App& app, const model::Session& s, const std::string& user_id,
                         const std::string& team_id) {
   if (auto st = check_user(app, s, user_id); !st) return std::move(st).error();

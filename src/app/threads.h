@@ -56,6 +56,10 @@ Result<boost::json::object> set_thread_unread(App& app, const model::Session& s,
                                               const std::string& team_id,
                                               const std::string& thread_id,
                                               const std::string& post_id);
+// GET .../threads/mention_counts: {channel_id: unread thread mentions}.
+Result<boost::json::object> get_thread_mention_counts(App& app, const model::Session& s,
+                                                      const std::string& user_id,
+                                                      const std::string& team_id);
 Status set_threads_read(App& app, const model::Session& s, const std::string& user_id,
                         const std::string& team_id);
 

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace parley::store {
@@ -69,8 +70,13 @@ class ThreadStore {
                                                 std::string_view user_id) = 0;
   // Followed threads in channels the user belongs to, newest last reply first.
   virtual std::vector<UserThread> for_user(const UserThreadQuery& q) = 0;
-  // Totals over the same followed threads (not deleted) as for_user without cursors.
-  virtual ThreadTotals totals(std::string_view user_id, std::string_view team_id) = 0;
+  // Totals over the same followed threads (not deleted) as for_user without cursors;
+  // `team_only` leaves out direct and group channel threads.
+  virtual ThreadTotals totals(std::string_view user_id, std::string_view team_id,
+                              bool team_only = false) = 0;
+  // Unread mentions of followed threads (not deleted) per channel, channels with none left out.
+  virtual std::vector<std::pair<std::string, int64_t>> mention_counts(std::string_view user_id,
+                                                                      std::string_view team_id) = 0;
   // Marks every followed thread of the team as read at `at`; returns how many changed.
   virtual int64_t mark_all_read(std::string_view user_id, std::string_view team_id, int64_t at) = 0;
 };

@@ -217,3 +217,37 @@ test('permissions and bad input', async () => {
   const missing = 'a'.repeat(26);
   assertAppError(assert, await raw(server, 'PUT', `${base}/${missing}/following`, { token }), 404);
 });
+
+test('team unreads with collapsed threads and thread mention counts per channel', async () => {
+  const alice = await newUser(server);
+  const bob = await newUser(server);
+  const team = await teamWith(alice, bob);
+  const town = await channelOf(team, alice);
+  const root = await bob.client.createPost({ channel_id: town.id, message: 'root' });
+  await bob.client.createPost({
+    channel_id: town.id, root_id: root.id, message: `hi @${alice.user.username}`,
+  });
+  await bob.client.createPost({ channel_id: town.id, root_id: root.id, message: 'again' });
+
+  const unreads = await alice.client.getMyTeamUnreads(true);
+  const forTeam = unreads.find((u) => u.team_id === team.id);
+  assert.equal(forTeam.thread_count, 1);
+  assert.equal(forTeam.thread_mention_count, 1);
+  const plain = (await alice.client.getMyTeamUnreads(false)).find((u) => u.team_id === team.id);
+  assert.equal(plain.thread_count, 0);
+
+  const token = alice.client.getToken();
+  const counts = await raw(server, 'GET', `/api/v4/users/me/teams/${team.id}/threads/mention_counts`, { token });
+  assert.equal(counts.status, 200);
+  assert.deepEqual(counts.body, { [town.id]: 1 });
+  assertAppError(assert, await raw(server, 'GET',
+    `/api/v4/users/${alice.user.id}/teams/${team.id}/threads/mention_counts`,
+    { token: bob.client.getToken() }), 403, 'api.context.permissions.app_error');
+
+  await alice.client.updateThreadReadForUser(alice.user.id, team.id, root.id, Date.now());
+  const after = (await alice.client.getMyTeamUnreads(true)).find((u) => u.team_id === team.id);
+  assert.equal(after.thread_count, 0);
+  assert.equal(after.thread_mention_count, 0);
+  const none = await raw(server, 'GET', `/api/v4/users/me/teams/${team.id}/threads/mention_counts`, { token });
+  assert.deepEqual(none.body, {});
+});

@@ -120,16 +120,33 @@ class SqlThreadStore final : public ThreadStore {
     });
   }
 
-  ThreadTotals totals(std::string_view user_id, std::string_view team_id) override {
+  ThreadTotals totals(std::string_view user_id, std::string_view team_id, bool team_only) override {
     return db_.read([&](auto& c) {
       auto s = c.prepare(
           q("SELECT COUNT(*), COALESCE(SUM(CASE WHEN t.LastReplyAt > m.LastViewed THEN 1 ELSE 0 "
             "END), 0), COALESCE(SUM(m.UnreadMentions), 0) FROM ThreadMemberships m JOIN Threads t "
             "ON t.PostId = m.PostId " +
-            std::string(kFollowedWhere) + " AND t.ThreadDeleteAt = 0"));
+            std::string(kFollowedWhere) + " AND t.ThreadDeleteAt = 0" +
+            (team_only ? " AND t.ThreadTeamId != ''" : "")));
       s.bind_all(user_id, team_id);
       s.step();
       return ThreadTotals{s.int64(0), s.int64(1), s.int64(2)};
+    });
+  }
+
+  std::vector<std::pair<std::string, int64_t>> mention_counts(std::string_view user_id,
+                                                              std::string_view team_id) override {
+    return db_.read([&](auto& c) {
+      auto s =
+          c.prepare(q("SELECT t.ChannelId, SUM(m.UnreadMentions) FROM ThreadMemberships m "
+                      "JOIN Threads t ON t.PostId = m.PostId " +
+                      std::string(kFollowedWhere) +
+                      " AND t.ThreadDeleteAt = 0 GROUP BY t.ChannelId HAVING "
+                      "SUM(m.UnreadMentions) > 0 ORDER BY t.ChannelId"));
+      s.bind_all(user_id, team_id);
+      std::vector<std::pair<std::string, int64_t>> out;
+      while (s.step()) out.emplace_back(s.text(0), s.int64(1));
+      return out;
     });
   }
 

@@ -1,6 +1,6 @@
 // Tests for the thread store on either backend: thread rows, memberships, the per-user listing
 // (team and channel-membership filters, unread replies, cursors, unread/deleted filters),
-// totals and marking every thread read.
+// mention counts per channel, totals and marking every thread read.
 #include "store/thread_store.h"
 #include "../support/test_database.h"
 #include "store/post_store.h"
@@ -145,6 +145,15 @@ TEST_F(ThreadStoreTest, TotalsAndMarkAllRead) {
   EXPECT_EQ(totals.total, 2);
   EXPECT_EQ(totals.unread_threads, 1);
   EXPECT_EQ(totals.unread_mentions, 3);
+  auto counts = store_->threads().mention_counts(alice_, team_);
+  ASSERT_EQ(counts.size(), 1u);
+  EXPECT_EQ(counts[0].first, channel_);
+  EXPECT_EQ(counts[0].second, 3);
+  // team_only leaves out threads of direct and group channels.
+  db_->exec("UPDATE Threads SET ThreadTeamId = '' WHERE PostId = '" + a + "'");
+  EXPECT_EQ(store_->threads().totals(alice_, team_).total, 2);
+  EXPECT_EQ(store_->threads().totals(alice_, team_, true).total, 1);
+  EXPECT_EQ(store_->threads().totals(alice_, team_, true).unread_mentions, 0);
   EXPECT_EQ(store_->threads().mark_all_read(alice_, team_, 9000), 1);
   totals = store_->threads().totals(alice_, team_);
   EXPECT_EQ(totals.unread_threads, 0);
