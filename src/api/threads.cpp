@@ -45,8 +45,12 @@ Response list(Context& c) {
   if (!after) return c.fail(after.error());
   q.before = *before;
   q.after = *after;
-  q.per_page = static_cast<int>(c.query_int("per_page", 25));
-  q.since = c.query_int("since", 0);
+  q.per_page = c.per_page();
+  if (std::string since(c.req.query_param("since")); !since.empty()) {
+    auto [p, ec] = std::from_chars(since.data(), since.data() + since.size(), q.since);
+    if (ec != std::errc{} || p != since.data() + since.size() || q.since < 0)
+      return c.fail(errors::invalid_param("since"));
+  }
   q.extended = c.query_bool("extended");
   q.deleted = c.query_bool("deleted");
   q.unread = c.query_bool("unread");

@@ -101,7 +101,6 @@ Result<bj::object> get_user_threads(App& app, const model::Session& s, const std
                           "Before and After parameters to getThreadsForUser are mutually "
                           "exclusive",
                           400);
-  if (q.per_page < 0 || q.per_page > 200) return errors::invalid_url_param("per_page");
   auto& threads = app.store().threads();
   bj::object out;
   if (!q.threads_only) {

@@ -30,7 +30,7 @@ void publish_thread_updated(App& app, const std::string& root_id,
 struct UserThreadsQuery {
   std::string before;
   std::string after;
-  int per_page = 25;
+  int per_page = 60;
   bool extended = false;
   bool deleted = false;
   bool unread = false;

@@ -210,6 +210,8 @@ test('permissions and bad input', async () => {
   assertAppError(assert, await raw(server, 'GET', `${base}?totalsOnly=true&threadsOnly=true`, { token }),
     400, 'api.getThreadsForUser.bad_only_params');
   assertAppError(assert, await raw(server, 'GET', `${base}/bad-id`, { token }), 400);
+  assertAppError(assert, await raw(server, 'GET', `${base}?since=yesterday`, { token }), 400,
+    'api.context.invalid_param.app_error');
   assertAppError(assert, await raw(server, 'PUT', `${base}/${root.id}/read/abc`, { token }), 400);
   assertAppError(assert, await raw(server, 'POST', `${base}/${root.id}/set_unread/${other.id}`, { token }),
     400, 'app.user.update_thread_read_for_user_by_post.app_error');
