@@ -91,6 +91,13 @@ std::optional<bj::object> thread_response_json(App& app, const store::UserThread
                     {"delete_at", t.thread.delete_at}};
 }
 
+void set_is_following(App& app, const std::string& user_id, model::PostList& list) {
+  for (auto& [id, p] : list.posts) {
+    if (!p.root_id.empty()) continue;
+    if (auto m = app.store().threads().membership(id, user_id)) p.is_following = m->following;
+  }
+}
+
 Result<bj::object> get_user_threads(App& app, const model::Session& s, const std::string& user_id,
                                     const std::string& team_id, const UserThreadsQuery& q) {
   if (auto st = check_user(app, s, user_id); !st) return std::move(st).error();

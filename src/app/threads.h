@@ -27,6 +27,10 @@ void thread_refresh(App& app, const std::string& root_id);
 void publish_thread_updated(App& app, const std::string& root_id,
                             const std::vector<std::string>& mentioned);
 
+// Sets is_following on the root posts of `list` the user has a thread membership for
+// (Mattermost's collapsed-threads post queries); others keep it unset.
+void set_is_following(App& app, const std::string& user_id, model::PostList& list);
+
 struct UserThreadsQuery {
   std::string before;
   std::string after;

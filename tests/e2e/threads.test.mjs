@@ -1,6 +1,7 @@
 // Collapsed reply threads through the official client: the thread list with totals and
-// cursors, one thread, following, marking read and unread, the thread_updated /
-// thread_follow_changed / thread_read_changed events, permissions and bad input.
+// cursors, one thread, following, marking read and unread, is_following on posts, team unreads,
+// the thread_updated / thread_follow_changed / thread_read_changed events, permissions and bad
+// input.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, newUser, raw, assertAppError, rejects, socket } from './lib/harness.mjs';
@@ -153,8 +154,20 @@ test('follow, unfollow, read, unread and read all with their events', async () =
   await bob.client.createPost({ channel_id: town.id, root_id: root.id, message: 'three' });
   assert.equal((await alice.client.getUserThreads('me', team.id, {})).total, 0);
 
+  // Collapsed-threads post lists carry is_following for threads the user has a membership of.
+  const lone = await alice.client.createPost({ channel_id: town.id, message: 'no thread' });
+  let page = await alice.client.getPosts(town.id, 0, 60, true, true);
+  assert.equal(page.posts[root.id].is_following, false);
+  assert.equal(page.posts[lone.id].is_following, undefined);
+  assert.equal((await alice.client.getPosts(town.id, 0, 60, true, false)).posts[root.id].is_following,
+    undefined);
+
   await alice.client.updateThreadFollowForUser(alice.user.id, team.id, root.id, true);
   await ws.waitFor('thread_follow_changed', (m) => m.data.state === true);
+  page = await alice.client.getPosts(town.id, 0, 60, true, true);
+  assert.equal(page.posts[root.id].is_following, true);
+  const threadList = await alice.client.getPostThread(root.id, true, true);
+  assert.equal(threadList.posts[root.id].is_following, true);
   t = await alice.client.getUserThread('me', team.id, root.id);
   assert.equal(t.unread_replies, 0);
 
