@@ -23,7 +23,8 @@ std::vector<std::string> thread_on_reply(App& app, const model::Post& reply,
                                          const std::vector<std::string>& mentioned);
 // After a reply of `root_id` was deleted: recounts the row; after the root was: marks it deleted.
 void thread_refresh(App& app, const std::string& root_id);
-// Publishes thread_updated to each follower of the thread (not the ones in `skip`).
+// Publishes thread_updated to each follower of the thread; `mentioned` (the users the new reply
+// mentioned) sets previous_unread_mentions.
 void publish_thread_updated(App& app, const std::string& root_id,
                             const std::vector<std::string>& mentioned);
 
