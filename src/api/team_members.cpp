@@ -162,8 +162,8 @@ Response members_for_user(Context& c) {
 Response teams_unread(Context& c) {
   auto user_id = c.id_param("user_id");
   if (!user_id) return c.fail(user_id.error());
-  auto r =
-      app::teams_unread(c.app, c.s(), *user_id, std::string(c.req.query_param("exclude_team")));
+  auto r = app::teams_unread(c.app, c.s(), *user_id, std::string(c.req.query_param("exclude_team")),
+                             c.query_bool("include_collapsed_threads"));
   if (!r) return c.fail(r.error());
   return json_response(json_array(*r));
 }

@@ -5,6 +5,7 @@
 #include "app/mentions.h"
 #include "app/post_util.h"
 #include "app/posts.h"
+#include "app/threads.h"
 #include "model/team.h"
 #include "store/channel_store.h"
 #include "store/post_store.h"
@@ -249,6 +250,8 @@ Result<model::Post> create_post(App& app, const model::Session& s, model::Post p
   effects.urgent = post.is_urgent();
   effects.keep_create_at = chosen_create_at;
   posts.insert(post, effects);
+  std::vector<std::string> followers;
+  if (!post.root_id.empty()) followers = thread_on_reply(app, post, *channel, recipients.mentioned);
 
   auto saved = posts.get(post.id, false);
   model::Post out = saved ? std::move(*saved) : post;
@@ -263,10 +266,12 @@ Result<model::Post> create_post(App& app, const model::Session& s, model::Post p
       {"sender_name", "@" + sender->username},
       {"team_id", channel->team_id},
       {"set_online", set_online}};
-  Event e{"posted", std::move(data), {}, std::nullopt, recipients.mentioned, {}};
+  Event e{"posted", std::move(data), {}, std::nullopt, recipients.mentioned, followers};
   e.broadcast.channel_id = channel->id;
   e.recipients = app.store().channels().member_user_ids(channel->id);
   app.publish(std::move(e));
+  if (!post.root_id.empty() && post_util::crt_enabled(app))
+    publish_thread_updated(app, post.root_id, recipients.mentioned);
 
   if (!disabled_mention.empty()) {
     model::Post eph;

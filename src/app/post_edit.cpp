@@ -5,9 +5,11 @@
 #include "app/mentions.h"
 #include "app/post_util.h"
 #include "app/posts.h"
+#include "app/threads.h"
 #include "model/team.h"
 #include "store/channel_store.h"
 #include "store/post_store.h"
+#include "store/thread_store.h"
 #include "store/user_store.h"
 #include "util/ids.h"
 
@@ -177,6 +179,10 @@ Status delete_post(App& app, const model::Session& s, const std::string& post_id
     app.store().posts().permanent_delete(post->id);
   else
     app.store().posts().soft_delete(post->id, now_ms(), s.user_id);
+  if (permanent && post->root_id.empty())
+    app.store().threads().remove(post->id);
+  else
+    thread_refresh(app, post->root_id.empty() ? post->id : post->root_id);
 
   // Everyone in the channel learns of the deletion; system admins also see who deleted it.
   std::string json = bj::serialize(model::to_json(*post));

@@ -3,6 +3,7 @@
 #include "app/authorization.h"
 #include "app/post_util.h"
 #include "app/posts.h"
+#include "app/threads.h"
 #include "app/users.h"
 #include "store/channel_store.h"
 #include "store/post_store.h"
@@ -126,6 +127,7 @@ Result<model::PostList> get_thread(App& app, const model::Session& s, const std:
   list.add_ordered(std::move(*post));
   for (auto& p : others) list.add_ordered(std::move(p));
   post_util::prepare(app, list, q.collapsed_threads_extended);
+  if (q.collapsed_threads) set_is_following(app, s.user_id, list);
   return list;
 }
 
@@ -183,6 +185,7 @@ Result<model::PostList> get_channel_posts(App& app, const model::Session& s,
   if (!next_set) list.next_post_id = next_post_id(app, list, roots_only);
   if (!prev_set) list.prev_post_id = prev_post_id(app, list, roots_only);
   post_util::prepare(app, list, q.collapsed_threads_extended);
+  if (q.collapsed_threads) set_is_following(app, s.user_id, list);
   return list;
 }
 
@@ -229,6 +232,7 @@ Result<model::PostList> get_posts_around_last_unread(App& app, const model::Sess
   list.next_post_id = next_post_id(app, list, roots_only);
   list.prev_post_id = prev_post_id(app, list, roots_only);
   post_util::prepare(app, list, q.collapsed_threads_extended);
+  if (q.collapsed_threads) set_is_following(app, s.user_id, list);
   return list;
 }
 

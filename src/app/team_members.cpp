@@ -9,6 +9,7 @@
 #include "app/teams.h"
 #include "app/users.h"
 #include "store/channel_store.h"
+#include "store/thread_store.h"
 #include "store/user_store.h"
 #include "util/ids.h"
 
@@ -340,7 +341,8 @@ void add_unread(model::TeamUnread& t, const model::ChannelUnread& c) {
 
 Result<std::vector<model::TeamUnread>> teams_unread(App& app, const model::Session& actor,
                                                     const std::string& user_id,
-                                                    const std::string& exclude_team_id) {
+                                                    const std::string& exclude_team_id,
+                                                    bool include_collapsed_threads) {
   if (actor.user_id != user_id && !has_permission(actor, "manage_system"))
     return errors::permission("manage_system", actor.user_id);
   std::map<std::string, model::TeamUnread> by_team;
@@ -351,7 +353,14 @@ Result<std::vector<model::TeamUnread>> teams_unread(App& app, const model::Sessi
     add_unread(t, c);
   }
   std::vector<model::TeamUnread> out;
-  for (auto& [id, t] : by_team) out.push_back(std::move(t));
+  for (auto& [id, t] : by_team) {
+    if (include_collapsed_threads) {
+      auto totals = app.store().threads().totals(user_id, id, true);
+      t.thread_count = totals.unread_threads;
+      t.thread_mention_count = totals.unread_mentions;
+    }
+    out.push_back(std::move(t));
+  }
   return out;
 }
 

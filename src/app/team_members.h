@@ -68,10 +68,12 @@ Status update_team_member_roles(App& app, const model::Session& actor, const std
 
 Result<model::TeamStats> team_stats(App& app, const model::Session& actor,
                                     const std::string& team_id);
-// GET /users/{id}/teams/unread (optionally leaving one team out).
+// GET /users/{id}/teams/unread (optionally leaving one team out); with
+// include_collapsed_threads, thread_count / thread_mention_count from followed threads.
 Result<std::vector<model::TeamUnread>> teams_unread(App& app, const model::Session& actor,
                                                     const std::string& user_id,
-                                                    const std::string& exclude_team_id);
+                                                    const std::string& exclude_team_id,
+                                                    bool include_collapsed_threads = false);
 Result<model::TeamUnread> team_unread(App& app, const model::Session& actor,
                                       const std::string& team_id, const std::string& user_id);
 

@@ -18,6 +18,7 @@ class ReactionStore;
 class PreferenceStore;
 class StatusStore;
 class SidebarStore;
+class ThreadStore;
 
 class Store {
  public:
@@ -32,6 +33,7 @@ class Store {
   virtual PreferenceStore& preferences() = 0;
   virtual StatusStore& statuses() = 0;
   virtual SidebarStore& sidebar() = 0;
+  virtual ThreadStore& threads() = 0;
 
   // Runs f in one write transaction; store calls made by f on this thread join it.
   virtual void transaction(const std::function<void()>& f) = 0;

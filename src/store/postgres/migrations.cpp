@@ -103,6 +103,19 @@ CREATE TABLE SidebarChannels (
 CREATE INDEX idx_sidebarchannels_category ON SidebarChannels(CategoryId);
 
 CREATE TABLE Systems (Name TEXT COLLATE "C" PRIMARY KEY, Value TEXT COLLATE "C" NOT NULL DEFAULT '');
+
+-- Collapsed reply threads (Threads, ThreadMemberships).
+CREATE TABLE Threads (
+  PostId TEXT COLLATE "C" PRIMARY KEY, ChannelId TEXT COLLATE "C" NOT NULL, ReplyCount BIGINT NOT NULL DEFAULT 0,
+  LastReplyAt BIGINT NOT NULL DEFAULT 0, Participants TEXT COLLATE "C" NOT NULL DEFAULT '[]', ThreadDeleteAt BIGINT NOT NULL DEFAULT 0,
+  ThreadTeamId TEXT COLLATE "C" NOT NULL DEFAULT '');
+CREATE INDEX idx_threads_channel_id ON Threads(ChannelId);
+CREATE TABLE ThreadMemberships (
+  PostId TEXT COLLATE "C" NOT NULL, UserId TEXT COLLATE "C" NOT NULL, Following SMALLINT NOT NULL DEFAULT 1,
+  LastViewed BIGINT NOT NULL DEFAULT 0, LastUpdated BIGINT NOT NULL DEFAULT 0, UnreadMentions BIGINT NOT NULL DEFAULT 0,
+  PRIMARY KEY (PostId, UserId));
+CREATE INDEX idx_threadmemberships_user_id ON ThreadMemberships(UserId);
+-- End of collapsed reply threads.
 )sql",
 };
 

@@ -8,6 +8,7 @@
 #include "store/postgres/small_stores.h"
 #include "store/postgres/team_store.h"
 #include "store/postgres/user_store.h"
+#include "store/sql/thread_store_impl.h"
 #include "util/ids.h"
 
 namespace parley::store::postgres {
@@ -26,7 +27,8 @@ class PgStore final : public Store {
         reactions_(db_),
         preferences_(db_),
         statuses_(db_),
-        sidebar_(db_) {
+        sidebar_(db_),
+        threads_(db_) {
     migrate(db_);
   }
 
@@ -40,6 +42,7 @@ class PgStore final : public Store {
   PreferenceStore& preferences() override { return preferences_; }
   StatusStore& statuses() override { return statuses_; }
   SidebarStore& sidebar() override { return sidebar_; }
+  ThreadStore& threads() override { return threads_; }
 
   void transaction(const std::function<void()>& f) override {
     db_.write([&](Conn&) { f(); });
@@ -70,6 +73,7 @@ class PgStore final : public Store {
   PgPreferenceStore preferences_;
   PgStatusStore statuses_;
   PgSidebarStore sidebar_;
+  sql::SqlThreadStore<Db, false> threads_;
 };
 
 }  // namespace

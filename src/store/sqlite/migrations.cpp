@@ -100,6 +100,19 @@ CREATE TABLE SidebarChannels (
 CREATE INDEX idx_sidebarchannels_category ON SidebarChannels(CategoryId);
 
 CREATE TABLE Systems (Name TEXT PRIMARY KEY, Value TEXT NOT NULL DEFAULT '');
+
+-- Collapsed reply threads (Threads, ThreadMemberships).
+CREATE TABLE Threads (
+  PostId TEXT PRIMARY KEY, ChannelId TEXT NOT NULL, ReplyCount INTEGER NOT NULL DEFAULT 0,
+  LastReplyAt INTEGER NOT NULL DEFAULT 0, Participants TEXT NOT NULL DEFAULT '[]', ThreadDeleteAt INTEGER NOT NULL DEFAULT 0,
+  ThreadTeamId TEXT NOT NULL DEFAULT '');
+CREATE INDEX idx_threads_channel_id ON Threads(ChannelId);
+CREATE TABLE ThreadMemberships (
+  PostId TEXT NOT NULL, UserId TEXT NOT NULL, Following INTEGER NOT NULL DEFAULT 1,
+  LastViewed INTEGER NOT NULL DEFAULT 0, LastUpdated INTEGER NOT NULL DEFAULT 0, UnreadMentions INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (PostId, UserId));
+CREATE INDEX idx_threadmemberships_user_id ON ThreadMemberships(UserId);
+-- End of collapsed reply threads.
 )sql",
 };
 

@@ -1,6 +1,7 @@
 // Assembles the SQLite aggregate stores behind store::Store.
 #include "store/sqlite/sqlite_store.h"
 
+#include "store/sql/thread_store_impl.h"
 #include "store/sqlite/channel_store.h"
 #include "store/sqlite/db.h"
 #include "store/sqlite/migrations.h"
@@ -31,7 +32,8 @@ class SqliteStore final : public Store {
         reactions_(db_),
         preferences_(db_),
         statuses_(db_),
-        sidebar_(db_) {
+        sidebar_(db_),
+        threads_(db_) {
     migrate(db_);
   }
 
@@ -45,6 +47,7 @@ class SqliteStore final : public Store {
   PreferenceStore& preferences() override { return preferences_; }
   StatusStore& statuses() override { return statuses_; }
   SidebarStore& sidebar() override { return sidebar_; }
+  ThreadStore& threads() override { return threads_; }
 
   void transaction(const std::function<void()>& f) override {
     db_.write([&](Conn&) { f(); });
@@ -75,6 +78,7 @@ class SqliteStore final : public Store {
   SqlitePreferenceStore preferences_;
   SqliteStatusStore statuses_;
   SqliteSidebarStore sidebar_;
+  sql::SqlThreadStore<Db, true> threads_;
 };
 
 }  // namespace
