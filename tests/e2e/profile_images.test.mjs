@@ -2,7 +2,7 @@
 // ETag / 304, unknown users and sessions.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, newUser, raw, assertAppError } from './lib/harness.mjs';
+import { startServer, newUser, raw, assertAppError, unique } from './lib/harness.mjs';
 
 let server;
 let admin;
@@ -31,7 +31,10 @@ test('profile images: generated PNG, cache headers, ETag and 304', async () => {
     headers: { Authorization: `Bearer ${m.client.getToken()}`, 'If-None-Match': res.headers.get('etag') },
   });
   assert.equal(again.status, 304);
-  const def = await fetch(m.client.getDefaultProfilePictureUrl(admin.user.id), {
+  // Another initial always gives another image (two users with the same initial may share a
+  // colour, so compare with one whose username starts differently).
+  const other = await newUser(server, { username: unique('z') });
+  const def = await fetch(m.client.getDefaultProfilePictureUrl(other.user.id), {
     headers: { Authorization: `Bearer ${m.client.getToken()}` },
   });
   assert.equal(def.status, 200);
