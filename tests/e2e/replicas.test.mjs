@@ -2,7 +2,8 @@
 // (scripts/pg-cluster.sh replica) serves the lag-tolerant reads. With replay paused on the
 // replica, an author still reads their own post at once (read-after-write on the primary) while
 // another user's channel page comes from the frozen replica; after the replica is stopped every
-// request keeps succeeding on the primary.
+// request keeps succeeding on the primary. Search replicas serve search/autocomplete first, and a
+// replica that is down when the server starts does not stop it.
 // Needs the suite's PostgreSQL cluster (make test-pg exports PARLEY_TEST_PG_DIR).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -103,6 +104,53 @@ test('read replicas: lag-tolerant reads on the replica, read-after-write, dead r
       const channels = await reader.client.getChannels(team.id);
       assert.ok(channels.some((c) => c.id === channel.id));
     }
+    assert.ok(server.logs.some((l) => l.includes('replica 1 failed')), 'the dead replica is logged');
+  } finally {
+    if (server) await server.stop();
+    execFileSync(script, ['stop', replicaDir]);
+    rmSync(replicaDir, { recursive: true, force: true });
+    psql(PG_URL, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  }
+});
+
+test('search replicas serve autocomplete; a replica down at start is skipped', { skip }, async () => {
+  const name = `parley_search_${process.pid}_${Date.now().toString(36)}`;
+  psql(PG_URL, `CREATE DATABASE ${name}`);
+  const replicaDir = mkdtempSync(path.join(os.tmpdir(), 'parley-pg-replica-'));
+  let server;
+  try {
+    const replicaUrl = execFileSync(script, ['replica', PG_DIR, replicaDir]).toString().trim();
+    const primaryDb = withDb(PG_URL, name);
+    const replicaDb = withDb(replicaUrl, name);
+    const dead = new URL(replicaDb);
+    dead.port = '1'; // nothing listens there
+    server = await startServer({
+      env: {
+        MM_SQLSETTINGS_DRIVERNAME: 'postgres',
+        MM_SQLSETTINGS_DATASOURCE: primaryDb,
+        MM_SQLSETTINGS_DATASOURCEREPLICAS: dead.toString(),
+        MM_SQLSETTINGS_DATASOURCESEARCHREPLICAS: replicaDb,
+      },
+    });
+    const admin = await newUser(server);
+    const reader = await newUser(server);
+    const team = await teamWith(admin, reader);
+    const lsn = psql(primaryDb, 'SELECT pg_current_wal_lsn()');
+    await until('the replica to catch up', () =>
+      psql(replicaDb, `SELECT pg_last_wal_replay_lsn() >= '${lsn}'::pg_lsn`) === 't');
+    psql(replicaDb, 'SELECT pg_wal_replay_pause()');
+
+    const newcomer = await newUser(server);
+    await admin.client.addToTeam(team.id, newcomer.user.id);
+    // User lists are lag-tolerant but their only replica is dead: the primary answers.
+    const listed = await reader.client.getProfilesInTeam(team.id, 0, 100);
+    assert.ok(listed.some((u) => u.id === newcomer.user.id));
+    // Autocomplete prefers the (frozen) search replica, which has not seen the newcomer yet.
+    const early = await reader.client.autocompleteUsers(newcomer.user.username, team.id, '');
+    assert.ok(!early.users.some((u) => u.id === newcomer.user.id), 'autocomplete was served by the search replica');
+    psql(replicaDb, 'SELECT pg_wal_replay_resume()');
+    await until('autocomplete to find the newcomer', async () =>
+      (await reader.client.autocompleteUsers(newcomer.user.username, team.id, '')).users.some((u) => u.id === newcomer.user.id));
     assert.ok(server.logs.some((l) => l.includes('replica 1 failed')), 'the dead replica is logged');
   } finally {
     if (server) await server.stop();
