@@ -64,6 +64,9 @@ std::unique_ptr<parley::store::Store> open_configured_store(const parley::config
     if (cfg.sql.max_idle_conns >= 0) o.max_idle = static_cast<int>(cfg.sql.max_idle_conns);
     if (cfg.sql.query_timeout > 0)
       o.query_timeout_seconds = static_cast<int>(cfg.sql.query_timeout);
+    o.replicas = cfg.sql.data_source_replicas;
+    o.search_replicas = cfg.sql.data_source_search_replicas;
+    o.read_after_write_ms = static_cast<int>(cfg.parley.read_after_write_seconds * 1000);
     return store::postgres::open_store(o);
   }
   return store::sqlite::open_store(cfg.sql.data_source, readers);

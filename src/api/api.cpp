@@ -7,6 +7,7 @@
 #include "api/routes.h"
 #include "api/webapp.h"
 #include "app/users.h"
+#include "store/acting_user.h"
 #include "store/store.h"
 #include "util/ids.h"
 #include "util/log.h"
@@ -130,6 +131,9 @@ Response Api::handle_api(const Request& req, const std::string& request_id) {
     }
   }
 
+  // Read-after-write with read replicas: the store keeps this request's reads on the primary
+  // once it has written, and this user's reads for a short while after (store/acting_user.h).
+  store::ActingUser acting(ctx.session ? ctx.session->user_id : std::string());
   Response r = route.handler(ctx);
   return r;
 }

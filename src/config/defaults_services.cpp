@@ -207,6 +207,7 @@ json::object parley_settings() {
       {"ReconnectBufferSize", 128},
       {"ReconnectBufferSeconds", 300},
       {"WorkerThreads", 0},
+      {"ReadAfterWriteSeconds", 5},
   };
 }
 

@@ -344,6 +344,7 @@ Fields<ParleySettings> parley_fields() {
       {"ReconnectBufferSize", &ParleySettings::reconnect_buffer_size},
       {"ReconnectBufferSeconds", &ParleySettings::reconnect_buffer_seconds},
       {"WorkerThreads", &ParleySettings::worker_threads},
+      {"ReadAfterWriteSeconds", &ParleySettings::read_after_write_seconds},
   };
   return fields;
 }

@@ -134,7 +134,8 @@ std::vector<model::Channel> PgChannelStore::for_team(const TeamChannelQuery& q) 
              args.add(q.member_id) + "))";
   where += " ORDER BY DisplayName, Id LIMIT " + args.add(int64_t{q.limit});
   where += " OFFSET " + args.add(int64_t{q.offset});
-  return db_.read([&](Conn& c) {
+  // A team's channel list tolerates replication lag (Db::read_replica).
+  return db_.read_replica([&](Conn& c) {
     auto s = c.prepare(channel_select(where));
     args.bind(s);
     return read_all(s);
@@ -171,11 +172,14 @@ std::vector<model::Channel> PgChannelStore::search(const ChannelSearch& q) {
   if (!q.include_deleted) where += " AND Channels.DeleteAt = 0";
   where += search_clause(q.term, args, q.public_only);
   where += " ORDER BY Channels.DisplayName, Channels.Id LIMIT " + args.add(int64_t{q.limit});
-  return db_.read([&](Conn& c) {
-    auto s = c.prepare(channel_select(where));
-    args.bind(s);
-    return read_all(s);
-  });
+  // Channel search and autocomplete prefer the search replicas (Db::read_replica).
+  return db_.read_replica(
+      [&](Conn& c) {
+        auto s = c.prepare(channel_select(where));
+        args.bind(s);
+        return read_all(s);
+      },
+      ReadKind::search);
 }
 
 void PgChannelStore::permanent_delete(std::string_view channel_id) {

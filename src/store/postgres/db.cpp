@@ -1,6 +1,8 @@
 // libpq connections, statements, the pool and transactions (see db.h).
 #include "store/postgres/db.h"
 
+#include "util/log.h"
+
 #include <poll.h>
 
 #include <algorithm>
@@ -331,10 +333,85 @@ bool Conn::usable() {
 Db::Db(DbOptions o)
     : max_open_(std::max(1, o.max_open)),
       max_idle_(std::max(0, o.max_idle)),
-      timeout_ms_(std::max(1, o.query_timeout_seconds) * 1000) {
-  params_ = connection_params(o.data_source, std::min(10, std::max(2, o.query_timeout_seconds)));
-  // Fail at start when the database is unreachable.
-  release(acquire());
+      timeout_ms_(std::max(1, o.query_timeout_seconds) * 1000),
+      read_after_write_ms_(std::max(0, o.read_after_write_ms)) {
+  int connect_timeout = o.connect_timeout_seconds > 0
+                            ? o.connect_timeout_seconds
+                            : std::min(10, std::max(2, o.query_timeout_seconds));
+  params_ = connection_params(o.data_source, connect_timeout);
+  // Replica pools are small (a quarter of the primary's) and connect lazily: the server starts
+  // even when a replica is down, and a dead replica only costs a fast failed connect.
+  auto add = [&](std::vector<std::unique_ptr<Replica>>& out, const std::vector<std::string>& urls,
+                 const std::string& kind) {
+    for (const auto& url : urls) {
+      if (url.empty()) continue;
+      DbOptions r;
+      r.data_source = url;
+      r.max_open = std::max(2, max_open_ / 4);
+      r.max_idle = std::max(1, std::min(max_idle_, r.max_open));
+      r.query_timeout_seconds = o.query_timeout_seconds;
+      r.connect_at_start = false;
+      r.connect_timeout_seconds = 2;
+      auto rep = std::make_unique<Replica>();
+      rep->label = kind + " " + std::to_string(out.size() + 1);
+      rep->db = std::make_unique<Db>(std::move(r));
+      out.push_back(std::move(rep));
+    }
+  };
+  add(replicas_, o.replicas, "replica");
+  add(search_replicas_, o.search_replicas, "search replica");
+  // Fail at start when the primary is unreachable.
+  if (o.connect_at_start) release(acquire());
+}
+
+bool Db::needs_primary() {
+  ActingUser* acting = ActingUser::current();
+  if (!acting) return false;
+  if (acting->wrote()) return true;
+  if (acting->user_id().empty()) return false;
+  std::lock_guard lock(writers_mutex_);
+  auto it = recent_writers_.find(acting->user_id());
+  return it != recent_writers_.end() && Clock::now() < it->second;
+}
+
+void Db::note_write() {
+  ActingUser* acting = ActingUser::current();
+  if (!acting || !has_replicas()) return;
+  acting->mark_wrote();
+  if (acting->user_id().empty() || read_after_write_ms_ == 0) return;
+  auto now = Clock::now();
+  std::lock_guard lock(writers_mutex_);
+  if (recent_writers_.size() > 4096)
+    std::erase_if(recent_writers_, [&](const auto& kv) { return kv.second <= now; });
+  recent_writers_[acting->user_id()] = now + std::chrono::milliseconds(read_after_write_ms_);
+}
+
+std::vector<Db::Replica*> Db::replica_order(ReadKind kind) {
+  auto now_ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now().time_since_epoch())
+          .count();
+  uint64_t turn = next_replica_.fetch_add(1, std::memory_order_relaxed);
+  std::vector<Replica*> out;
+  auto take = [&](const std::vector<std::unique_ptr<Replica>>& set) {
+    for (std::size_t i = 0; i < set.size(); ++i) {
+      Replica& r = *set[(turn + i) % set.size()];
+      if (r.down_until_ms.load(std::memory_order_relaxed) <= now_ms) out.push_back(&r);
+    }
+  };
+  if (kind == ReadKind::search) take(search_replicas_);
+  take(replicas_);
+  return out;
+}
+
+void Db::mark_down(Replica& r, const DbError& e) {
+  constexpr int64_t kDownMs = 5000;
+  auto now_ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now().time_since_epoch())
+          .count();
+  int64_t was = r.down_until_ms.exchange(now_ms + kDownMs);
+  if (was <= now_ms)
+    log::warn("PostgreSQL " + r.label + " failed; reads use the primary for a few seconds",
+              {{"error", std::string(e.what())}});
 }
 
 Db::~Db() = default;
@@ -405,10 +482,10 @@ Db::Lease::~Lease() {
   db.release(conn);
 }
 
-Db::TxScope::TxScope(Db& db, Conn& c) : conn(c) {
+Db::TxScope::TxScope(Db& d, Conn& c) : db(d), conn(c) {
   conn.exec("BEGIN; SELECT pg_advisory_xact_lock(" + std::to_string(kWriteLock) + ")");
   t_tx_conn = &conn;
-  t_tx_db = &db;
+  t_tx_db = &d;
 }
 
 void Db::TxScope::commit() {
@@ -416,6 +493,7 @@ void Db::TxScope::commit() {
   t_tx_db = nullptr;
   done = true;
   conn.exec("COMMIT");
+  db.note_write();
 }
 
 Db::TxScope::~TxScope() {

@@ -2,12 +2,16 @@
 // timeouts, a pool sized by SqlSettings.MaxOpenConns/MaxIdleConns, and Db::read/Db::write with
 // the semantics of store/sqlite/db.h (write = one transaction, serialised like SQLite's single
 // writer; nested calls on the same thread join it; a nested write is atomic via a savepoint).
+// Optional read replicas (SqlSettings.DataSourceReplicas / DataSourceSearchReplicas) serve the
+// reads the stores mark lag-tolerant (Db::read_replica); see that function for the rules.
 #pragma once
 
+#include "store/acting_user.h"
 #include "store/store.h"
 
 #include <libpq-fe.h>
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -48,7 +52,15 @@ struct DbOptions {
   int max_open = 300;       // connections at most (MaxOpenConns)
   int max_idle = 20;        // idle connections kept (MaxIdleConns)
   int query_timeout_seconds = 30;
+  std::vector<std::string> replicas;         // DataSourceReplicas
+  std::vector<std::string> search_replicas;  // DataSourceSearchReplicas
+  int read_after_write_ms = 5000;   // ParleySettings.ReadAfterWriteSeconds, in milliseconds
+  bool connect_at_start = true;     // false for replica pools: a dead replica must not stop us
+  int connect_timeout_seconds = 0;  // 0: derived from query_timeout_seconds
 };
+
+// Which replicas a lag-tolerant read prefers.
+enum class ReadKind { lagged, search };
 
 // libpq keyword/value pairs for a Mattermost DataSource: the URL with parameters libpq does not
 // know (binary_parameters, ...) dropped, plus a connect_timeout when none is given.
@@ -169,9 +181,41 @@ class Db {
     }
   }
 
+  // Runs f(Conn&) like read(), on a replica when that is safe. Read-after-write rule: the
+  // primary serves the read when this thread is inside a write transaction, when the request
+  // being handled (store::ActingUser) has already written, or when the user it acts for wrote
+  // less than read_after_write_ms ago; so a client that got 201 reads its own write at once.
+  // Otherwise a healthy replica serves it, round-robin (ReadKind::search: the search replicas
+  // first, then the replicas). A replica whose connection or query fails is marked down for a
+  // few seconds and the read moves on to the next replica and finally to the primary.
+  template <class F>
+  decltype(auto) read_replica(F&& f, ReadKind kind = ReadKind::lagged) {
+    if (!current_tx() && has_replicas() && !needs_primary()) {
+      for (Replica* r : replica_order(kind)) {
+        try {
+          return r->db->read(f);
+        } catch (const DbError& e) {
+          mark_down(*r, e);
+        }
+      }
+    }
+    return read(f);
+  }
+
   int query_timeout_ms() const { return timeout_ms_; }
 
  private:
+  struct Replica {
+    std::string label;  // "replica 1", "search replica 1"
+    std::unique_ptr<Db> db;
+    std::atomic<int64_t> down_until_ms{0};  // steady-clock milliseconds
+  };
+  bool has_replicas() const { return !replicas_.empty() || !search_replicas_.empty(); }
+  bool needs_primary();
+  void note_write();
+  std::vector<Replica*> replica_order(ReadKind kind);
+  void mark_down(Replica& r, const DbError& e);
+
   struct Lease {
     explicit Lease(Db& db);
     ~Lease();
@@ -182,6 +226,7 @@ class Db {
     TxScope(Db& db, Conn& conn);
     ~TxScope();
     void commit();
+    Db& db;
     Conn& conn;
     bool done = false;
   };
@@ -205,6 +250,13 @@ class Db {
   std::vector<std::unique_ptr<Conn>> idle_;
   std::vector<std::unique_ptr<Conn>> busy_;
   int opening_ = 0;
+
+  std::vector<std::unique_ptr<Replica>> replicas_;
+  std::vector<std::unique_ptr<Replica>> search_replicas_;
+  std::atomic<uint64_t> next_replica_{0};
+  int read_after_write_ms_ = 0;
+  std::mutex writers_mutex_;
+  std::unordered_map<std::string, std::chrono::steady_clock::time_point> recent_writers_;
 };
 
 }  // namespace parley::store::postgres

@@ -26,12 +26,13 @@ std::string filters(const PostPageQuery& q) {
 }  // namespace
 
 std::vector<model::Post> PgPostStore::select(const std::string& where_order,
-                                             const std::vector<Arg>& args) {
-  return db_.read([&](Conn& c) {
+                                             const std::vector<Arg>& args, bool lag_tolerant) {
+  auto run = [&](Conn& c) {
     auto s = c.prepare(post_select(where_order));
     Args{args}.bind(s);
     return collect<model::Post>(s, read);
-  });
+  };
+  return lag_tolerant ? db_.read_replica(run) : db_.read(run);
 }
 
 void PgPostStore::insert(model::Post& p, const PostSaveEffects& effects) {
@@ -158,7 +159,7 @@ std::vector<model::Post> PgPostStore::thread(std::string_view root_id) {
 std::vector<model::Post> PgPostStore::page(const PostPageQuery& q) {
   return select("WHERE p.ChannelId = $1" + filters(q) +
                     " ORDER BY p.CreateAt DESC, p.Id DESC LIMIT $2 OFFSET $3",
-                {q.channel_id, int64_t{q.limit}, int64_t{q.offset}});
+                {q.channel_id, int64_t{q.limit}, int64_t{q.offset}}, true);
 }
 
 std::vector<model::Post> PgPostStore::around(const PostPageQuery& q, std::string_view post_id,
@@ -168,7 +169,7 @@ std::vector<model::Post> PgPostStore::around(const PostPageQuery& q, std::string
   return select("WHERE p.ChannelId = $1 AND p.CreateAt " + cmp +
                     " (SELECT CreateAt FROM Posts WHERE Id = $2)" + filters(q) +
                     " ORDER BY p.CreateAt " + dir + ", p.Id " + dir + " LIMIT $3 OFFSET $4",
-                {q.channel_id, std::string(post_id), int64_t{q.limit}, int64_t{q.offset}});
+                {q.channel_id, std::string(post_id), int64_t{q.limit}, int64_t{q.offset}}, true);
 }
 
 std::vector<model::Post> PgPostStore::since(std::string_view channel_id, int64_t time,

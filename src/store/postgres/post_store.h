@@ -32,7 +32,10 @@ class PgPostStore final : public PostStore {
   void permanent_delete(std::string_view id) override;
 
  private:
-  std::vector<model::Post> select(const std::string& where_order, const std::vector<Arg>& args);
+  // lag_tolerant: a channel's post pages may come from a replica (Db::read_replica); the
+  // read-after-write rule keeps the author's own pages on the primary.
+  std::vector<model::Post> select(const std::string& where_order, const std::vector<Arg>& args,
+                                  bool lag_tolerant = false);
   Db& db_;
 };
 

@@ -127,11 +127,15 @@ std::vector<model::User> PgUserStore::query(const UserQuery& q) {
   std::string limit = args.add(int64_t{q.limit});
   std::string offset = args.add(int64_t{q.offset});
   std::string sql = select_sql(where + order + " LIMIT " + limit + " OFFSET " + offset);
-  return db_.read([&](Conn& c) {
-    auto s = c.prepare(sql);
-    args.bind(s);
-    return collect<model::User>(s, [](const Stmt& r) { return read_user(r); });
-  });
+  // User lists, search and autocomplete tolerate replication lag (Db::read_replica).
+  auto kind = q.term.empty() ? ReadKind::lagged : ReadKind::search;
+  return db_.read_replica(
+      [&](Conn& c) {
+        auto s = c.prepare(sql);
+        args.bind(s);
+        return collect<model::User>(s, [](const Stmt& r) { return read_user(r); });
+      },
+      kind);
 }
 
 int64_t PgUserStore::count(bool include_deleted) {
