@@ -109,3 +109,29 @@ test('a permanently deleted post removes its objects from the bucket', async () 
   for (const name of ['gone.jpg', 'gone_thumb.jpg', 'gone_preview.jpg']) assert.ok(!existsSync(objectFile(keyOf(info, name))), name);
   assert.equal(s3.rejected.length, 0, s3.rejected.join('\n'));
 });
+
+test('a wrong secret key is refused by the signature check: uploads fail with an AppError', async () => {
+  const before = s3.rejected.length;
+  const wrong = await startServer({
+    env: {
+      MM_FILESETTINGS_DRIVERNAME: 'amazons3',
+      MM_FILESETTINGS_AMAZONS3BUCKET: BUCKET,
+      MM_FILESETTINGS_AMAZONS3ENDPOINT: s3.endpoint,
+      MM_FILESETTINGS_AMAZONS3ACCESSKEYID: ACCESS_KEY,
+      MM_FILESETTINGS_AMAZONS3SECRETACCESSKEY: 'not the secret',
+      MM_FILESETTINGS_AMAZONS3SSL: 'false',
+    },
+  });
+  try {
+    const u = await newUser(wrong);
+    const t = await u.client.createTeam({ name: unique('team'), display_name: 'W', type: 'O' });
+    const ch = await u.client.createChannel({ team_id: t.id, name: unique('ch'), display_name: 'W', type: 'O' });
+    const res = await raw(wrong, 'POST', `/api/v4/files?channel_id=${ch.id}&filename=w.txt`, { token: u.client.getToken(), body: 'w' });
+    assert.equal(res.status, 500, res.text);
+    assert.equal(res.body.id, 'api.file.s3.write_file.app_error');
+    assert.ok(s3.rejected.length > before);
+    assert.ok(s3.rejected.slice(before).every((r) => r.startsWith('signature mismatch')), s3.rejected.join('\n'));
+  } finally {
+    await wrong.stop();
+  }
+});
