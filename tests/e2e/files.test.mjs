@@ -124,7 +124,7 @@ test('EXIF orientation 6: dimensions and thumbnail are upright; preview and thum
   assert.ok(size.width <= 120 && size.height <= 100);
 });
 
-test('download headers: inline images, attachment on ?download=1, nosniff, no framing', async () => {
+test('download headers: inline images, attachment on ?download=1, nosniff, no framing, ranges', async () => {
   const info = await upload(alice, 'pic.jpg', jpeg64x32());
   const got = await download(alice, alice.client.getFileUrl(info.id));
   assert.equal(got.headers.get('content-type'), 'image/jpeg');
@@ -135,6 +135,20 @@ test('download headers: inline images, attachment on ?download=1, nosniff, no fr
   assert.ok(got.body.equals(jpeg64x32()));
   const forced = await download(alice, `${alice.client.getFileUrl(info.id)}?download=1`);
   assert.match(forced.headers.get('content-disposition'), /^attachment;filename="pic\.jpg"/);
+  // Single byte ranges (video players and resumed downloads use them).
+  const auth = { Authorization: `Bearer ${alice.client.getToken()}` };
+  const size = jpeg64x32().length;
+  const head = await fetch(alice.client.getFileUrl(info.id), { headers: { ...auth, Range: 'bytes=0-3' } });
+  assert.equal(head.status, 206);
+  assert.equal(head.headers.get('content-range'), `bytes 0-3/${size}`);
+  assert.ok(Buffer.from(await head.arrayBuffer()).equals(jpeg64x32().subarray(0, 4)));
+  const tail = await fetch(alice.client.getFileUrl(info.id), { headers: { ...auth, Range: 'bytes=-2' } });
+  assert.equal(tail.status, 206);
+  assert.ok(Buffer.from(await tail.arrayBuffer()).equals(jpeg64x32().subarray(size - 2)));
+  const past = await fetch(alice.client.getFileUrl(info.id), { headers: { ...auth, Range: `bytes=${size}-` } });
+  assert.equal(past.status, 416);
+  assert.equal(past.headers.get('content-range'), `bytes */${size}`);
+  await past.arrayBuffer();
 });
 
 test('HTML, SVG and JavaScript are never served inline', async () => {
