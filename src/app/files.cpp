@@ -138,6 +138,12 @@ Result<model::FileInfo> upload_file(App& app, const model::Session& s,
       derived = files::derive_images(data);
     }
   }
+  if (info.is_svg()) {
+    if (auto size = files::svg_size(data)) {
+      info.width = size->width;
+      info.height = size->height;
+    }
+  }
   if (auto w = backend->write(info.path, data); !w) return std::move(w).error();
   info.size = static_cast<int64_t>(data.size());
   if (derived) {

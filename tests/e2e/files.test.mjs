@@ -155,6 +155,10 @@ test('HTML, SVG and JavaScript are never served inline', async () => {
   const html = await upload(alice, 'page.html', '<html><script>alert(1)</script></html>');
   const svg = await upload(alice, 'logo.svg', '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>');
   const js = await upload(alice, 'app.js', 'alert(1)');
+  assert.equal(svg.mime_type, 'image/svg+xml');
+  assert.equal(svg.width, 10);
+  assert.equal(svg.height, 10);
+  assert.equal(svg.has_preview_image, undefined);
   for (const info of [html, svg, js]) {
     const got = await download(alice, alice.client.getFileUrl(info.id));
     assert.equal(got.status, 200);
