@@ -202,6 +202,8 @@ test('posts with file_ids: attached, metadata.files everywhere, posted event, fi
   const denied = await raw(server, 'GET', `/api/v4/files/${a.id}`, { token: carol.client.getToken() });
   assertAppError(assert, denied, 403, 'api.context.permissions.app_error');
   await rejects(assert, carol.client.getFileInfosForPost(post.id), 403);
+  const withDeleted = await raw(server, 'GET', `/api/v4/posts/${post.id}/files/info?include_deleted=true`, { token: bob.client.getToken() });
+  assertAppError(assert, withDeleted, 403, 'api.context.permissions.app_error');
   // A file already attached is not attached again.
   const again = await alice.client.createPost({ channel_id: channel.id, message: 'again', file_ids: [a.id] });
   assert.deepEqual(again.file_ids, []);
