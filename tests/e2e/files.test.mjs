@@ -4,6 +4,8 @@
 // deletes), public links, and Mattermost's errors for bad input.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { startServer, newUser, raw, assertAppError, rejects, socket, unique } from './lib/harness.mjs';
 import { jpeg64x32, withOrientation, jpegSize } from './lib/images.mjs';
 
@@ -271,7 +273,12 @@ test('bad input: channel, membership, unknown and foreign files, malformed multi
 
 test('size limit, public links and disabled attachments follow FileSettings', async () => {
   const limited = await startServer({
-    env: { MM_FILESETTINGS_MAXFILESIZE: '2000', MM_FILESETTINGS_ENABLEPUBLICLINK: 'true', MM_SERVICESETTINGS_SITEURL: 'http://chat.example.com' },
+    env: {
+      MM_FILESETTINGS_MAXFILESIZE: '2000',
+      MM_FILESETTINGS_ENABLEPUBLICLINK: 'true',
+      MM_SERVICESETTINGS_SITEURL: 'http://chat.example.com',
+      MM_SERVICESETTINGS_ENABLEAPICHANNELDELETION: 'true',
+    },
   });
   const disabled = await startServer({ env: { MM_FILESETTINGS_ENABLEFILEATTACHMENTS: 'false' } });
   try {
@@ -293,6 +300,14 @@ test('size limit, public links and disabled attachments follow FileSettings', as
     assert.equal(pub.text, 'public bytes');
     const wrong = await raw(limited, 'GET', `/files/${ok.id}/public?h=${hash.slice(1)}x`);
     assertAppError(assert, wrong, 400, 'api.file.get_file.public_invalid.app_error');
+    // Deleting the channel permanently removes its files from the store.
+    const stored = () => readdirSync(path.join(limited.dir, 'files'), { recursive: true }).filter((f) => f.endsWith('ok.txt'));
+    assert.equal(stored().length, 1);
+    const del = await raw(limited, 'DELETE', `/api/v4/channels/${ch.id}?permanent=true`, { token: u.client.getToken() });
+    assert.equal(del.status, 200, del.text);
+    assert.deepEqual(stored(), []);
+    const after = await raw(limited, 'GET', `/files/${ok.id}/public?h=${hash}`);
+    assertAppError(assert, after, 404, 'app.file_info.get.app_error');
 
     const d = await newUser(disabled);
     const dt = await d.client.createTeam({ name: unique('team'), display_name: 'D', type: 'O' });
