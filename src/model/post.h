@@ -2,7 +2,10 @@
 // its model package (hashtag extraction, message length, system message test).
 #pragma once
 
+#include "model/emoji.h"
+
 #include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -28,6 +31,14 @@ struct PostPriority {
   std::string priority;  // "", "important", "urgent"
   std::optional<bool> requested_ack;
   std::optional<bool> persistent_notifications;
+};
+
+// metadata.embeds entry: "opengraph" (data = OpenGraph JSON), "image", "link",
+// "message_attachment".
+struct PostEmbed {
+  std::string type;
+  std::string url;
+  boost::json::value data;  // null when absent
 };
 
 struct Post {
@@ -57,6 +68,9 @@ struct Post {
   std::optional<std::vector<boost::json::object>> participants;
   std::optional<bool> is_following;
   std::vector<Reaction> reactions;  // metadata.reactions
+  std::vector<PostEmbed> embeds;    // metadata.embeds
+  boost::json::object images;       // metadata.images: url -> {width, height, format, ...}
+  std::vector<Emoji> emojis;        // metadata.emojis: custom emoji in the message and reactions
 
   bool is_system_message() const { return type.starts_with("system_"); }
   bool is_urgent() const { return priority && priority->priority == "urgent"; }

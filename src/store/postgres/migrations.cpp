@@ -12,7 +12,7 @@
 namespace parley::store::postgres {
 namespace {
 
-constexpr std::array<std::string_view, 1> kMigrations = {
+constexpr std::array<std::string_view, 2> kMigrations = {
     // 1: core chat schema.
     R"sql(
 CREATE TABLE Users (
@@ -116,6 +116,15 @@ CREATE TABLE ThreadMemberships (
   PRIMARY KEY (PostId, UserId));
 CREATE INDEX idx_threadmemberships_user_id ON ThreadMemberships(UserId);
 -- End of collapsed reply threads.
+)sql",
+    R"sql(
+-- Custom emoji (Emoji).
+CREATE TABLE Emoji (
+  Id TEXT COLLATE "C" PRIMARY KEY, CreateAt BIGINT NOT NULL, UpdateAt BIGINT NOT NULL, DeleteAt BIGINT NOT NULL DEFAULT 0,
+  CreatorId TEXT COLLATE "C" NOT NULL, Name TEXT COLLATE "C" NOT NULL);
+CREATE UNIQUE INDEX idx_emoji_name_delete_at ON Emoji(Name, DeleteAt);
+CREATE INDEX idx_reactions_emoji_name ON Reactions(EmojiName);
+-- End of custom emoji.
 )sql",
 };
 

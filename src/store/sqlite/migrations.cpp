@@ -9,7 +9,7 @@
 namespace parley::store::sqlite {
 namespace {
 
-constexpr std::array<std::string_view, 1> kMigrations = {
+constexpr std::array<std::string_view, 2> kMigrations = {
     // 1: core chat schema.
     R"sql(
 CREATE TABLE Users (
@@ -113,6 +113,15 @@ CREATE TABLE ThreadMemberships (
   PRIMARY KEY (PostId, UserId));
 CREATE INDEX idx_threadmemberships_user_id ON ThreadMemberships(UserId);
 -- End of collapsed reply threads.
+)sql",
+    R"sql(
+-- Custom emoji (Emoji).
+CREATE TABLE Emoji (
+  Id TEXT PRIMARY KEY, CreateAt INTEGER NOT NULL, UpdateAt INTEGER NOT NULL, DeleteAt INTEGER NOT NULL DEFAULT 0,
+  CreatorId TEXT NOT NULL, Name TEXT NOT NULL);
+CREATE UNIQUE INDEX idx_emoji_name_delete_at ON Emoji(Name, DeleteAt);
+CREATE INDEX idx_reactions_emoji_name ON Reactions(EmojiName);
+-- End of custom emoji.
 )sql",
 };
 
