@@ -18,5 +18,7 @@ void register_status_routes(Router& r);
 void register_sidebar_routes(Router& r);
 void register_user_image_routes(Router& r);
 void register_thread_routes(Router& r);
+void register_opengraph_routes(Router& r);
+void register_emoji_routes(Router& r);
 
 }  // namespace parley::api

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "app/events.h"
+#include "app/link_metadata_cache.h"
 #include "app/membership.h"
 #include "config/config.h"
 #include "store/store.h"
@@ -45,6 +46,9 @@ class App {
   // before serving; they are not synchronised.
   MembershipHooks& membership_hooks() { return membership_hooks_; }
 
+  // What fetched links turned out to be (app/link_previews.h).
+  LinkMetadataCache& link_metadata() { return link_metadata_; }
+
   const std::string& server_version() const { return server_version_; }  // e.g. "10.11.0"
   const std::string& build_number() const { return build_number_; }
   const std::string& diagnostic_id() const { return diagnostic_id_; }
@@ -57,6 +61,7 @@ class App {
   store::Store& store_;
   EventSink* sink_ = nullptr;
   MembershipHooks membership_hooks_;
+  LinkMetadataCache link_metadata_{10000, std::chrono::hours(1)};
   std::string server_version_;
   std::string build_number_;
   std::string diagnostic_id_;
