@@ -35,20 +35,20 @@ Response create_emoji(Context& c) {
     return c.fail(AppError::make("api.emoji.create.too_large.app_error",
                                  "Unable to create emoji. Image must be less than 512 KiB in size.",
                                  413));
-  auto boundary = multipart_boundary(c.req.header("content-type"));
-  std::optional<std::vector<FormPart>> parts;
-  if (boundary) parts = parse_multipart(c.req.body, *boundary);
+  auto type = parse_multipart_content_type(c.req.header("content-type"));
+  std::optional<std::vector<MultipartPart>> parts;
+  if (type.type == MultipartType::ok) parts = parse_multipart(c.req.body, type.boundary);
   if (!parts)
     return c.fail(AppError::make("api.emoji.create.parse.app_error",
                                  "Unable to create emoji. Could not understand request.", 400,
                                  "request is not multipart/form-data"));
   if (!app::can_create_emoji(c.app, c.s()))
     return c.fail(errors::permission("create_emojis", c.s().user_id));
-  const FormPart* emoji_field = nullptr;
-  const FormPart* image = nullptr;
+  const MultipartPart* emoji_field = nullptr;
+  const MultipartPart* image = nullptr;
   for (const auto& p : *parts) {
     if (p.name == "emoji" && !emoji_field) emoji_field = &p;
-    if (p.name == "image" && !p.filename.empty() && !image) image = &p;
+    if (p.name == "image" && p.filename && !image) image = &p;
   }
   if (!emoji_field) return c.fail(errors::invalid_param("emoji"));
   auto parsed = json::parse(emoji_field->data);

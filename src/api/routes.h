@@ -20,5 +20,6 @@ void register_user_image_routes(Router& r);
 void register_thread_routes(Router& r);
 void register_opengraph_routes(Router& r);
 void register_emoji_routes(Router& r);
+void register_file_routes(Router& r);
 
 }  // namespace parley::api

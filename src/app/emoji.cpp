@@ -23,14 +23,17 @@ std::string image_path(std::string_view id) {
   return "emoji/" + std::string(id) + "/image";
 }
 
-Result<std::unique_ptr<files::Backend>> storage(App& app) {
-  auto cfg = app.config();
-  if (cfg->file.driver_name.empty())
-    return AppError::make("api.emoji.storage.app_error",
-                          "File storage not configured properly. Please configure for either S3 "
-                          "or local server file storage.",
-                          403);
-  return files::make_backend(cfg->file);
+AppError storage_error() {
+  return AppError::make("api.emoji.storage.app_error",
+                        "File storage not configured properly. Please configure for either S3 "
+                        "or local server file storage.",
+                        403);
+}
+
+// The App's file store; null when FileSettings cannot be used.
+files::Backend* storage(App& app) {
+  if (app.config()->file.driver_name.empty()) return nullptr;
+  return app.file_backend();
 }
 
 // The permission on the system or, failing that, on any team the user belongs to.
@@ -43,7 +46,7 @@ bool has_emoji_permission(App& app, const model::Session& s, std::string_view pe
 
 Status check_enabled(App& app) {
   if (!app.config()->service.enable_custom_emoji) return disabled();
-  if (app.config()->file.driver_name.empty()) return storage(app).error();
+  if (!storage(app)) return storage_error();
   return {};
 }
 
@@ -81,12 +84,12 @@ Result<model::Emoji> create_emoji(App& app, const model::Session& s, model::Emoj
                           "Invalid or missing image in request body.", 400);
   auto prepared = prepare_emoji_image(image);
   if (!prepared) return std::move(prepared).error();
-  auto backend = storage(app);
-  if (!backend) return std::move(backend).error();
-  if (auto w = (*backend)->write(image_path(emoji.id), prepared->bytes); !w)
+  auto* backend = storage(app);
+  if (!backend) return storage_error();
+  if (auto w = backend->write(image_path(emoji.id), prepared->bytes); !w)
     return std::move(w).error();
   if (!store.save(emoji)) {
-    (void)(*backend)->remove(image_path(emoji.id));
+    (void)backend->remove(image_path(emoji.id));
     return AppError::make("api.emoji.create.duplicate.app_error",
                           "Unable to create emoji. Another emoji with the same name already "
                           "exists.",
@@ -133,9 +136,9 @@ Result<std::vector<model::Emoji>> get_emoji_by_names(App& app,
 Result<EmojiImage> get_emoji_image(App& app, std::string_view id) {
   if (!app.store().emoji().get(id))
     return AppError::make("app.emoji.get.no_result", "Unable to find the emoji.", 404);
-  auto backend = storage(app);
-  if (!backend) return std::move(backend).error();
-  auto bytes = (*backend)->read(image_path(id));
+  auto* backend = storage(app);
+  if (!backend) return storage_error();
+  auto bytes = backend->read(image_path(id));
   if (!bytes)
     return AppError::make("api.emoji.get_image.read.app_error",
                           "Unable to read image file for emoji.", 404);
@@ -157,10 +160,10 @@ Status delete_emoji(App& app, const model::Session& s, std::string_view id) {
     return AppError::make("app.emoji.delete.no_results", "Unable to find the emoji to delete.", 404,
                           "id=" + std::string(id));
   // Like Mattermost, the image is kept aside as image_deleted rather than destroyed.
-  if (auto backend = storage(app)) {
-    if (auto bytes = (*backend)->read(image_path(id))) {
-      (void)(*backend)->write("emoji/" + std::string(id) + "/image_deleted", *bytes);
-      (void)(*backend)->remove(image_path(id));
+  if (auto* backend = storage(app)) {
+    if (auto bytes = backend->read(image_path(id))) {
+      (void)backend->write("emoji/" + std::string(id) + "/image_deleted", *bytes);
+      (void)backend->remove(image_path(id));
     }
   }
   return {};

@@ -2,6 +2,7 @@
 #include "files/backend.h"
 
 #include "files/local_backend.h"
+#include "files/s3_backend.h"
 
 namespace parley::files {
 
@@ -24,6 +25,11 @@ Result<std::unique_ptr<Backend>> make_backend(const config::FileSettings& s) {
   if (s.driver_name == "local" || s.driver_name.empty())
     return std::unique_ptr<Backend>(
         std::make_unique<LocalBackend>(s.directory.empty() ? "./data/" : s.directory));
+  if (s.driver_name == "amazons3") {
+    auto b = S3Backend::create(S3Options::from_settings(s));
+    if (!b) return std::move(b).error();
+    return std::unique_ptr<Backend>(std::move(b).value());
+  }
   return AppError::make("api.file.no_driver.app_error", "No file driver selected.", 500,
                         "driver=" + s.driver_name);
 }

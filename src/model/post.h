@@ -7,6 +7,8 @@
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
+#include "model/file_info.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -71,6 +73,7 @@ struct Post {
   std::vector<PostEmbed> embeds;    // metadata.embeds
   boost::json::object images;       // metadata.images: url -> {width, height, format, ...}
   std::vector<Emoji> emojis;        // metadata.emojis: custom emoji in the message and reactions
+  std::vector<FileInfo> files;      // metadata.files
 
   bool is_system_message() const { return type.starts_with("system_"); }
   bool is_urgent() const { return priority && priority->priority == "urgent"; }

@@ -1,4 +1,4 @@
-// multipart/form-data parsing for uploads: boundaries, fields, files, malformed bodies.
+// Tests for the multipart/form-data parser used by file uploads.
 #include "api/multipart.h"
 
 #include <gtest/gtest.h>
@@ -6,38 +6,44 @@
 namespace parley::api {
 namespace {
 
-TEST(Multipart, Boundary) {
-  EXPECT_EQ(multipart_boundary("multipart/form-data; boundary=abc"), "abc");
-  EXPECT_EQ(multipart_boundary("Multipart/Form-Data; charset=x; boundary=\"a b\""), "a b");
-  EXPECT_FALSE(multipart_boundary("application/json"));
-  EXPECT_FALSE(multipart_boundary("multipart/form-data"));
+TEST(MultipartTest, ReadsContentTypeBoundary) {
+  auto t = parse_multipart_content_type("multipart/form-data; boundary=\"abc 1\"");
+  EXPECT_EQ(t.type, MultipartType::ok);
+  EXPECT_EQ(t.boundary, "abc 1");
+  EXPECT_EQ(parse_multipart_content_type("Multipart/Form-Data;boundary=x").boundary, "x");
+  EXPECT_EQ(parse_multipart_content_type("multipart/form-data").type,
+            MultipartType::missing_boundary);
+  EXPECT_EQ(parse_multipart_content_type("image/png").type, MultipartType::not_multipart);
+  EXPECT_EQ(parse_multipart_content_type("").type, MultipartType::not_multipart);
 }
 
-TEST(Multipart, ParsesFieldsAndFiles) {
+TEST(MultipartTest, SplitsFieldsAndFiles) {
   using namespace std::string_literals;
-  // The file holds a NUL and a near-delimiter.
   std::string body =
-      "preamble\r\n--XY\r\nContent-Disposition: form-data; name=\"emoji\"\r\n\r\n"
-      "{\"name\":\"x\"}\r\n--XY\r\nContent-Disposition: form-data; name=\"image\"; "
-      "filename=\"a.png\"\r\nContent-Type: image/png\r\n\r\n\x89PNG\r\n--X\0y\r\n--XY--\r\n"s;
-  auto parts = parse_multipart(body, "XY");
+      "preamble\r\n--XyZ\r\nContent-Disposition: form-data; name=\"channel_id\"\r\n\r\nchan\r\n"
+      "--XyZ\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a \\\"b\\\".txt\"\r\n"
+      "Content-Type: text/plain\r\n\r\nline1\r\nline2\r\n"
+      "--XyZ\r\nContent-Disposition: form-data; name=\"files\"; filename=\"x\"; "
+      "filename*=UTF-8''%C3%A9t%C3%A9.png\r\n\r\n\x89PNG\0\r\n--XyZ--\r\n"s;
+  auto parts = parse_multipart(body, "XyZ");
   ASSERT_TRUE(parts);
-  ASSERT_EQ(parts->size(), 2u);
-  EXPECT_EQ((*parts)[0].name, "emoji");
-  EXPECT_EQ((*parts)[0].filename, "");
-  EXPECT_EQ((*parts)[0].data, "{\"name\":\"x\"}");
-  EXPECT_EQ((*parts)[1].name, "image");
-  EXPECT_EQ((*parts)[1].filename, "a.png");
-  EXPECT_EQ((*parts)[1].content_type, "image/png");
-  EXPECT_EQ((*parts)[1].data, "\x89PNG\r\n--X\0y"s);
+  ASSERT_EQ(parts->size(), 3u);
+  EXPECT_EQ((*parts)[0].name, "channel_id");
+  EXPECT_FALSE((*parts)[0].filename);
+  EXPECT_EQ((*parts)[0].data, "chan");
+  EXPECT_EQ((*parts)[1].filename, "a \"b\".txt");
+  EXPECT_EQ((*parts)[1].content_type, "text/plain");
+  EXPECT_EQ((*parts)[1].data, "line1\r\nline2");
+  EXPECT_EQ((*parts)[2].filename, "\xc3\xa9t\xc3\xa9.png");
+  EXPECT_EQ((*parts)[2].data, std::string("\x89PNG\0", 5));
 }
 
-TEST(Multipart, RejectsMalformedBodies) {
-  EXPECT_FALSE(parse_multipart("no delimiter here", "XY"));
-  EXPECT_FALSE(
-      parse_multipart("--XY\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nvalue", "XY"));
-  EXPECT_FALSE(parse_multipart("--XYjunk", "XY"));
-  auto empty = parse_multipart("--XY--\r\n", "XY");
+TEST(MultipartTest, RejectsMalformedBodies) {
+  EXPECT_FALSE(parse_multipart("no delimiter here", "b"));
+  EXPECT_FALSE(parse_multipart(
+      "--b\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nunterminated", "b"));
+  EXPECT_FALSE(parse_multipart("--b\r\nContent-Disposition: form-data; name=\"a\"", "b"));
+  auto empty = parse_multipart("--b--\r\n", "b");
   ASSERT_TRUE(empty);
   EXPECT_TRUE(empty->empty());
 }
