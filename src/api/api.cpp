@@ -29,6 +29,8 @@ Api::Api(app::App& app) : app_(app) {
   register_user_image_routes(router_);
   register_thread_routes(router_);
   register_draft_routes(router_);
+  register_opengraph_routes(router_);
+  register_emoji_routes(router_);
   register_file_routes(router_);
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "app/events.h"
+#include "app/link_metadata_cache.h"
 #include "app/membership.h"
 #include "config/config.h"
 #include "files/backend.h"
@@ -53,6 +54,9 @@ class App {
   // before serving; they are not synchronised.
   MembershipHooks& membership_hooks() { return membership_hooks_; }
 
+  // What fetched links turned out to be (app/link_previews.h).
+  LinkMetadataCache& link_metadata() { return link_metadata_; }
+
   const std::string& server_version() const { return server_version_; }  // e.g. "10.11.0"
   const std::string& build_number() const { return build_number_; }
   const std::string& diagnostic_id() const { return diagnostic_id_; }
@@ -67,6 +71,7 @@ class App {
   std::string generated_link_salt_;
   EventSink* sink_ = nullptr;
   MembershipHooks membership_hooks_;
+  LinkMetadataCache link_metadata_{10000, std::chrono::hours(1)};
   std::string server_version_;
   std::string build_number_;
   std::string diagnostic_id_;

@@ -2,6 +2,8 @@
 #include "app/post_util.h"
 
 #include "app/authorization.h"
+#include "app/emoji.h"
+#include "app/link_previews.h"
 #include "store/channel_store.h"
 #include "store/file_info_store.h"
 #include "store/post_store.h"
@@ -60,10 +62,17 @@ void fill(App& app, std::vector<model::Post*>& posts, bool extended) {
     ids.push_back(p->id);
     by_id[p->id] = p;
     p->reactions.clear();
+    add_embeds_and_images(app, *p);
     if (p->root_id.empty() && p->reply_count > 0) roots.push_back(p->id);
   }
   if (!ids.empty()) {
     for (auto& r : app.store().reactions().for_posts(ids)) by_id[r.post_id]->reactions.push_back(r);
+    for (auto* p : posts) {
+      std::vector<std::string> names;
+      for (const auto& r : p->reactions) names.push_back(r.emoji_name);
+      p->emojis =
+          p->delete_at > 0 ? std::vector<model::Emoji>{} : emojis_for_post(app, p->message, names);
+    }
   }
   std::vector<std::string> with_files;
   for (auto* p : posts) {

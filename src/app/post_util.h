@@ -26,7 +26,8 @@ bool has_permission_by_post(App& app, const model::Session& s, std::string_view 
 // Whether collapsed reply threads are on for users (ServiceSettings.CollapsedThreads).
 bool crt_enabled(App& app);
 
-// Adds metadata.reactions, and thread summaries (last_reply_at, participants) to roots.
+// Adds metadata.reactions, emojis, embeds and images (app/link_previews.h), and thread summaries
+// (last_reply_at, participants) to roots.
 void prepare(App& app, model::Post& p, bool extended_participants = false);
 void prepare(App& app, model::PostList& l, bool extended_participants = false);
 

@@ -4,6 +4,7 @@
 #include "app/authorization.h"
 #include "app/post_util.h"
 #include "model/emoji.h"
+#include "store/emoji_store.h"
 #include "store/reaction_store.h"
 #include "util/ids.h"
 
@@ -43,12 +44,13 @@ Result<model::Reaction> save_reaction(App& app, const model::Session& s, model::
   auto post = post_util::load_post(app, r.post_id, false);
   if (!post) return std::move(post).error();
   if (!model::is_system_emoji(r.emoji_name)) {
-    // Not a system emoji: Mattermost looks for a custom emoji of that name, and there is none.
+    // Not a system emoji: Mattermost requires a live custom emoji of that name.
     if (!app.config()->service.enable_custom_emoji)
       return AppError::make("api.emoji.disabled.app_error", "Custom emoji have been disabled.",
                             501);
-    return AppError::make("app.emoji.get_by_name.no_result", "Unable to find the emoji.", 404,
-                          "name=" + r.emoji_name);
+    if (!app.store().emoji().get_by_name(r.emoji_name))
+      return AppError::make("app.emoji.get_by_name.no_result", "Unable to find the emoji.", 404,
+                            "name=" + r.emoji_name);
   }
   auto& reactions = app.store().reactions();
   if (!reactions.exists_on_post(r.post_id, r.emoji_name) &&

@@ -163,6 +163,22 @@ bj::object to_json(const Post& p) {
     metadata["files"] = std::move(a);
   }
   if (p.priority) metadata["priority"] = to_json(*p.priority);
+  if (!p.embeds.empty()) {
+    bj::array a;
+    for (const auto& e : p.embeds) {
+      bj::object embed{{"type", e.type}};
+      if (!e.url.empty()) embed["url"] = e.url;
+      if (!e.data.is_null()) embed["data"] = e.data;
+      a.emplace_back(std::move(embed));
+    }
+    metadata["embeds"] = std::move(a);
+  }
+  if (!p.images.empty()) metadata["images"] = p.images;
+  if (!p.emojis.empty()) {
+    bj::array a;
+    for (const auto& e : p.emojis) a.emplace_back(to_json(e));
+    metadata["emojis"] = std::move(a);
+  }
   o["metadata"] = std::move(metadata);
   return o;
 }

@@ -2,7 +2,10 @@
 // its model package (hashtag extraction, message length, system message test).
 #pragma once
 
+#include "model/emoji.h"
+
 #include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
 
 #include "model/file_info.h"
 
@@ -32,6 +35,14 @@ struct PostPriority {
   std::optional<bool> persistent_notifications;
 };
 
+// metadata.embeds entry: "opengraph" (data = OpenGraph JSON), "image", "link",
+// "message_attachment".
+struct PostEmbed {
+  std::string type;
+  std::string url;
+  boost::json::value data;  // null when absent
+};
+
 struct Post {
   std::string id;
   int64_t create_at = 0;
@@ -59,6 +70,9 @@ struct Post {
   std::optional<std::vector<boost::json::object>> participants;
   std::optional<bool> is_following;
   std::vector<Reaction> reactions;  // metadata.reactions
+  std::vector<PostEmbed> embeds;    // metadata.embeds
+  boost::json::object images;       // metadata.images: url -> {width, height, format, ...}
+  std::vector<Emoji> emojis;        // metadata.emojis: custom emoji in the message and reactions
   std::vector<FileInfo> files;      // metadata.files
 
   bool is_system_message() const { return type.starts_with("system_"); }

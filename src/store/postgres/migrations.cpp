@@ -12,7 +12,7 @@
 namespace parley::store::postgres {
 namespace {
 
-constexpr std::array<std::string_view, 3> kMigrations = {
+constexpr std::array<std::string_view, 4> kMigrations = {
     // 1: core chat schema.
     R"sql(
 CREATE TABLE Users (
@@ -140,6 +140,15 @@ CREATE TABLE FileInfo (
 CREATE INDEX idx_fileinfo_postid ON FileInfo(PostId);
 CREATE INDEX idx_fileinfo_channel_create_at ON FileInfo(ChannelId, CreateAt);
 CREATE INDEX idx_fileinfo_creator ON FileInfo(CreatorId);
+)sql",
+    // 4: custom emoji (Emoji).
+    R"sql(
+CREATE TABLE Emoji (
+  Id TEXT COLLATE "C" PRIMARY KEY, CreateAt BIGINT NOT NULL, UpdateAt BIGINT NOT NULL, DeleteAt BIGINT NOT NULL DEFAULT 0,
+  CreatorId TEXT COLLATE "C" NOT NULL, Name TEXT COLLATE "C" NOT NULL);
+CREATE UNIQUE INDEX idx_emoji_name_delete_at ON Emoji(Name, DeleteAt);
+CREATE INDEX idx_reactions_emoji_name ON Reactions(EmojiName);
+-- End of custom emoji.
 )sql",
 };
 

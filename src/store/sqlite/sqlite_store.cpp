@@ -2,6 +2,7 @@
 #include "store/sqlite/sqlite_store.h"
 
 #include "store/sql/draft_store_impl.h"
+#include "store/sql/emoji_store_impl.h"
 #include "store/sql/file_info_store_impl.h"
 #include "store/sql/thread_store_impl.h"
 #include "store/sqlite/channel_store.h"
@@ -37,6 +38,7 @@ class SqliteStore final : public Store {
         sidebar_(db_),
         threads_(db_),
         drafts_(db_),
+        emoji_(db_),
         file_infos_(db_) {
     migrate(db_);
   }
@@ -53,6 +55,7 @@ class SqliteStore final : public Store {
   SidebarStore& sidebar() override { return sidebar_; }
   ThreadStore& threads() override { return threads_; }
   DraftStore& drafts() override { return drafts_; }
+  EmojiStore& emoji() override { return emoji_; }
   FileInfoStore& file_infos() override { return file_infos_; }
 
   void transaction(const std::function<void()>& f) override {
@@ -86,6 +89,7 @@ class SqliteStore final : public Store {
   SqliteSidebarStore sidebar_;
   sql::SqlThreadStore<Db, true> threads_;
   sql::SqlDraftStore<Db, true> drafts_;
+  sql::SqlEmojiStore<Db, true> emoji_;
   sql::SqlFileInfoStore<Db, true> file_infos_;
 };
 
