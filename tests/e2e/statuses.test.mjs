@@ -106,6 +106,26 @@ test('dnd keeps its end time, truncated to the minute', async () => {
   assert.equal(plain.dnd_end_time, 0);
 });
 
+test('timed dnd returns to the previous status once its end time passes', async () => {
+  const { client: c, user } = await newUser(server);
+  const ws = await socket(server, c);
+  try {
+    await ws.waitFor('status_change', (m) => m.data.status === 'online');
+    // An end time within the current minute is already due once truncated; the server's
+    // periodic check (once a minute) ends it.
+    const dnd = await c.updateStatus({ user_id: user.id, status: 'dnd', dnd_end_time: Math.floor(Date.now() / 1000) + 1 });
+    assert.equal(dnd.status, 'dnd');
+    const dndEvent = await ws.waitFor('status_change', (m) => m.data.status === 'dnd');
+    const back = await ws.waitFor('status_change', (m) => m.data.status === 'online' &&
+      ws.events.indexOf(m) > ws.events.indexOf(dndEvent), 90000);
+    assert.equal(back.data.user_id, user.id);
+    const now = await c.getStatus(user.id);
+    assert.deepEqual([now.status, now.manual, now.dnd_end_time], ['online', false, 0]);
+  } finally {
+    ws.close();
+  }
+});
+
 test('status changes need the user themself or an admin, and valid input', async () => {
   const alice = await newUser(server);
   const bob = await newUser(server);
