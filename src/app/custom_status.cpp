@@ -29,7 +29,7 @@ Status check_user(App& app, const model::Session& actor, const std::string& user
   return {};
 }
 
-// Writes the user's props through `change` and announces the new profile.
+// Sets props.customStatus to `value` and announces the new profile.
 Status update_props(App& app, const std::string& user_id, const std::string& value) {
   auto user = get_user(app, user_id);
   if (!user) return std::move(user).error();
