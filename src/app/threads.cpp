@@ -87,7 +87,7 @@ std::optional<bj::object> thread_response_json(App& app, const store::UserThread
                     {"post", model::to_json(*root)},
                     {"unread_replies", t.unread_replies},
                     {"unread_mentions", t.membership.unread_mentions},
-                    {"is_urgent", root->is_urgent()},
+                    {"is_urgent", app.config()->service.post_priority && root->is_urgent()},
                     {"delete_at", t.thread.delete_at}};
 }
 
