@@ -9,7 +9,7 @@
 namespace parley::store::sqlite {
 namespace {
 
-constexpr std::array<std::string_view, 1> kMigrations = {
+constexpr std::array<std::string_view, 2> kMigrations = {
     // 1: core chat schema.
     R"sql(
 CREATE TABLE Users (
@@ -113,6 +113,16 @@ CREATE TABLE ThreadMemberships (
   PRIMARY KEY (PostId, UserId));
 CREATE INDEX idx_threadmemberships_user_id ON ThreadMemberships(UserId);
 -- End of collapsed reply threads.
+)sql",
+    // Drafts synced across a user's devices.
+    R"sql(
+CREATE TABLE Drafts (
+  UserId TEXT NOT NULL, ChannelId TEXT NOT NULL, RootId TEXT NOT NULL DEFAULT '',
+  CreateAt INTEGER NOT NULL, UpdateAt INTEGER NOT NULL, DeleteAt INTEGER NOT NULL DEFAULT 0,
+  Message TEXT NOT NULL DEFAULT '', Props TEXT NOT NULL DEFAULT '{}', FileIds TEXT NOT NULL DEFAULT '[]',
+  Priority TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (UserId, ChannelId, RootId));
+CREATE INDEX idx_drafts_channel_root ON Drafts(ChannelId, RootId);
 )sql",
 };
 
