@@ -4,6 +4,7 @@
 #include "api/params.h"
 #include "api/respond.h"
 #include "api/routes.h"
+#include "app/channel_unread.h"
 #include "util/json.h"
 
 namespace parley::api {
@@ -149,6 +150,21 @@ Response channel_unread(Context& c) {
   return json_response(model::to_json(*r));
 }
 
+// The body is optional ({"collapsed_threads_supported": bool}); like Mattermost's
+// MapBoolFromJSON, anything else reads as false.
+Response set_post_unread(Context& c) {
+  auto user_id = c.id_param("user_id");
+  if (!user_id) return c.fail(user_id.error());
+  auto post_id = path_id(c, "post_id");
+  if (!post_id) return c.fail(post_id.error());
+  auto v = json::parse(c.req.body);
+  bool crt =
+      v && v->is_object() && json::get_bool(v->get_object(), "collapsed_threads_supported", false);
+  auto r = app::mark_post_unread(c.app, c.s(), *user_id, *post_id, crt);
+  if (!r) return c.fail(r.error());
+  return json_response(model::to_json(*r));
+}
+
 Response members_for_user_in_team(Context& c) {
   auto user_id = c.id_param("user_id");
   if (!user_id) return c.fail(user_id.error());
@@ -205,6 +221,7 @@ void register_channel_member_routes(Router& r) {
         members_for_user_in_team);
   r.add("GET", "/api/v4/users/{user_id}/channel_members", members_for_user);
   r.add("GET", "/api/v4/users/{user_id}/channels/{channel_id}/unread", channel_unread);
+  r.add("POST", "/api/v4/users/{user_id}/posts/{post_id}/set_unread", set_post_unread);
 }
 
 }  // namespace parley::api

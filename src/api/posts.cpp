@@ -5,6 +5,7 @@
 #include "api/post_json.h"
 #include "api/respond.h"
 #include "api/routes.h"
+#include "app/statuses.h"
 #include "util/ids.h"
 #include "util/json.h"
 
@@ -62,6 +63,8 @@ Response create_post(Context& c) {
     online = false;
   auto r = app::create_post(c.app, c.s(), std::move(decoded->post), online);
   if (!r) return c.fail(r.error());
+  // Posting is activity: the poster is online again unless their status was set by hand.
+  if (online) app::set_status_online(c.app, c.s().user_id, false);
   return json_response(model::to_json(*r), 201);
 }
 

@@ -1,8 +1,10 @@
-// /api/v4/users/{user_id}/status and /api/v4/users/status/ids routes.
+// /api/v4/users/{user_id}/status, its custom status and /api/v4/users/status/ids routes.
 #include "app/statuses.h"
 #include "api/context.h"
 #include "api/respond.h"
 #include "api/routes.h"
+#include "app/custom_status.h"
+#include "util/ids.h"
 #include "util/json.h"
 
 namespace parley::api {
@@ -54,12 +56,58 @@ Response update_status(Context& c) {
   return status_of(c, *id);
 }
 
+// The custom status in the body; 400 (invalid `what`) when it is not one.
+Result<model::CustomStatus> body_custom_status(Context& c, const char* what) {
+  auto v = json::parse(c.req.body);
+  std::optional<model::CustomStatus> cs;
+  if (v) cs = model::custom_status_from_json(*v);
+  if (!cs) return errors::invalid_param(what);
+  return std::move(*cs);
+}
+
+Response update_custom_status(Context& c) {
+  auto id = c.id_param("user_id");
+  if (!id) return c.fail(id.error());
+  if (auto s = app::check_custom_statuses_enabled(c.app); !s) return c.fail(s.error());
+  auto cs = body_custom_status(c, "custom_status");
+  if (!cs) return c.fail(cs.error());
+  if (cs->empty() || !cs->valid_duration_and_expiry(now_ms()))
+    return c.fail(errors::invalid_param("custom_status"));
+  if (auto s = app::set_custom_status(c.app, c.s(), *id, std::move(*cs)); !s)
+    return c.fail(s.error());
+  return status_ok();
+}
+
+Response remove_custom_status(Context& c) {
+  auto id = c.id_param("user_id");
+  if (!id) return c.fail(id.error());
+  if (auto s = app::check_custom_statuses_enabled(c.app); !s) return c.fail(s.error());
+  if (auto s = app::remove_custom_status(c.app, c.s(), *id); !s) return c.fail(s.error());
+  return status_ok();
+}
+
+Response remove_recent_custom_status(Context& c) {
+  auto id = c.id_param("user_id");
+  if (!id) return c.fail(id.error());
+  if (auto s = app::check_custom_statuses_enabled(c.app); !s) return c.fail(s.error());
+  auto cs = body_custom_status(c, "recent_custom_status");
+  if (!cs) return c.fail(cs.error());
+  if (auto s = app::remove_recent_custom_status(c.app, c.s(), *id, *cs); !s)
+    return c.fail(s.error());
+  return status_ok();
+}
+
 }  // namespace
 
 void register_status_routes(Router& r) {
   r.add("GET", "/api/v4/users/{user_id}/status", get_status);
   r.add("PUT", "/api/v4/users/{user_id}/status", update_status);
   r.add("POST", "/api/v4/users/status/ids", statuses_by_ids);
+  r.add("PUT", "/api/v4/users/{user_id}/status/custom", update_custom_status);
+  r.add("DELETE", "/api/v4/users/{user_id}/status/custom", remove_custom_status);
+  // DELETE with a body is not sent by every client, hence the POST twin (as Mattermost has).
+  r.add("DELETE", "/api/v4/users/{user_id}/status/custom/recent", remove_recent_custom_status);
+  r.add("POST", "/api/v4/users/{user_id}/status/custom/recent/delete", remove_recent_custom_status);
 }
 
 }  // namespace parley::api

@@ -358,6 +358,8 @@ Result<std::vector<model::TeamUnread>> teams_unread(App& app, const model::Sessi
       auto totals = app.store().threads().totals(user_id, id, true);
       t.thread_count = totals.unread_threads;
       t.thread_mention_count = totals.unread_mentions;
+      if (app.config()->service.post_priority)
+        t.thread_urgent_mention_count = totals.unread_urgent_mentions;
     }
     out.push_back(std::move(t));
   }

@@ -87,7 +87,7 @@ std::optional<bj::object> thread_response_json(App& app, const store::UserThread
                     {"post", model::to_json(*root)},
                     {"unread_replies", t.unread_replies},
                     {"unread_mentions", t.membership.unread_mentions},
-                    {"is_urgent", root->is_urgent()},
+                    {"is_urgent", app.config()->service.post_priority && root->is_urgent()},
                     {"delete_at", t.thread.delete_at}};
 }
 
@@ -115,7 +115,8 @@ Result<bj::object> get_user_threads(App& app, const model::Session& s, const std
     out["total"] = q.unread ? totals.unread_threads : totals.total;
     out["total_unread_threads"] = totals.unread_threads;
     out["total_unread_mentions"] = totals.unread_mentions;
-    out["total_unread_urgent_mentions"] = 0;
+    out["total_unread_urgent_mentions"] =
+        app.config()->service.post_priority ? totals.unread_urgent_mentions : 0;
   } else {
     out["total"] = 0;
     out["total_unread_threads"] = 0;
@@ -234,6 +235,34 @@ Result<bj::object> set_thread_unread(App& app, const model::Session& s, const st
                           "Unable to update the thread read state: the post is not in the thread.",
                           400);
   return set_thread_read(app, s, user_id, team_id, thread_id, post->create_at - 1);
+}
+
+void mark_thread_unread_from(App& app, const std::string& user_id, const model::Post& root,
+                             int64_t last_viewed) {
+  auto& threads = app.store().threads();
+  auto thread = threads.get(root.id);
+  if (!thread) {
+    auto channel = app.store().channels().get(root.channel_id);
+    thread = store::Thread{
+        root.id, root.channel_id, 0, 0, {}, root.delete_at, channel ? channel->team_id : ""};
+    threads.save(*thread);
+  }
+  auto m = threads.membership(root.id, user_id)
+               .value_or(store::ThreadMembership{root.id, user_id, true, 0, 0, 0});
+  m.following = true;
+  m.last_viewed = last_viewed;
+  m.last_updated = now_ms();
+  m.unread_mentions = count_mentions(app, user_id, root.id, last_viewed);
+  threads.save_membership(m);
+  if (!post_util::crt_enabled(app)) return;
+  auto t = threads.user_thread(root.id, user_id);
+  if (!t) return;
+  auto j = thread_response_json(app, *t, false);
+  if (!j) return;
+  Event e{"thread_updated", {{"thread", bj::serialize(*j)}}, {}, std::nullopt, {}, {}};
+  e.broadcast.user_id = user_id;
+  e.broadcast.team_id = thread->team_id;
+  app.publish(std::move(e));
 }
 
 Result<bj::object> get_thread_mention_counts(App& app, const model::Session& s,

@@ -61,6 +61,11 @@ Result<boost::json::object> set_thread_unread(App& app, const model::Session& s,
                                               const std::string& team_id,
                                               const std::string& thread_id,
                                               const std::string& post_id);
+// Marking a reply unread without collapsed threads: the user follows the thread, which is read
+// up to `last_viewed` with its unread mentions recounted; thread_updated goes to the user when
+// collapsed threads are on.
+void mark_thread_unread_from(App& app, const std::string& user_id, const model::Post& root,
+                             int64_t last_viewed);
 // GET .../threads/mention_counts: {channel_id: unread thread mentions}.
 Result<boost::json::object> get_thread_mention_counts(App& app, const model::Session& s,
                                                       const std::string& user_id,

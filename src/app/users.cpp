@@ -60,8 +60,8 @@ AppError invalid_credentials() {
                         "Enter a valid email or username and/or password.", 401);
 }
 
-// Mattermost's sendUpdatedUserEvent: other admins get the profile with email and names, other
-// users the profile as the privacy settings allow, the user themself everything but secrets.
+}  // namespace
+
 void publish_user_updated(App& app, const model::User& u) {
   auto cfg = app.config();
   auto to_others = [&](model::UserView view, bool admins) {
@@ -74,8 +74,6 @@ void publish_user_updated(App& app, const model::User& u) {
   to_others({false, cfg->privacy.show_email_address, cfg->privacy.show_full_name}, false);
   app.publish_to_user("user_updated", {{"user", model::to_json(u, {true, true, true})}}, u.id);
 }
-
-}  // namespace
 
 Status validate_user(const model::User& u) {
   if (!valid_username(u.username)) return user_invalid("username", u.id);

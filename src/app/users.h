@@ -39,6 +39,9 @@ boost::json::object user_json(App& app, const model::Session& viewer, const mode
 
 // Validation shared by create/patch: username, email, names (Mattermost's User.IsValid).
 Status validate_user(const model::User& u);
+// Mattermost's sendUpdatedUserEvent: other admins get the profile with email and names, other
+// users the profile as the privacy settings allow, the user themself everything but secrets.
+void publish_user_updated(App& app, const model::User& u);
 Status validate_password(App& app, const std::string& password);
 
 Result<model::User> patch_user(App& app, const model::Session& actor, const std::string& user_id,

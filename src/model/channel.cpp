@@ -147,4 +147,11 @@ boost::json::object to_json(const ChannelUnread& u) {
           {"msg_count_root", u.msg_count_root}};
 }
 
+boost::json::object to_json(const ChannelUnreadAt& u) {
+  auto o = to_json(u.counts);
+  o["user_id"] = u.user_id;
+  o["last_viewed_at"] = u.last_viewed_at;
+  return o;
+}
+
 }  // namespace parley::model

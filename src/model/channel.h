@@ -71,7 +71,15 @@ struct ChannelUnread {
   boost::json::object notify_props;  // not serialised
 };
 
+// What marking a channel unread from a post leaves (POST .../posts/{id}/set_unread, post_unread).
+struct ChannelUnreadAt {
+  ChannelUnread counts;
+  std::string user_id;
+  int64_t last_viewed_at = 0;
+};
+
 boost::json::object to_json(const Channel& c);
+boost::json::object to_json(const ChannelUnreadAt& u);
 // `private_times` false hides last_viewed_at and last_update_at, as Mattermost does for
 // members other than the requester (SanitizeForCurrentUser).
 boost::json::object to_json(const ChannelMember& m, bool private_times = true);

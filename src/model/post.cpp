@@ -197,4 +197,13 @@ bj::object to_json(const PostList& l) {
   return o;
 }
 
+bool Post::is_join_leave() const {
+  static constexpr std::string_view kTypes[] = {
+      "system_join_leave",      "system_add_remove",          "system_join_channel",
+      "system_leave_channel",   "system_join_team",           "system_leave_team",
+      "system_add_to_channel",  "system_remove_from_channel", "system_add_to_team",
+      "system_remove_from_team"};
+  return std::find(std::begin(kTypes), std::end(kTypes), type) != std::end(kTypes);
+}
+
 }  // namespace parley::model

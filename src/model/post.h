@@ -76,6 +76,8 @@ struct Post {
   std::vector<FileInfo> files;      // metadata.files
 
   bool is_system_message() const { return type.starts_with("system_"); }
+  // Join/leave system messages do not count as channel messages (Post.IsJoinLeaveMessage).
+  bool is_join_leave() const;
   bool is_urgent() const { return priority && priority->priority == "urgent"; }
 };
 

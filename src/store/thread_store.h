@@ -52,6 +52,7 @@ struct ThreadTotals {
   int64_t total = 0;
   int64_t unread_threads = 0;
   int64_t unread_mentions = 0;
+  int64_t unread_urgent_mentions = 0;  // of threads whose root has priority "urgent"
 };
 
 class ThreadStore {

@@ -1,8 +1,10 @@
 // Statuses through the official Client4 and WebSocketClient: online/offline from sockets,
-// manual statuses, DND, status_change to the user only, WebSocket status actions, errors.
+// manual statuses, DND, status_change to the user only, WebSocket status actions, errors,
+// automatic away after TeamSettings.UserStatusAwayTimeout, posting as activity, custom statuses.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, newUser, raw, assertAppError, rejects, socket, withTimeout } from './lib/harness.mjs';
+import { openTeam } from './lib/teams.mjs';
 
 let server;
 let admin;
@@ -104,6 +106,26 @@ test('dnd keeps its end time, truncated to the minute', async () => {
   assert.equal(plain.dnd_end_time, 0);
 });
 
+test('timed dnd returns to the previous status once its end time passes', async () => {
+  const { client: c, user } = await newUser(server);
+  const ws = await socket(server, c);
+  try {
+    await ws.waitFor('status_change', (m) => m.data.status === 'online');
+    // An end time within the current minute is already due once truncated; the server's
+    // periodic check (once a minute) ends it.
+    const dnd = await c.updateStatus({ user_id: user.id, status: 'dnd', dnd_end_time: Math.floor(Date.now() / 1000) + 1 });
+    assert.equal(dnd.status, 'dnd');
+    const dndEvent = await ws.waitFor('status_change', (m) => m.data.status === 'dnd');
+    const back = await ws.waitFor('status_change', (m) => m.data.status === 'online' &&
+      ws.events.indexOf(m) > ws.events.indexOf(dndEvent), 90000);
+    assert.equal(back.data.user_id, user.id);
+    const now = await c.getStatus(user.id);
+    assert.deepEqual([now.status, now.manual, now.dnd_end_time], ['online', false, 0]);
+  } finally {
+    ws.close();
+  }
+});
+
 test('status changes need the user themself or an admin, and valid input', async () => {
   const alice = await newUser(server);
   const bob = await newUser(server);
@@ -158,5 +180,128 @@ test('WebSocket actions: get_statuses, get_statuses_by_ids, user_update_active_s
   } finally {
     ws.close();
     bobWs.close();
+  }
+});
+
+test('idle past UserStatusAwayTimeout goes away; posting is activity; manual statuses stay', async () => {
+  const quick = await startServer({ env: { MM_TEAMSETTINGS_USERSTATUSAWAYTIMEOUT: '1' } });
+  try {
+    const alice = await newUser(quick);
+    const ws = await socket(quick, alice.client);
+    await ws.waitFor('status_change', (m) => m.data.status === 'online');
+    // The web app reports inactivity; the server turns it into away only once the user has
+    // been idle for the timeout, so keep reporting until it does.
+    const away = ws.waitFor('status_change', (m) => m.data.status === 'away', 15000);
+    let done = false;
+    away.then(() => { done = true; }, () => { done = true; });
+    while (!done) {
+      await action(ws, (cb) => ws.ws.userUpdateActiveStatus(false, false, cb));
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const ev = await away;
+    assert.deepEqual(ev.data, { status: 'away', user_id: alice.user.id });
+    const s = await alice.client.getStatus(alice.user.id);
+    assert.deepEqual([s.status, s.manual], ['away', false]);
+
+    // A post (set_online defaults to true) brings the user back online.
+    const team = await openTeam(alice);
+    const town = await alice.client.getChannelByName(team.id, 'town-square');
+    await alice.client.createPost({ channel_id: town.id, message: 'back' });
+    await ws.waitFor('status_change', (m) => m.data.status === 'online' && m.data.user_id === alice.user.id &&
+      ws.events.indexOf(m) > ws.events.indexOf(ev));
+    assert.equal((await alice.client.getStatus(alice.user.id)).status, 'online');
+
+    // A status set by hand is not replaced by inactivity or by posting.
+    await alice.client.updateStatus({ user_id: alice.user.id, status: 'dnd' });
+    await new Promise((r) => setTimeout(r, 1100));
+    await action(ws, (cb) => ws.ws.userUpdateActiveStatus(false, false, cb));
+    await alice.client.createPost({ channel_id: town.id, message: 'still busy' });
+    assert.equal((await alice.client.getStatus(alice.user.id)).status, 'dnd');
+    ws.close();
+  } finally {
+    await quick.stop();
+  }
+});
+
+test('custom status: set, user_updated, recent list, clear, and Mattermost validation', async () => {
+  const alice = await newUser(server);
+  const bob = await newUser(server);
+  const ws = await socket(server, alice.client);
+  const expires = new Date(Date.now() + 3600 * 1000);
+  expires.setMilliseconds(0);
+  const wanted = { emoji: 'calendar', text: 'In a meeting', duration: 'one_hour', expires_at: expires.toISOString() };
+  assert.deepEqual(await alice.client.updateCustomStatus(wanted), { status: 'OK' });
+
+  const stored = { ...wanted, expires_at: expires.toISOString().replace('.000Z', 'Z') };
+  const updated = await ws.waitFor('user_updated', (m) => m.data.user.id === alice.user.id && m.data.user.props?.customStatus);
+  assert.deepEqual(JSON.parse(updated.data.user.props.customStatus), stored);
+  const me = await alice.client.getMe();
+  assert.deepEqual(JSON.parse(me.props.customStatus), stored);
+  const seen = await bob.client.getUser(alice.user.id);
+  assert.deepEqual(JSON.parse(seen.props.customStatus), stored);
+  const recentPref = async () => (await alice.client.getMyPreferences())
+    .find((p) => p.category === 'custom_status' && p.name === 'recent_custom_statuses');
+  assert.deepEqual(JSON.parse((await recentPref()).value), [stored]);
+
+  // Without a duration, a future expiry becomes date_and_time; text is cut to 100 characters;
+  // a second status with the same text replaces the first in the recent list.
+  const long = 'é'.repeat(120);
+  await alice.client.updateCustomStatus({ emoji: 'palm_tree', text: long, expires_at: expires.toISOString() });
+  const second = JSON.parse((await alice.client.getMe()).props.customStatus);
+  assert.equal(second.duration, 'date_and_time');
+  assert.equal([...second.text].length, 100);
+  await alice.client.updateCustomStatus({ emoji: 'coffee', text: 'In a meeting' });
+  const recent = JSON.parse((await recentPref()).value);
+  assert.deepEqual(recent.map((r) => r.emoji), ['coffee', 'palm_tree']);
+  assert.equal(recent[0].expires_at, '0001-01-01T00:00:00Z');
+  assert.equal(recent[0].duration, '');
+
+  // Removing a recent status needs an exact match.
+  await alice.client.removeRecentCustomStatus(recent[1]);
+  assert.deepEqual(JSON.parse((await recentPref()).value).map((r) => r.emoji), ['coffee']);
+  await rejects(assert, alice.client.removeRecentCustomStatus(recent[1]), 400,
+    'api.custom_status.recent_custom_statuses.delete.app_error');
+  const token = alice.client.getToken();
+  const viaDelete = await raw(server, 'DELETE', '/api/v4/users/me/status/custom/recent', { token, body: JSON.stringify(recent[0]) });
+  assert.equal(viaDelete.status, 200);
+  assert.deepEqual(viaDelete.body, { status: 'OK' });
+  assert.deepEqual(JSON.parse((await recentPref()).value), []);
+
+  // Clearing leaves an empty string in props.
+  await alice.client.unsetCustomStatus();
+  await ws.waitFor('user_updated', (m) => m.data.user.props?.customStatus === '');
+  assert.equal((await alice.client.getMe()).props.customStatus, '');
+
+  const past = new Date(Date.now() - 60000).toISOString();
+  for (const bad of [
+    { emoji: '', text: '' },
+    { emoji: 'x', duration: 'forever', expires_at: expires.toISOString() },
+    { emoji: 'x', duration: 'one_hour' },
+    { emoji: 'x', expires_at: past },
+    { emoji: 'x', duration: 'one_hour', expires_at: past },
+    { emoji: 'x', expires_at: 'tomorrow' },
+    { emoji: 7 },
+  ]) {
+    assertAppError(assert, await raw(server, 'PUT', '/api/v4/users/me/status/custom', { token, body: JSON.stringify(bad) }), 400,
+      'api.context.invalid_param.app_error');
+  }
+  assertAppError(assert, await raw(server, 'PUT', '/api/v4/users/me/status/custom', { token, body: '{' }), 400,
+    'api.context.invalid_param.app_error');
+  assertAppError(assert, await raw(server, 'PUT', `/api/v4/users/${alice.user.id}/status/custom`,
+    { token: bob.client.getToken(), body: JSON.stringify({ emoji: 'x' }) }), 403, 'api.context.permissions.app_error');
+  assertAppError(assert, await raw(server, 'DELETE', `/api/v4/users/${alice.user.id}/status/custom`,
+    { token: bob.client.getToken() }), 403, 'api.context.permissions.app_error');
+  ws.close();
+});
+
+test('custom statuses are refused when TeamSettings.EnableCustomUserStatuses is off', async () => {
+  const off = await startServer({ env: { MM_TEAMSETTINGS_ENABLECUSTOMUSERSTATUSES: 'false' } });
+  try {
+    const { client: c } = await newUser(off);
+    await rejects(assert, c.updateCustomStatus({ emoji: 'x', text: 'y' }), 501, 'api.custom_status.disabled');
+    await rejects(assert, c.unsetCustomStatus(), 501, 'api.custom_status.disabled');
+    await rejects(assert, c.removeRecentCustomStatus({ emoji: 'x', text: 'y' }), 501, 'api.custom_status.disabled');
+  } finally {
+    await off.stop();
   }
 });

@@ -52,7 +52,7 @@ void PgPostStore::insert(model::Post& p, const PostSaveEffects& effects) {
     sql::bind_post_fields(s, p, 2);
     s.run();
     bool root = p.root_id.empty();
-    int64_t counted = sql::is_join_leave(p.type) ? 0 : 1;
+    int64_t counted = p.is_join_leave() ? 0 : 1;
     c.prepare(
          "UPDATE Channels SET LastPostAt = GREATEST(LastPostAt, $1), TotalMsgCount = "
          "TotalMsgCount + $4, LastRootPostAt = CASE WHEN $2::bigint = 1 THEN "

@@ -124,13 +124,14 @@ class SqlThreadStore final : public ThreadStore {
     return db_.read([&](auto& c) {
       auto s = c.prepare(
           q("SELECT COUNT(*), COALESCE(SUM(CASE WHEN t.LastReplyAt > m.LastViewed THEN 1 ELSE 0 "
-            "END), 0), COALESCE(SUM(m.UnreadMentions), 0) FROM ThreadMemberships m JOIN Threads t "
-            "ON t.PostId = m.PostId " +
+            "END), 0), COALESCE(SUM(m.UnreadMentions), 0), COALESCE(SUM(CASE WHEN p.Priority = "
+            "'urgent' THEN m.UnreadMentions ELSE 0 END), 0) FROM ThreadMemberships m JOIN Threads "
+            "t ON t.PostId = m.PostId LEFT JOIN Posts p ON p.Id = t.PostId " +
             std::string(kFollowedWhere) + " AND t.ThreadDeleteAt = 0" +
             (team_only ? " AND t.ThreadTeamId != ''" : "")));
       s.bind_all(user_id, team_id);
       s.step();
-      return ThreadTotals{s.int64(0), s.int64(1), s.int64(2)};
+      return ThreadTotals{s.int64(0), s.int64(1), s.int64(2), s.int64(3)};
     });
   }
 

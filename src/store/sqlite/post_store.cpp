@@ -14,7 +14,6 @@ namespace {
 namespace bj = boost::json;
 
 constexpr std::string_view kColumns = sql::kPostColumns;
-using sql::is_join_leave;
 
 std::string select_sql(std::string_view where_order) {
   return sql::post_select(where_order);
@@ -60,7 +59,7 @@ void SqlitePostStore::insert(model::Post& p, const PostSaveEffects& effects) {
     bind_fields(s, p, 2);
     s.run();
     bool root = p.root_id.empty();
-    int64_t counted = is_join_leave(p.type) ? 0 : 1;
+    int64_t counted = p.is_join_leave() ? 0 : 1;
     c.prepare(
          "UPDATE Channels SET LastPostAt = MAX(LastPostAt, ?1), TotalMsgCount = TotalMsgCount + "
          "?4, LastRootPostAt = CASE WHEN ?2 THEN MAX(LastRootPostAt, ?1) ELSE LastRootPostAt END, "
