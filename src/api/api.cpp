@@ -28,6 +28,7 @@ Api::Api(app::App& app) : app_(app) {
   register_sidebar_routes(router_);
   register_user_image_routes(router_);
   register_thread_routes(router_);
+  register_search_routes(router_);
 }
 
 std::size_t Api::body_limit(std::string_view method, std::string_view path) const {

@@ -19,6 +19,7 @@ class PreferenceStore;
 class StatusStore;
 class SidebarStore;
 class ThreadStore;
+class SearchStore;
 
 class Store {
  public:
@@ -34,6 +35,7 @@ class Store {
   virtual StatusStore& statuses() = 0;
   virtual SidebarStore& sidebar() = 0;
   virtual ThreadStore& threads() = 0;
+  virtual SearchStore& search() = 0;
 
   // Runs f in one write transaction; store calls made by f on this thread join it.
   virtual void transaction(const std::function<void()>& f) = 0;

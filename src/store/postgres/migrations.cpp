@@ -12,7 +12,7 @@
 namespace parley::store::postgres {
 namespace {
 
-constexpr std::array<std::string_view, 1> kMigrations = {
+constexpr std::array<std::string_view, 2> kMigrations = {
     // 1: core chat schema.
     R"sql(
 CREATE TABLE Users (
@@ -116,6 +116,11 @@ CREATE TABLE ThreadMemberships (
   PRIMARY KEY (PostId, UserId));
 CREATE INDEX idx_threadmemberships_user_id ON ThreadMemberships(UserId);
 -- End of collapsed reply threads.
+)sql",
+    // 2: post search. A GIN index on to_tsvector('english', Message), the expression the search
+    // queries use (as Mattermost's idx_posts_message_txt); built over the existing rows.
+    R"sql(
+CREATE INDEX idx_posts_message_txt ON Posts USING gin (to_tsvector('english', Message));
 )sql",
 };
 

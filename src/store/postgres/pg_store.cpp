@@ -8,6 +8,7 @@
 #include "store/postgres/small_stores.h"
 #include "store/postgres/team_store.h"
 #include "store/postgres/user_store.h"
+#include "store/sql/search_store_impl.h"
 #include "store/sql/thread_store_impl.h"
 #include "util/ids.h"
 
@@ -28,7 +29,8 @@ class PgStore final : public Store {
         preferences_(db_),
         statuses_(db_),
         sidebar_(db_),
-        threads_(db_) {
+        threads_(db_),
+        search_(db_) {
     migrate(db_);
   }
 
@@ -43,6 +45,7 @@ class PgStore final : public Store {
   StatusStore& statuses() override { return statuses_; }
   SidebarStore& sidebar() override { return sidebar_; }
   ThreadStore& threads() override { return threads_; }
+  SearchStore& search() override { return search_; }
 
   void transaction(const std::function<void()>& f) override {
     db_.write([&](Conn&) { f(); });
@@ -74,6 +77,7 @@ class PgStore final : public Store {
   PgStatusStore statuses_;
   PgSidebarStore sidebar_;
   sql::SqlThreadStore<Db, false> threads_;
+  sql::SqlSearchStore<Db, false> search_;
 };
 
 }  // namespace

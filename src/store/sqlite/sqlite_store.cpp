@@ -1,6 +1,7 @@
 // Assembles the SQLite aggregate stores behind store::Store.
 #include "store/sqlite/sqlite_store.h"
 
+#include "store/sql/search_store_impl.h"
 #include "store/sql/thread_store_impl.h"
 #include "store/sqlite/channel_store.h"
 #include "store/sqlite/db.h"
@@ -33,7 +34,8 @@ class SqliteStore final : public Store {
         preferences_(db_),
         statuses_(db_),
         sidebar_(db_),
-        threads_(db_) {
+        threads_(db_),
+        search_(db_) {
     migrate(db_);
   }
 
@@ -48,6 +50,7 @@ class SqliteStore final : public Store {
   StatusStore& statuses() override { return statuses_; }
   SidebarStore& sidebar() override { return sidebar_; }
   ThreadStore& threads() override { return threads_; }
+  SearchStore& search() override { return search_; }
 
   void transaction(const std::function<void()>& f) override {
     db_.write([&](Conn&) { f(); });
@@ -79,6 +82,7 @@ class SqliteStore final : public Store {
   SqliteStatusStore statuses_;
   SqliteSidebarStore sidebar_;
   sql::SqlThreadStore<Db, true> threads_;
+  sql::SqlSearchStore<Db, true> search_;
 };
 
 }  // namespace
