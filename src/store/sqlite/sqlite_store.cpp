@@ -1,6 +1,7 @@
 // Assembles the SQLite aggregate stores behind store::Store.
 #include "store/sqlite/sqlite_store.h"
 
+#include "store/sql/file_info_store_impl.h"
 #include "store/sql/search_store_impl.h"
 #include "store/sql/thread_store_impl.h"
 #include "store/sqlite/channel_store.h"
@@ -35,7 +36,8 @@ class SqliteStore final : public Store {
         statuses_(db_),
         sidebar_(db_),
         threads_(db_),
-        search_(db_) {
+        search_(db_),
+        file_infos_(db_) {
     migrate(db_);
   }
 
@@ -51,6 +53,7 @@ class SqliteStore final : public Store {
   SidebarStore& sidebar() override { return sidebar_; }
   ThreadStore& threads() override { return threads_; }
   SearchStore& search() override { return search_; }
+  FileInfoStore& file_infos() override { return file_infos_; }
 
   void transaction(const std::function<void()>& f) override {
     db_.write([&](Conn&) { f(); });
@@ -83,6 +86,7 @@ class SqliteStore final : public Store {
   SqliteSidebarStore sidebar_;
   sql::SqlThreadStore<Db, true> threads_;
   sql::SqlSearchStore<Db, true> search_;
+  sql::SqlFileInfoStore<Db, true> file_infos_;
 };
 
 }  // namespace
