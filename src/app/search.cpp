@@ -7,6 +7,7 @@
 #include "app/search_params.h"
 #include "model/channel.h"
 #include "store/channel_store.h"
+#include "store/file_info_store.h"
 #include "store/search_store.h"
 #include "store/user_store.h"
 #include "util/ids.h"
@@ -165,6 +166,43 @@ bool word_matches(const std::string& token, const std::string& term, bool prefix
          (!term.empty() && rest.size() > 1 && rest[0] == term.back() && is_ending(rest.substr(1)));
 }
 
+// The filters every kind of params shares (Mattermost copies the flags into each), names
+// resolved, and the page.
+void fill_filters(App& app, const model::Session& s, const std::string& team_id,
+                  const SearchParams& first, const PostSearchRequest& r, store::SearchFilters& q) {
+  q.user_id = s.user_id;
+  q.team_id = team_id;
+  q.include_deleted_channels =
+      r.include_deleted_channels && app.config()->team.experimental_view_archived_channels;
+  q.in_channels = resolve_channels(app, s, team_id, first.in_channels);
+  q.excluded_channels = resolve_channels(app, s, team_id, first.excluded_channels);
+  q.from_users = resolve_users(app, first.from_users);
+  q.excluded_users = resolve_users(app, first.excluded_users);
+  auto dates = create_at_filter(first, now_ms());
+  q.created_from = dates.from;
+  q.created_to = dates.to;
+  q.created_not_between = dates.excluded;
+  q.limit = r.per_page > 0 ? std::min(r.per_page, 200) : 60;
+  q.offset = std::max(r.page, 0) * q.limit;
+}
+
+bool has_filters(const store::SearchFilters& q) {
+  return !q.in_channels.empty() || !q.from_users.empty() || !q.excluded_channels.empty() ||
+         !q.excluded_users.empty() || q.created_from || q.created_to ||
+         !q.created_not_between.empty();
+}
+
+// ext: values as stored: lower case, no leading dot.
+std::vector<std::string> extensions(const std::vector<std::string>& values) {
+  std::vector<std::string> out;
+  for (const auto& v : values) {
+    std::string e = lower(v);
+    while (!e.empty() && e.front() == '.') e.erase(0, 1);
+    if (!e.empty()) out.push_back(std::move(e));
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<std::string> search_matches(std::string_view message,
@@ -210,20 +248,8 @@ Result<PostSearchResults> search_posts(App& app, const model::Session& s,
   auto params = parse_search_params(r.terms, r.time_zone_offset);
   if (params.empty()) return results;
 
-  const SearchParams& first = params.front();
   store::PostSearchQuery q;
-  q.user_id = s.user_id;
-  q.team_id = team_id;
-  q.include_deleted_channels =
-      r.include_deleted_channels && cfg->team.experimental_view_archived_channels;
-  q.in_channels = resolve_channels(app, s, team_id, first.in_channels);
-  q.excluded_channels = resolve_channels(app, s, team_id, first.excluded_channels);
-  q.from_users = resolve_users(app, first.from_users);
-  q.excluded_users = resolve_users(app, first.excluded_users);
-  auto dates = create_at_filter(first, now_ms());
-  q.created_from = dates.from;
-  q.created_to = dates.to;
-  q.created_not_between = dates.excluded;
+  fill_filters(app, s, team_id, params.front(), r, q);
 
   std::vector<std::string> message_terms;
   std::vector<std::string> hashtag_terms;
@@ -235,9 +261,7 @@ Result<PostSearchResults> search_posts(App& app, const model::Session& s,
     auto m = to_match(p, r.is_or_search);
     if (m.terms.empty() && m.excluded.empty()) {
       // Only punctuation: searched by the filters alone, if any (Mattermost).
-      q.filters_only = q.filters_only || !q.in_channels.empty() || !q.from_users.empty() ||
-                       !q.excluded_channels.empty() || !q.excluded_users.empty() ||
-                       q.created_from || q.created_to || !q.created_not_between.empty();
+      q.filters_only = q.filters_only || has_filters(q);
       continue;
     }
     if (p.is_hashtag) {
@@ -249,11 +273,6 @@ Result<PostSearchResults> search_posts(App& app, const model::Session& s,
     }
   }
   if (!q.filters_only && !q.message && !q.hashtags) return results;
-
-  int per_page = r.per_page > 0 ? std::min(r.per_page, 200) : 60;
-  int page = std::max(r.page, 0);
-  q.limit = per_page;
-  q.offset = page * per_page;
 
   for (auto& p : app.store().search().posts(q)) {
     std::vector<std::string> found = search_matches(p.message, message_terms);
@@ -275,6 +294,47 @@ Result<PostSearchResults> search_posts(App& app, const model::Session& s,
   }
   post_util::prepare(app, results.list);
   return results;
+}
+
+Result<std::vector<model::FileInfo>> search_files(App& app, const model::Session& s,
+                                                  const std::string& team_id,
+                                                  const PostSearchRequest& r) {
+  if (!app.config()->service.enable_file_search)
+    return AppError::make("store.sql_file_info.search.disabled",
+                          "Searching files has been disabled on this server. Please contact your "
+                          "System Administrator.",
+                          501, "teamId=" + team_id + " userId=" + s.user_id);
+  if (!team_id.empty() && !has_team_permission(app, s, team_id, "view_team"))
+    return errors::permission("view_team", s.user_id);
+
+  auto params = parse_search_params(r.terms, r.time_zone_offset);
+  if (params.empty()) return std::vector<model::FileInfo>{};
+  store::FileSearchQuery q;
+  fill_filters(app, s, team_id, params.front(), r, q);
+  q.extensions = extensions(params.front().extensions);
+  q.excluded_extensions = extensions(params.front().excluded_extensions);
+  // Hashtags are words of file names too: every kind's terms apply together.
+  store::TextMatch text;
+  text.or_terms = r.is_or_search;
+  for (const auto& p : params) {
+    auto m = to_match(p, r.is_or_search);
+    text.terms.insert(text.terms.end(), m.terms.begin(), m.terms.end());
+    text.excluded.insert(text.excluded.end(), m.excluded.begin(), m.excluded.end());
+  }
+  if (!text.terms.empty() || !text.excluded.empty())
+    q.text = std::move(text);
+  else if (!has_filters(q) && q.extensions.empty() && q.excluded_extensions.empty())
+    return std::vector<model::FileInfo>{};
+
+  auto ids = app.store().search().files(q);
+  auto infos = app.store().file_infos().get_many(ids);
+  std::vector<model::FileInfo> out;
+  for (const auto& id : ids) {
+    auto it = std::find_if(infos.begin(), infos.end(),
+                           [&](const model::FileInfo& f) { return f.id == id; });
+    if (it != infos.end()) out.push_back(std::move(*it));
+  }
+  return out;
 }
 
 }  // namespace parley::app

@@ -1,6 +1,6 @@
-// Full-text search over posts: the query the app layer builds from Mattermost's search syntax
-// (terms already split, names already resolved to ids) and the store that runs it on SQLite FTS5
-// or PostgreSQL tsvector, restricted to the channels the searcher belongs to.
+// Search over posts and files: the queries the app layer builds from Mattermost's search syntax
+// (terms already split, names already resolved to ids) and the store that runs them (posts on
+// SQLite FTS5 or PostgreSQL tsvector), restricted to the channels the searcher belongs to.
 #pragma once
 
 #include "model/post.h"
@@ -28,7 +28,8 @@ struct TextMatch {
   bool or_terms = false;
 };
 
-struct PostSearchQuery {
+// What post and file searches share: the searcher's channel scope, from:/in: ids and dates.
+struct SearchFilters {
   std::string user_id;  // the searcher: only channels they are a member of
   std::string team_id;  // "" every team; otherwise that team's channels plus DMs and GMs
   bool include_deleted_channels = false;
@@ -39,12 +40,24 @@ struct PostSearchQuery {
   std::optional<int64_t> created_from;  // CreateAt >= created_from
   std::optional<int64_t> created_to;    // CreateAt <= created_to
   std::vector<std::pair<int64_t, int64_t>> created_not_between;
+  int offset = 0;
+  int limit = 60;
+};
+
+struct PostSearchQuery : SearchFilters {
   // A post is a hit when it matches any of these (Mattermost merges one search per kind):
   std::optional<TextMatch> message;   // full text of Posts.Message
   std::optional<TextMatch> hashtags;  // "#tags", exact, case-insensitive, in Posts.Hashtags
   bool filters_only = false;          // no terms at all: every post passing the filters
-  int offset = 0;
-  int limit = 60;
+};
+
+// Files attached to posts. Terms match the start of a word of the file name (split at spaces,
+// ".", ",", "-" and "_") or of its extracted content, case-insensitively; phrases match words in
+// sequence. No `text` (flags only): every file passing the filters.
+struct FileSearchQuery : SearchFilters {
+  std::vector<std::string> extensions;  // lower case, without the dot
+  std::vector<std::string> excluded_extensions;
+  std::optional<TextMatch> text;
 };
 
 class SearchStore {
@@ -53,6 +66,9 @@ class SearchStore {
   // Non-deleted, non-system posts matching `q`, newest first, `limit` from `offset`, with their
   // thread's reply count.
   virtual std::vector<model::Post> posts(const PostSearchQuery& q) = 0;
+  // Ids of non-deleted files attached to posts matching `q`, newest first, `limit` from
+  // `offset`.
+  virtual std::vector<std::string> files(const FileSearchQuery& q) = 0;
 };
 
 }  // namespace parley::store

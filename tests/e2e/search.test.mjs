@@ -340,3 +340,96 @@ test('channel autocomplete for search lists the searcher\'s DMs (by username) an
   const carolSees = await carol.client.autocompleteChannelsForSearch(team.id, bob.user.username.slice(0, 10));
   assert.deepEqual(carolSees.map((c) => c.id), [gm.id]);
 });
+
+// Uploads one file into the channel and posts it; returns its FileInfo with the post.
+async function postFile(who, channelId, name, extra = {}) {
+  const fd = new FormData();
+  fd.append('channel_id', channelId);
+  fd.append('files', new Blob([`content of ${name}`], { type: 'text/plain' }), name);
+  const info = (await who.client.uploadFile(fd)).file_infos[0];
+  const post = await who.client.createPost({ channel_id: channelId, message: '', file_ids: [info.id], ...extra });
+  return { ...info, post };
+}
+
+const searchFiles = (c, teamId, terms, extra = {}) => c.searchFilesWithParams(teamId, { terms, is_or_search: false, ...extra });
+
+test('file search: name words and prefixes, ext:, from:, in:, dates, OR, exclusions; FileInfoList', async () => {
+  const { alice, bob, team, town } = await setup();
+  const dev = await alice.client.createChannel({ team_id: team.id, name: slug('dev'), display_name: 'Dev', type: 'O' });
+  const w = word();
+  const report = await postFile(bob, town.id, `${w}-Report_final.PDF`);
+  const notes = await postFile(alice, dev.id, `${w} notes.txt`);
+  const image = await postFile(alice, town.id, `${w}.report.png`);
+  // Uploaded but never posted: not searchable.
+  const fd = new FormData();
+  fd.append('channel_id', town.id);
+  fd.append('files', new Blob(['x'], { type: 'text/plain' }), `${w}-draft.txt`);
+  await alice.client.uploadFile(fd);
+
+  let r = await searchFiles(alice.client, team.id, w);
+  assert.deepEqual(r.order, [image.id, notes.id, report.id]);
+  assert.equal(r.file_infos[report.id].name, report.name);
+  assert.equal(r.file_infos[report.id].extension, 'pdf');
+  assert.equal(r.next_file_info_id, '');
+  assert.equal(r.prev_file_info_id, '');
+  assert.equal(r.first_inaccessible_file_time, 0);
+
+  r = await searchFiles(alice.client, team.id, `${w} repo`);
+  assert.deepEqual(r.order, [image.id, report.id], 'every word a prefix of a name word');
+  r = await searchFiles(alice.client, team.id, `${w} FINAL`);
+  assert.deepEqual(r.order, [report.id]);
+  r = await searchFiles(alice.client, team.id, `${w} -report`);
+  assert.deepEqual(r.order, [notes.id]);
+  r = await alice.client.searchFiles(team.id, `notes final`, true);
+  assert.ok(r.order.includes(notes.id) && r.order.includes(report.id));
+  r = await searchFiles(alice.client, team.id, `${w} ext:pdf`);
+  assert.deepEqual(r.order, [report.id]);
+  r = await searchFiles(alice.client, team.id, `${w} -ext:pdf -ext:.png`);
+  assert.deepEqual(r.order, [notes.id]);
+  r = await searchFiles(alice.client, team.id, `${w} from:${bob.user.username}`);
+  assert.deepEqual(r.order, [report.id]);
+  r = await searchFiles(alice.client, team.id, `${w} in:${dev.name}`);
+  assert.deepEqual(r.order, [notes.id]);
+  r = await searchFiles(alice.client, team.id, `${w} -in:${dev.name}`);
+  assert.deepEqual(r.order, [image.id, report.id]);
+  const today = new Date().toISOString().slice(0, 10);
+  r = await searchFiles(alice.client, team.id, `${w} before:${today}`);
+  assert.deepEqual(r.order, []);
+  r = await searchFiles(alice.client, team.id, `${w} on:${today}`, { time_zone_offset: 0 });
+  assert.equal(r.order.length, 3);
+  r = await searchFiles(alice.client, team.id, `ext:pdf from:${bob.user.username}`);
+  assert.deepEqual(r.order, [report.id], 'flags alone');
+  r = await searchFiles(alice.client, team.id, w, { page: 1, per_page: 2 });
+  assert.deepEqual(r.order, [report.id]);
+  r = await searchFiles(alice.client, '', w);
+  assert.equal(r.order.length, 3, 'cross-team');
+});
+
+test('file search permissions: only the searcher\'s channels; deleted posts\' files gone; bad input', async () => {
+  const { alice, bob, team, town } = await setup();
+  const carol = await newUser(server);
+  await admin.client.addToTeam(team.id, carol.user.id);
+  const priv = await alice.client.createChannel({ team_id: team.id, name: slug('priv'), display_name: 'Private', type: 'P' });
+  const w = word();
+  const secret = await postFile(alice, priv.id, `${w}-secret.txt`);
+  const open = await postFile(bob, town.id, `${w}-open.txt`);
+  assert.deepEqual((await searchFiles(alice.client, team.id, w)).order, [open.id, secret.id]);
+  for (const terms of [w, `${w} in:${priv.name}`, `in:${priv.name}`]) {
+    const r = await searchFiles(carol.client, team.id, terms);
+    assert.ok(!r.order.includes(secret.id) && !(secret.id in r.file_infos), `carol found the secret file with "${terms}"`);
+  }
+  assert.deepEqual((await searchFiles(carol.client, '', w)).order, [open.id]);
+
+  await bob.client.deletePost(open.post.id);
+  assert.deepEqual((await searchFiles(alice.client, team.id, w)).order, [secret.id]);
+
+  const outsider = await newUser(server);
+  await rejects(assert, outsider.client.searchFiles(team.id, w, false), 403, 'api.context.permissions.app_error');
+  const token = alice.client.getToken();
+  let res = await raw(server, 'POST', `/api/v4/teams/${team.id}/files/search`, { token, body: '{' });
+  assertAppError(assert, res, 400, 'api.post.search_files.invalid_body.app_error');
+  res = await raw(server, 'POST', '/api/v4/files/search', { token, body: JSON.stringify({ terms: '' }) });
+  assertAppError(assert, res, 400, 'api.context.invalid_body_param.app_error');
+  res = await raw(server, 'POST', '/api/v4/files/search', { token, body: JSON.stringify({ terms: w }) });
+  assert.equal(res.headers.get('cache-control'), 'no-cache, no-store, must-revalidate');
+});

@@ -24,14 +24,8 @@ class SqlSearchStore final : public SearchStore {
 
   std::vector<model::Post> posts(const PostSearchQuery& q) override {
     Args args;
-    std::string where = "WHERE p.DeleteAt = 0 AND p.Type NOT LIKE 'system%' AND p.ChannelId IN (" +
-                        channel_scope(q, args) + ")";
-    add_in(where, "p.UserId", q.from_users, false, args);
-    add_in(where, "p.UserId", q.excluded_users, true, args);
-    if (q.created_from) where += " AND p.CreateAt >= " + args.add(*q.created_from);
-    if (q.created_to) where += " AND p.CreateAt <= " + args.add(*q.created_to);
-    for (auto& [from, to] : q.created_not_between)
-      where += " AND p.CreateAt NOT BETWEEN " + args.add(from) + " AND " + args.add(to);
+    std::string where = "WHERE p.DeleteAt = 0 AND p.Type NOT LIKE 'system%'" +
+                        filters(q, "p.ChannelId", "p.UserId", "p.CreateAt", args);
 
     std::vector<std::string> alternatives;
     if (q.filters_only) alternatives.emplace_back("1 = 1");
@@ -51,6 +45,32 @@ class SqlSearchStore final : public SearchStore {
       args.bind(s);
       std::vector<model::Post> out;
       while (s.step()) out.push_back(read_post(s));
+      return out;
+    });
+  }
+
+  std::vector<std::string> files(const FileSearchQuery& q) override {
+    Args args;
+    std::string where = "WHERE f.DeleteAt = 0 AND f.PostId != ''" +
+                        filters(q, "f.ChannelId", "f.CreatorId", "f.CreateAt", args);
+    add_in(where, "f.Extension", q.extensions, false, args);
+    add_in(where, "f.Extension", q.excluded_extensions, true, args);
+    if (q.text) {
+      std::vector<std::string> pos;
+      std::vector<std::string> neg;
+      for (auto& t : q.text->terms) pos.push_back(file_term(t, args));
+      for (auto& t : q.text->excluded) neg.push_back(file_term(t, args));
+      if (!pos.empty()) where += " AND (" + join(pos, q.text->or_terms ? " OR " : " AND ") + ")";
+      if (!neg.empty()) where += " AND NOT (" + join(neg, " OR ") + ")";
+    }
+    where += " ORDER BY f.CreateAt DESC, f.Id DESC LIMIT " + args.add(int64_t{q.limit}) +
+             " OFFSET " + args.add(int64_t{q.offset});
+    std::string sql = q_("SELECT f.Id FROM FileInfo f " + where);
+    return db_.read_search([&](auto& c) {
+      auto s = c.prepare(sql);
+      args.bind(s);
+      std::vector<std::string> out;
+      while (s.step()) out.push_back(s.text(0));
       return out;
     });
   }
@@ -89,8 +109,22 @@ class SqlSearchStore final : public SearchStore {
     where += ")";
   }
 
-  // The channels whose posts the searcher may find: those they are a member of.
-  static std::string channel_scope(const PostSearchQuery& q, Args& args) {
+  // " AND ..." for the channel scope, from:, in: and the dates, on the given columns.
+  static std::string filters(const SearchFilters& q, std::string_view channel_col,
+                             std::string_view user_col, std::string_view created_col, Args& args) {
+    std::string where = " AND " + std::string(channel_col) + " IN (" + channel_scope(q, args) + ")";
+    add_in(where, user_col, q.from_users, false, args);
+    add_in(where, user_col, q.excluded_users, true, args);
+    std::string created(created_col);
+    if (q.created_from) where += " AND " + created + " >= " + args.add(*q.created_from);
+    if (q.created_to) where += " AND " + created + " <= " + args.add(*q.created_to);
+    for (auto& [from, to] : q.created_not_between)
+      where += " AND " + created + " NOT BETWEEN " + args.add(from) + " AND " + args.add(to);
+    return where;
+  }
+
+  // The channels whose posts and files the searcher may find: those they are a member of.
+  static std::string channel_scope(const SearchFilters& q, Args& args) {
     std::string s =
         "SELECT c.Id FROM Channels c JOIN ChannelMembers cm ON cm.ChannelId = c.Id WHERE "
         "cm.UserId = " +
@@ -165,6 +199,35 @@ class SqlSearchStore final : public SearchStore {
     if (words.empty()) return "";
     words.back() += ":*";
     return join(words, " <-> ");
+  }
+
+  // Separators of file name words (and of content lines) turned into spaces, lower case, with a
+  // leading space, so that "% word%" finds a word start.
+  static std::string file_words(std::string_view col) {
+    std::string e(col);
+    for (const char* sep : {".", ",", "-", "_", "\n", "\t"})
+      e = "REPLACE(" + e + ", '" + sep + "', ' ')";
+    return "(' ' || LOWER(" + e + "))";
+  }
+
+  static std::string file_term(const SearchTerm& t, Args& args) {
+    std::string pattern = "% ";
+    bool space = false;
+    for (char ch : t.text) {
+      char c = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      if (c == '.' || c == ',' || c == '-' || c == '_' || c == ' ' || c == '\n' || c == '\t') {
+        space = true;
+        continue;
+      }
+      if (space && pattern.size() > 2) pattern += ' ';
+      space = false;
+      if (c == '%' || c == '\\') pattern += '\\';
+      pattern += c;
+    }
+    pattern += '%';
+    auto p = args.add(pattern);
+    return "(" + file_words("f.Name") + " LIKE " + p + " ESCAPE '\\' OR " +
+           file_words("f.Content") + " LIKE " + p + " ESCAPE '\\')";
   }
 
   // Exact "#tag" entries of the space-separated Hashtags column, ASCII case-insensitive.

@@ -3,6 +3,7 @@
 // filters, dates, system and deleted posts, edits and deletes kept in the index, paging.
 #include "store/search_store.h"
 #include "../support/test_database.h"
+#include "store/file_info_store.h"
 #include "store/post_store.h"
 #include "util/ids.h"
 
@@ -283,6 +284,62 @@ TEST_F(SearchStoreTest, MigrationIndexesExistingPosts) {
   // New posts are indexed by the recreated triggers.
   auto after = post(town_, bob_, "legacy later", 300);
   EXPECT_EQ(ids(query(alice_, {word("legacy")})).front(), after);
+}
+
+// Files: attached, not deleted, in the searcher's channels; name word prefixes, extensions.
+class FileSearchStoreTest : public SearchStoreTest {
+ protected:
+  std::string file(const std::string& channel, const std::string& user, const std::string& name,
+                   int64_t at, bool attached = true, const std::string& content = "") {
+    auto f = model::new_file_info(name);
+    f.id = new_id();
+    f.creator_id = user;
+    f.channel_id = channel;
+    f.post_id = attached ? new_id() : "";
+    f.create_at = f.update_at = at;
+    f.path = "data/" + f.id;
+    f.content = content;
+    store_->file_infos().save(f);
+    return f.id;
+  }
+  FileSearchQuery files(const std::string& user, std::vector<SearchTerm> terms) {
+    FileSearchQuery q;
+    q.user_id = user;
+    q.team_id = team_;
+    if (!terms.empty()) q.text = TextMatch{std::move(terms), {}, false};
+    return q;
+  }
+  Ids found(const FileSearchQuery& q) { return store_->search().files(q); }
+};
+
+TEST_F(FileSearchStoreTest, NameWordsExtensionsAndScope) {
+  auto a = file(town_, bob_, "Quarterly-Report_2024.PDF", 100);
+  auto b = file(town_, alice_, "team photo.png", 200);
+  auto c = file(dm_, bob_, "report draft.txt", 300, true, "budget numbers inside");
+  file(town_, bob_, "report unattached.txt", 400, false);
+  file(secret_, bob_, "report secret.txt", 500);
+  EXPECT_EQ(found(files(alice_, {prefix("report")})), (Ids{c, a}));
+  EXPECT_EQ(found(files(alice_, {prefix("quart"), prefix("2024")})), (Ids{a}));
+  EXPECT_EQ(found(files(alice_, {prefix("budg")})), (Ids{c}));
+  EXPECT_EQ(found(files(alice_, {phrase("team photo")})), (Ids{b}));
+  EXPECT_TRUE(found(files(alice_, {prefix("eport")})).empty());
+  auto q = files(alice_, {});
+  q.extensions = {"pdf", "png"};
+  EXPECT_EQ(found(q), (Ids{b, a}));
+  q.extensions.clear();
+  q.excluded_extensions = {"pdf"};
+  q.from_users = {bob_};
+  EXPECT_EQ(found(q), (Ids{c}));
+  q = files(alice_, {prefix("report")});
+  q.text->excluded = {prefix("draft")};
+  EXPECT_EQ(found(q), (Ids{a}));
+  q = files(alice_, {prefix("photo"), prefix("draft")});
+  q.text->or_terms = true;
+  q.limit = 1;
+  q.offset = 1;
+  EXPECT_EQ(found(q), (Ids{b}));
+  // Bob, a member of the private channel, finds the file there.
+  EXPECT_EQ(found(files(bob_, {prefix("secret")})).size(), 1u);
 }
 
 }  // namespace
