@@ -275,11 +275,12 @@ test('bad input and permissions give AppErrors', async () => {
   assert.deepEqual(r.posts, {});
 });
 
-test('ServiceSettings.EnablePostSearch=false answers 501', async () => {
-  const off = await startServer({ env: { MM_SERVICESETTINGS_ENABLEPOSTSEARCH: 'false' } });
+test('ServiceSettings.EnablePostSearch / EnableFileSearch = false answer 501', async () => {
+  const off = await startServer({ env: { MM_SERVICESETTINGS_ENABLEPOSTSEARCH: 'false', MM_SERVICESETTINGS_ENABLEFILESEARCH: 'false' } });
   try {
     const u = await newUser(off);
     await rejects(assert, u.client.searchPosts('', 'anything', false), 501, 'store.sql_post.search.disabled');
+    await rejects(assert, u.client.searchFiles('', 'anything', false), 501, 'store.sql_file_info.search.disabled');
   } finally {
     await off.stop();
   }
