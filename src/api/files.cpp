@@ -1,6 +1,7 @@
 // /api/v4/files: uploads (multipart with channel_id and client_ids, or the raw body with
 // ?channel_id=&filename=), downloads of files, thumbnails and previews with Mattermost's safe
-// serving headers, file infos, public links, and /posts/{post_id}/files/info.
+// serving headers and single byte ranges, file infos, public links, and
+// /posts/{post_id}/files/info.
 #include "app/files.h"
 #include "api/context.h"
 #include "api/multipart.h"
@@ -43,8 +44,74 @@ std::string path_escape(std::string_view s) {
   return out;
 }
 
+struct Range {
+  int64_t offset = 0;
+  int64_t length = 0;
+};
+
+// A single "bytes=" range of Range against a body of `size` bytes: nullopt to serve everything
+// (no Range, another unit, several ranges), a Range, or `unsatisfiable`.
+std::optional<Range> parse_range(std::string_view header, int64_t size, bool* unsatisfiable) {
+  *unsatisfiable = false;
+  if (!header.starts_with("bytes=")) return std::nullopt;
+  std::string_view spec = header.substr(6);
+  if (spec.find(',') != std::string_view::npos) return std::nullopt;
+  auto dash = spec.find('-');
+  auto number = [](std::string_view t, int64_t* out) {
+    if (t.empty() || t.size() > 18) return false;
+    *out = 0;
+    for (char ch : t) {
+      if (ch < '0' || ch > '9') return false;
+      *out = *out * 10 + (ch - '0');
+    }
+    return true;
+  };
+  int64_t first = 0, last = 0;
+  if (dash == std::string_view::npos) {
+    *unsatisfiable = true;
+    return std::nullopt;
+  }
+  if (dash == 0) {  // the last n bytes
+    if (!number(spec.substr(1), &last) || last == 0) {
+      *unsatisfiable = true;
+      return std::nullopt;
+    }
+    last = std::min(last, size);
+    return Range{size - last, last};
+  }
+  if (!number(spec.substr(0, dash), &first) || first >= size) {
+    *unsatisfiable = true;
+    return std::nullopt;
+  }
+  if (dash + 1 == spec.size()) return Range{first, size - first};
+  if (!number(spec.substr(dash + 1), &last) || last < first) {
+    *unsatisfiable = true;
+    return std::nullopt;
+  }
+  return Range{first, std::min(last, size - 1) - first + 1};
+}
+
 Response file_response(const Context& c, app::FileContent content, bool force_download) {
   Response r;
+  auto size = static_cast<int64_t>(content.data.size());
+  bool unsatisfiable = false;
+  auto range = parse_range(c.req.header("range"), size, &unsatisfiable);
+  if (unsatisfiable) {
+    r.status = 416;
+    r.content_type = "text/plain; charset=utf-8";
+    r.set_header("Content-Range", "bytes */" + std::to_string(size));
+    r.body = "invalid range: failed to overlap\n";
+    return r;
+  }
+  r.set_header("Accept-Ranges", "bytes");
+  if (range) {
+    r.status = 206;
+    r.set_header("Content-Range", "bytes " + std::to_string(range->offset) + "-" +
+                                      std::to_string(range->offset + range->length - 1) + "/" +
+                                      std::to_string(size));
+    content.data =
+        content.data.substr(static_cast<size_t>(range->offset), static_cast<size_t>(range->length));
+  }
   std::string type = content.mime_type.empty() ? "application/octet-stream" : content.mime_type;
   for (auto unsafe : kUnsafeContentTypes)
     if (type.starts_with(unsafe)) {

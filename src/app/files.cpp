@@ -138,6 +138,12 @@ Result<model::FileInfo> upload_file(App& app, const model::Session& s,
       derived = files::derive_images(data);
     }
   }
+  if (info.is_svg()) {
+    if (auto size = files::svg_size(data)) {
+      info.width = size->width;
+      info.height = size->height;
+    }
+  }
   if (auto w = backend->write(info.path, data); !w) return std::move(w).error();
   info.size = static_cast<int64_t>(data.size());
   if (derived) {
@@ -223,6 +229,8 @@ Result<std::vector<model::FileInfo>> get_file_infos_for_post(App& app, const mod
                                                              bool include_deleted) {
   if (!post_util::has_permission_by_post(app, s, post_id, "read_channel_content"))
     return errors::permission("read_channel_content", s.user_id);
+  if (include_deleted && !has_permission(s, "manage_system"))
+    return errors::permission("manage_system", s.user_id);
   return app.store().file_infos().for_post(post_id, include_deleted);
 }
 

@@ -49,7 +49,7 @@ Result<FileContent> get_public_file(App& app, const std::string& id, const std::
 // Mattermost's GeneratePublicLinkHash: base64url(sha256(salt + file id)), unpadded.
 std::string public_link_hash(std::string_view file_id, std::string_view salt);
 
-// GET /posts/{post_id}/files/info.
+// GET /posts/{post_id}/files/info (include_deleted needs manage_system).
 Result<std::vector<model::FileInfo>> get_file_infos_for_post(App& app, const model::Session& s,
                                                              const std::string& post_id,
                                                              bool include_deleted);

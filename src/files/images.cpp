@@ -4,7 +4,10 @@
 
 #include <vips/vips.h>
 
+#include <cctype>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <mutex>
 
@@ -133,7 +136,54 @@ Image mini_preview(VipsImage* img) {
   });
 }
 
+// The value of attribute `name` in the tag text `tag` ("" when absent).
+std::string attribute(std::string_view tag, std::string_view name) {
+  size_t pos = 0;
+  while ((pos = tag.find(name, pos)) != std::string_view::npos) {
+    bool starts = pos > 0 && std::isspace(static_cast<unsigned char>(tag[pos - 1]));
+    size_t i = pos + name.size();
+    while (i < tag.size() && std::isspace(static_cast<unsigned char>(tag[i]))) ++i;
+    if (starts && i < tag.size() && tag[i] == '=') {
+      ++i;
+      while (i < tag.size() && std::isspace(static_cast<unsigned char>(tag[i]))) ++i;
+      if (i < tag.size() && (tag[i] == '"' || tag[i] == '\'')) {
+        size_t end = tag.find(tag[i], i + 1);
+        if (end != std::string_view::npos) return std::string(tag.substr(i + 1, end - i - 1));
+      }
+      return {};
+    }
+    pos = i;
+  }
+  return {};
+}
+
+// A length such as "120", "120.5" or "120px" in whole pixels; 0 for anything else (%, em, ...).
+int64_t pixels(const std::string& v) {
+  char* end = nullptr;
+  double d = std::strtod(v.c_str(), &end);
+  std::string_view unit(end);
+  if (end == v.c_str() || !(unit.empty() || unit == "px") || d <= 0) return 0;
+  return static_cast<int64_t>(d);
+}
+
 }  // namespace
+
+std::optional<ImageSize> svg_size(std::string_view svg) {
+  size_t open = svg.find("<svg");
+  if (open == std::string_view::npos) return std::nullopt;
+  size_t close = svg.find('>', open);
+  if (close == std::string_view::npos) return std::nullopt;
+  std::string_view tag = svg.substr(open, close - open);
+  ImageSize s{pixels(attribute(tag, "width")), pixels(attribute(tag, "height"))};
+  if (s.width > 0 && s.height > 0) return s;
+  std::string box = attribute(tag, "viewBox");
+  double minx = 0, miny = 0, w = 0, h = 0;
+  for (char& c : box)
+    if (c == ',') c = ' ';
+  if (std::sscanf(box.c_str(), "%lf %lf %lf %lf", &minx, &miny, &w, &h) == 4 && w > 0 && h > 0)
+    return ImageSize{static_cast<int64_t>(w), static_cast<int64_t>(h)};
+  return std::nullopt;
+}
 
 std::optional<ImageSize> image_size(std::string_view data) {
   Image img = load(data);

@@ -18,6 +18,10 @@ struct ImageSize {
 // Reads only the header; nullopt when libvips cannot decode `data`.
 std::optional<ImageSize> image_size(std::string_view data);
 
+// An SVG's size from the width/height attributes of its root element (numbers, optionally in
+// px), else from its viewBox; nullopt when neither gives a positive size.
+std::optional<ImageSize> svg_size(std::string_view svg);
+
 struct DerivedImages {
   ImageSize size;
   std::string thumbnail;     // JPEG

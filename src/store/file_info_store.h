@@ -35,6 +35,10 @@ class FileInfoStore {
                                       int64_t at) = 0;
   // Removes the rows of the post's files (deleted or not) and returns them.
   virtual std::vector<model::FileInfo> permanent_delete_for_post(std::string_view post_id) = 0;
+  // The same for every file of a channel / of every channel of a team (before they are removed).
+  virtual std::vector<model::FileInfo> permanent_delete_for_channel(
+      std::string_view channel_id) = 0;
+  virtual std::vector<model::FileInfo> permanent_delete_for_team(std::string_view team_id) = 0;
   virtual void set_content(std::string_view id, std::string_view content) = 0;
 };
 

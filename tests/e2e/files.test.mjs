@@ -4,6 +4,8 @@
 // deletes), public links, and Mattermost's errors for bad input.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { startServer, newUser, raw, assertAppError, rejects, socket, unique } from './lib/harness.mjs';
 import { jpeg64x32, withOrientation, jpegSize } from './lib/images.mjs';
 
@@ -124,7 +126,7 @@ test('EXIF orientation 6: dimensions and thumbnail are upright; preview and thum
   assert.ok(size.width <= 120 && size.height <= 100);
 });
 
-test('download headers: inline images, attachment on ?download=1, nosniff, no framing', async () => {
+test('download headers: inline images, attachment on ?download=1, nosniff, no framing, ranges', async () => {
   const info = await upload(alice, 'pic.jpg', jpeg64x32());
   const got = await download(alice, alice.client.getFileUrl(info.id));
   assert.equal(got.headers.get('content-type'), 'image/jpeg');
@@ -135,12 +137,30 @@ test('download headers: inline images, attachment on ?download=1, nosniff, no fr
   assert.ok(got.body.equals(jpeg64x32()));
   const forced = await download(alice, `${alice.client.getFileUrl(info.id)}?download=1`);
   assert.match(forced.headers.get('content-disposition'), /^attachment;filename="pic\.jpg"/);
+  // Single byte ranges (video players and resumed downloads use them).
+  const auth = { Authorization: `Bearer ${alice.client.getToken()}` };
+  const size = jpeg64x32().length;
+  const head = await fetch(alice.client.getFileUrl(info.id), { headers: { ...auth, Range: 'bytes=0-3' } });
+  assert.equal(head.status, 206);
+  assert.equal(head.headers.get('content-range'), `bytes 0-3/${size}`);
+  assert.ok(Buffer.from(await head.arrayBuffer()).equals(jpeg64x32().subarray(0, 4)));
+  const tail = await fetch(alice.client.getFileUrl(info.id), { headers: { ...auth, Range: 'bytes=-2' } });
+  assert.equal(tail.status, 206);
+  assert.ok(Buffer.from(await tail.arrayBuffer()).equals(jpeg64x32().subarray(size - 2)));
+  const past = await fetch(alice.client.getFileUrl(info.id), { headers: { ...auth, Range: `bytes=${size}-` } });
+  assert.equal(past.status, 416);
+  assert.equal(past.headers.get('content-range'), `bytes */${size}`);
+  await past.arrayBuffer();
 });
 
 test('HTML, SVG and JavaScript are never served inline', async () => {
   const html = await upload(alice, 'page.html', '<html><script>alert(1)</script></html>');
   const svg = await upload(alice, 'logo.svg', '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>');
   const js = await upload(alice, 'app.js', 'alert(1)');
+  assert.equal(svg.mime_type, 'image/svg+xml');
+  assert.equal(svg.width, 10);
+  assert.equal(svg.height, 10);
+  assert.equal(svg.has_preview_image, undefined);
   for (const info of [html, svg, js]) {
     const got = await download(alice, alice.client.getFileUrl(info.id));
     assert.equal(got.status, 200);
@@ -184,6 +204,8 @@ test('posts with file_ids: attached, metadata.files everywhere, posted event, fi
   const denied = await raw(server, 'GET', `/api/v4/files/${a.id}`, { token: carol.client.getToken() });
   assertAppError(assert, denied, 403, 'api.context.permissions.app_error');
   await rejects(assert, carol.client.getFileInfosForPost(post.id), 403);
+  const withDeleted = await raw(server, 'GET', `/api/v4/posts/${post.id}/files/info?include_deleted=true`, { token: bob.client.getToken() });
+  assertAppError(assert, withDeleted, 403, 'api.context.permissions.app_error');
   // A file already attached is not attached again.
   const again = await alice.client.createPost({ channel_id: channel.id, message: 'again', file_ids: [a.id] });
   assert.deepEqual(again.file_ids, []);
@@ -251,7 +273,12 @@ test('bad input: channel, membership, unknown and foreign files, malformed multi
 
 test('size limit, public links and disabled attachments follow FileSettings', async () => {
   const limited = await startServer({
-    env: { MM_FILESETTINGS_MAXFILESIZE: '2000', MM_FILESETTINGS_ENABLEPUBLICLINK: 'true', MM_SERVICESETTINGS_SITEURL: 'http://chat.example.com' },
+    env: {
+      MM_FILESETTINGS_MAXFILESIZE: '2000',
+      MM_FILESETTINGS_ENABLEPUBLICLINK: 'true',
+      MM_SERVICESETTINGS_SITEURL: 'http://chat.example.com',
+      MM_SERVICESETTINGS_ENABLEAPICHANNELDELETION: 'true',
+    },
   });
   const disabled = await startServer({ env: { MM_FILESETTINGS_ENABLEFILEATTACHMENTS: 'false' } });
   try {
@@ -273,6 +300,14 @@ test('size limit, public links and disabled attachments follow FileSettings', as
     assert.equal(pub.text, 'public bytes');
     const wrong = await raw(limited, 'GET', `/files/${ok.id}/public?h=${hash.slice(1)}x`);
     assertAppError(assert, wrong, 400, 'api.file.get_file.public_invalid.app_error');
+    // Deleting the channel permanently removes its files from the store.
+    const stored = () => readdirSync(path.join(limited.dir, 'files'), { recursive: true }).filter((f) => f.endsWith('ok.txt'));
+    assert.equal(stored().length, 1);
+    const del = await raw(limited, 'DELETE', `/api/v4/channels/${ch.id}?permanent=true`, { token: u.client.getToken() });
+    assert.equal(del.status, 200, del.text);
+    assert.deepEqual(stored(), []);
+    const after = await raw(limited, 'GET', `/files/${ok.id}/public?h=${hash}`);
+    assertAppError(assert, after, 404, 'app.file_info.get.app_error');
 
     const d = await newUser(disabled);
     const dt = await d.client.createTeam({ name: unique('team'), display_name: 'D', type: 'O' });

@@ -118,6 +118,14 @@ class SqlFileInfoStore final : public FileInfoStore {
     });
   }
 
+  std::vector<model::FileInfo> permanent_delete_for_channel(std::string_view channel_id) override {
+    return remove_where("ChannelId = $1", channel_id);
+  }
+
+  std::vector<model::FileInfo> permanent_delete_for_team(std::string_view team_id) override {
+    return remove_where("ChannelId IN (SELECT Id FROM Channels WHERE TeamId = $1)", team_id);
+  }
+
   void set_content(std::string_view id, std::string_view content) override {
     db_.write([&](auto& c) {
       c.prepare(q("UPDATE FileInfo SET Content = $1 WHERE Id = $2")).bind_all(content, id).run();
@@ -139,6 +147,16 @@ class SqlFileInfoStore final : public FileInfoStore {
     std::string out;
     for (size_t i = 0; i < n; ++i) out += (i ? ", $" : "$") + std::to_string(first + i);
     return out;
+  }
+
+  std::vector<model::FileInfo> remove_where(const std::string& where, std::string_view arg) {
+    return db_.write([&](auto& c) {
+      auto s = c.prepare(q(std::string(kSelect) + "WHERE " + where + " ORDER BY CreateAt, Id"));
+      s.bind(1, arg);
+      auto removed = collect(s);
+      c.prepare(q("DELETE FROM FileInfo WHERE " + where)).bind(1, arg).run();
+      return removed;
+    });
   }
 
   template <class Conn, class Stmt>

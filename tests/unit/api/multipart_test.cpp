@@ -18,13 +18,13 @@ TEST(MultipartTest, ReadsContentTypeBoundary) {
 }
 
 TEST(MultipartTest, SplitsFieldsAndFiles) {
+  using namespace std::string_literals;
   std::string body =
       "preamble\r\n--XyZ\r\nContent-Disposition: form-data; name=\"channel_id\"\r\n\r\nchan\r\n"
       "--XyZ\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a \\\"b\\\".txt\"\r\n"
       "Content-Type: text/plain\r\n\r\nline1\r\nline2\r\n"
       "--XyZ\r\nContent-Disposition: form-data; name=\"files\"; filename=\"x\"; "
-      "filename*=UTF-8''%C3%A9t%C3%A9.png\r\n\r\n\x89PNG\0\r\n--XyZ--\r\n";
-  body[body.find("PNG") + 3] = '\0';
+      "filename*=UTF-8''%C3%A9t%C3%A9.png\r\n\r\n\x89PNG\0\r\n--XyZ--\r\n"s;
   auto parts = parse_multipart(body, "XyZ");
   ASSERT_TRUE(parts);
   ASSERT_EQ(parts->size(), 3u);

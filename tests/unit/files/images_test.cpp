@@ -84,5 +84,20 @@ TEST(ImagesTest, UndecodableDataIsNotAnImage) {
   EXPECT_FALSE(derive_images(std::string("\xff\xd8\xff\xe0 truncated", 16)));
 }
 
+TEST(ImagesTest, SvgSizeFromAttributesOrViewBox) {
+  auto a = svg_size(
+      "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
+      "width=\"120px\" height='80'><rect/></svg>");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->width, 120);
+  EXPECT_EQ(a->height, 80);
+  auto b = svg_size("<svg stroke-width=\"3\" width=\"100%\" viewBox=\"0 0 64.5 32\"></svg>");
+  ASSERT_TRUE(b);
+  EXPECT_EQ(b->width, 64);
+  EXPECT_EQ(b->height, 32);
+  EXPECT_FALSE(svg_size("<svg></svg>"));
+  EXPECT_FALSE(svg_size("not svg"));
+}
+
 }  // namespace
 }  // namespace parley::files

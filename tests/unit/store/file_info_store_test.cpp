@@ -101,5 +101,22 @@ TEST_F(FileInfoStoreTest, SoftAndPermanentDeletes) {
   EXPECT_TRUE(store().file_infos().for_post(post, true).empty());
 }
 
+TEST_F(FileInfoStoreTest, PermanentDeletesForChannelsAndTeams) {
+  std::string team = new_id(), team_channel = new_id();
+  exec_sql("INSERT INTO Channels (Id, CreateAt, UpdateAt, Type, Name, TeamId) VALUES ('" +
+           team_channel + "', 1, 1, 'O', 'c', '" + team + "')");
+  auto in_channel = file(user_, channel_, 1);
+  auto in_team = file(user_, team_channel, 2);
+  auto removed = store().file_infos().permanent_delete_for_channel(channel_);
+  ASSERT_EQ(removed.size(), 1u);
+  EXPECT_EQ(removed[0].id, in_channel.id);
+  EXPECT_FALSE(store().file_infos().get(in_channel.id));
+  EXPECT_TRUE(store().file_infos().get(in_team.id));
+  removed = store().file_infos().permanent_delete_for_team(team);
+  ASSERT_EQ(removed.size(), 1u);
+  EXPECT_EQ(removed[0].path, in_team.path);
+  EXPECT_FALSE(store().file_infos().get(in_team.id));
+}
+
 }  // namespace
 }  // namespace parley::testing
