@@ -277,10 +277,11 @@ TEST_F(SearchStoreTest, MigrationIndexesExistingPosts) {
             std::string(26, 'a') + "', 200, 200, '" + bob_ + "', '" + town_ + "', 'legacy again')");
   store_ = db_->open_store();
   EXPECT_EQ(ids(query(alice_, {word("legacy")})), (Ids{std::string(26, 'a'), before}));
-  if (test::TestDatabase::postgres())
+  if (test::TestDatabase::postgres()) {
     EXPECT_EQ(db_->query_int("SELECT COUNT(*) FROM pg_indexes WHERE indexname = "
                              "'idx_posts_message_txt'"),
               1);
+  }
   // New posts are indexed by the recreated triggers.
   auto after = post(town_, bob_, "legacy later", 300);
   EXPECT_EQ(ids(query(alice_, {word("legacy")})).front(), after);
