@@ -120,6 +120,12 @@ int main(int argc, char** argv) {
       return 0;
     }
     app::App app(cfg, *store);
+    if (auto* files = app.file_backend()) {
+      if (auto st = files->test_connection(); !st)
+        log::error(
+            "file storage connection test failed",
+            {{"driver", std::string(files->driver_name())}, {"error", st.error().detailed_error}});
+    }
     ws::Hub hub(app, {static_cast<std::size_t>(cfg->parley.reconnect_buffer_size),
                       cfg->parley.reconnect_buffer_seconds * 1000});
     app.set_event_sink(&hub);

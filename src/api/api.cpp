@@ -29,6 +29,7 @@ Api::Api(app::App& app) : app_(app) {
   register_user_image_routes(router_);
   register_thread_routes(router_);
   register_draft_routes(router_);
+  register_file_routes(router_);
 }
 
 std::size_t Api::body_limit(std::string_view method, std::string_view path) const {
@@ -39,6 +40,20 @@ std::size_t Api::body_limit(std::string_view method, std::string_view path) cons
   if (m.route && m.route->options.file_api)
     return std::max(payload, static_cast<std::size_t>(cfg->file.max_file_size) + 64 * 1024);
   return payload;
+}
+
+AppError Api::body_too_large(std::string_view method, std::string_view path) const {
+  if (path.starts_with("/api/v4/")) {
+    auto m = router_.match(method, path);
+    if (m.route && m.route->options.file_api)
+      return AppError::make("api.file.upload_file.too_large_detailed.app_error",
+                            "Unable to upload file(s). The request exceeds the maximum allowed "
+                            "file size of " +
+                                std::to_string(app_.config()->file.max_file_size) + " bytes.",
+                            413);
+  }
+  return AppError::make("api.context.request_body_too_large.app_error",
+                        "The request body is too large.", 413);
 }
 
 Response Api::reject(const AppError& e) const {
@@ -61,7 +76,9 @@ Response Api::handle(const Request& req) {
   std::string request_id = new_id();
   Response r;
   try {
-    if (req.path == "/api/v4" || req.path.starts_with("/api/v4/")) {
+    // Public file links (/files/{id}/public) live outside /api/v4, as in Mattermost.
+    if (req.path == "/api/v4" || req.path.starts_with("/api/v4/") ||
+        (req.path.starts_with("/files/") && req.path.ends_with("/public"))) {
       r = handle_api(req, request_id);
     } else if (req.path.starts_with("/api/")) {
       r = error_response(errors::not_found("api.context.404.app_error", "page"), request_id, false);

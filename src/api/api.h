@@ -19,6 +19,9 @@ class Api {
   Response handle(const Request& req);
   // The largest body the route for (method, path) accepts.
   std::size_t body_limit(std::string_view method, std::string_view path) const;
+  // The 413 for a body over body_limit: file uploads get Mattermost's
+  // api.file.upload_file.too_large_detailed.app_error.
+  AppError body_too_large(std::string_view method, std::string_view path) const;
   // The error body for a request rejected before routing (e.g. too large).
   Response reject(const AppError& e) const;
   const Router& router() const { return router_; }

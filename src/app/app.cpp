@@ -5,6 +5,7 @@
 #include "store/system_store.h"
 #include "store/team_store.h"
 #include "util/ids.h"
+#include "util/log.h"
 
 namespace parley::app {
 
@@ -16,6 +17,18 @@ App::App(std::shared_ptr<const config::Config> config, store::Store& store)
   diagnostic_id_ = store_.system().get_or_insert("DiagnosticId", new_id());
   installation_date_ =
       std::stoll(store_.system().get_or_insert("InstallationDate", std::to_string(now_ms())));
+  generated_link_salt_ = store_.system().get_or_insert("PublicLinkSalt", random_hex(16));
+  auto backend = files::make_backend(config_.load()->file);
+  if (backend)
+    file_backend_ = std::move(backend).value();
+  else
+    log::error("file storage unavailable",
+               {{"error", backend.error().message}, {"detail", backend.error().detailed_error}});
+}
+
+std::string App::public_link_salt() const {
+  const auto& salt = config()->file.public_link_salt;
+  return salt.empty() ? generated_link_salt_ : salt;
 }
 
 std::string App::version_header() const {

@@ -5,6 +5,7 @@
 #include "app/events.h"
 #include "app/membership.h"
 #include "config/config.h"
+#include "files/backend.h"
 #include "store/store.h"
 
 #include <atomic>
@@ -25,6 +26,13 @@ class App {
   void set_config(std::shared_ptr<const config::Config> c) { config_.store(std::move(c)); }
 
   store::Store& store() { return store_; }
+
+  // The file store FileSettings.DriverName names (created with the App; nullptr when the
+  // settings are unusable, e.g. amazons3 without a bucket). Tests may replace it.
+  files::Backend* file_backend() { return file_backend_.get(); }
+  void set_file_backend(std::shared_ptr<files::Backend> b) { file_backend_ = std::move(b); }
+  // FileSettings.PublicLinkSalt, or a random salt kept in the Systems table when it is empty.
+  std::string public_link_salt() const;
 
   void set_event_sink(EventSink* sink) { sink_ = sink; }
   void publish(Event e);
@@ -55,6 +63,8 @@ class App {
  private:
   std::atomic<std::shared_ptr<const config::Config>> config_;
   store::Store& store_;
+  std::shared_ptr<files::Backend> file_backend_;
+  std::string generated_link_salt_;
   EventSink* sink_ = nullptr;
   MembershipHooks membership_hooks_;
   std::string server_version_;

@@ -2,10 +2,12 @@
 #include "app/channels.h"
 
 #include "app/authorization.h"
+#include "app/files.h"
 #include "app/membership.h"
 #include "app/teams.h"
 #include "app/users.h"
 #include "store/channel_store.h"
+#include "store/file_info_store.h"
 #include "store/team_store.h"
 #include "util/ids.h"
 #include "util/json.h"
@@ -317,7 +319,12 @@ Status archive_channel(App& app, const model::Session& actor, const std::string&
       app.publish_to_team("channel_deleted", data, c.team_id);
     else
       app.publish_to_channel("channel_deleted", data, c.id);
-    app.store().channels().permanent_delete(c.id);
+    std::vector<model::FileInfo> files;
+    app.store().transaction([&] {
+      files = app.store().file_infos().permanent_delete_for_channel(c.id);
+      app.store().channels().permanent_delete(c.id);
+    });
+    remove_stored_files(app, files);
     return {};
   }
   if (permanent) {

@@ -2,6 +2,7 @@
 // resolution (SendNotifications), counters, and the posted / ephemeral_message /
 // multiple_channels_viewed events.
 #include "app/authorization.h"
+#include "app/files.h"
 #include "app/mentions.h"
 #include "app/post_util.h"
 #include "app/posts.h"
@@ -236,9 +237,6 @@ Result<model::Post> create_post(App& app, const model::Session& s, model::Post p
       unique_files.push_back(f);
   post.file_ids = std::move(unique_files);
   if (auto st = validate(post); !st) return std::move(st).error();
-  // No file can be attached yet (there is no file store), and Mattermost drops the ids of files
-  // it cannot attach.
-  post.file_ids.clear();
 
   auto recipients = resolve_mentions(app, s, post, *channel);
   store::PostSaveEffects effects;
@@ -249,7 +247,12 @@ Result<model::Post> create_post(App& app, const model::Session& s, model::Post p
   effects.mentioned = recipients.mentioned;
   effects.urgent = post.is_urgent();
   effects.keep_create_at = chosen_create_at;
-  posts.insert(post, effects);
+  // Files that cannot be attached (another user's, another channel's, already attached) are
+  // dropped from the post, as Mattermost does.
+  app.store().transaction([&] {
+    if (!post.file_ids.empty()) post.file_ids = attach_files(app, post, post.file_ids);
+    posts.insert(post, effects);
+  });
   std::vector<std::string> followers;
   if (!post.root_id.empty()) followers = thread_on_reply(app, post, *channel, recipients.mentioned);
 
@@ -266,6 +269,12 @@ Result<model::Post> create_post(App& app, const model::Session& s, model::Post p
       {"sender_name", "@" + sender->username},
       {"team_id", channel->team_id},
       {"set_online", set_online}};
+  if (!out.file_ids.empty()) {
+    data["otherFile"] = "true";
+    if (std::any_of(out.files.begin(), out.files.end(),
+                    [](const model::FileInfo& f) { return f.is_image(); }))
+      data["image"] = "true";
+  }
   Event e{"posted", std::move(data), {}, std::nullopt, recipients.mentioned, followers};
   e.broadcast.channel_id = channel->id;
   e.recipients = app.store().channels().member_user_ids(channel->id);

@@ -3,6 +3,7 @@
 // the post_edited / post_deleted events.
 #include "app/authorization.h"
 #include "app/drafts.h"
+#include "app/files.h"
 #include "app/mentions.h"
 #include "app/post_util.h"
 #include "app/posts.h"
@@ -10,6 +11,7 @@
 #include "model/preference.h"
 #include "model/team.h"
 #include "store/channel_store.h"
+#include "store/file_info_store.h"
 #include "store/post_store.h"
 #include "store/preference_store.h"
 #include "store/thread_store.h"
@@ -60,12 +62,7 @@ Result<model::Post> apply_update(App& app, const model::Session& s, const model:
   p.props.erase("force_notification");
   for (auto key : {"from_webhook", "from_bot", "from_plugin", "from_oauth_app", "deleteBy"})
     if (auto it = old.props.find(key); it != old.props.end()) p.props[key] = it->value();
-  // No file store yet: only ids the post already had can stay attached.
-  p.file_ids.clear();
-  for (const auto& f : next.file_ids)
-    if (std::find(old.file_ids.begin(), old.file_ids.end(), f) != old.file_ids.end())
-      p.file_ids.push_back(f);
-  if (p.edit_at == old.edit_at && p.file_ids != old.file_ids) p.edit_at = now;
+  p.file_ids = next.file_ids;
   p.update_at = now;
   if (model::rune_count(p.message) > model::kPostMessageMaxRunes)
     return AppError::make("model.post.is_valid.message_length.app_error",
@@ -74,7 +71,13 @@ Result<model::Post> apply_update(App& app, const model::Session& s, const model:
                           400, "id=" + p.id);
   if (model::rune_count(bj::serialize(p.props)) > 800000)
     return AppError::make("model.post.is_valid.props.app_error", "Invalid props for post.", 400);
-  app.store().posts().update(p);
+  app.store().transaction([&] {
+    // Removed files are soft deleted; new ones must be the author's uploads in this channel.
+    if (p.file_ids != old.file_ids)
+      p.file_ids = change_post_files(app, p, old.file_ids, p.file_ids, now);
+    if (p.edit_at == old.edit_at && p.file_ids != old.file_ids) p.edit_at = now;
+    app.store().posts().update(p);
+  });
   auto saved = app.store().posts().get(p.id, false);
   model::Post out = saved ? std::move(*saved) : p;
   post_util::prepare(app, out);
@@ -178,10 +181,18 @@ Status delete_post(App& app, const model::Session& s, const std::string& post_id
   if (channel->delete_at != 0 && !permanent)
     return AppError::make("api.post.delete_post.can_not_delete_post_in_deleted.error",
                           "Can not delete a post in a deleted channel.", 400);
-  if (permanent)
-    app.store().posts().permanent_delete(post->id);
-  else
-    app.store().posts().soft_delete(post->id, now_ms(), s.user_id);
+  std::vector<model::FileInfo> removed_files;
+  app.store().transaction([&] {
+    if (permanent) {
+      removed_files = app.store().file_infos().permanent_delete_for_post(post->id);
+      app.store().posts().permanent_delete(post->id);
+    } else {
+      int64_t now = now_ms();
+      app.store().posts().soft_delete(post->id, now, s.user_id);
+      app.store().file_infos().delete_for_post(post->id, now);
+    }
+  });
+  remove_stored_files(app, removed_files);
   if (permanent && post->root_id.empty())
     app.store().threads().remove(post->id);
   else

@@ -3,6 +3,7 @@
 
 #include "app/authorization.h"
 #include "store/channel_store.h"
+#include "store/file_info_store.h"
 #include "store/post_store.h"
 #include "store/reaction_store.h"
 #include "store/user_store.h"
@@ -64,6 +65,13 @@ void fill(App& app, std::vector<model::Post*>& posts, bool extended) {
   if (!ids.empty()) {
     for (auto& r : app.store().reactions().for_posts(ids)) by_id[r.post_id]->reactions.push_back(r);
   }
+  std::vector<std::string> with_files;
+  for (auto* p : posts) {
+    p->files.clear();
+    if (!p->file_ids.empty() && p->delete_at == 0) with_files.push_back(p->id);
+  }
+  for (auto& f : app.store().file_infos().for_posts(with_files))
+    by_id[f.post_id]->files.push_back(std::move(f));
   if (roots.empty()) return;
   auto stats = app.store().posts().thread_stats(roots);
   std::map<std::string, boost::json::object> users;

@@ -3,8 +3,10 @@
 
 #include "app/authorization.h"
 #include "app/channels.h"
+#include "app/files.h"
 #include "app/team_members.h"
 #include "app/users.h"
+#include "store/file_info_store.h"
 #include "store/team_store.h"
 #include "util/ids.h"
 #include "util/json.h"
@@ -332,7 +334,12 @@ Status archive_team(App& app, const model::Session& actor, const std::string& te
     auto r = get_team(app, team_id);
     if (!r) return std::move(r).error();
     publish_team_event(app, "delete_team", *r);  // before the members are gone
-    app.store().teams().permanent_delete(team_id);
+    std::vector<model::FileInfo> files;
+    app.store().transaction([&] {
+      files = app.store().file_infos().permanent_delete_for_team(team_id);
+      app.store().teams().permanent_delete(team_id);
+    });
+    remove_stored_files(app, files);
     return {};
   }
   if (permanent)

@@ -186,9 +186,7 @@ struct Server::Impl {
         std::size_t limit = api.body_limit(header.method_string(), path);
         if (header.has_content_length() && parser.content_length() &&
             *parser.content_length() > limit) {
-          api::Response r =
-              api.reject(AppError::make("api.context.request_body_too_large.app_error",
-                                        "The request body is too large.", 413));
+          api::Response r = api.reject(api.body_too_large(header.method_string(), path));
           co_await write(stream, r, false, header.version(), false);
           break;
         }
@@ -197,9 +195,7 @@ struct Server::Impl {
         co_await bhttp::async_read(stream, buffer, parser,
                                    asio::redirect_error(use_awaitable, read_ec));
         if (read_ec == bhttp::error::body_limit) {
-          api::Response r =
-              api.reject(AppError::make("api.context.request_body_too_large.app_error",
-                                        "The request body is too large.", 413));
+          api::Response r = api.reject(api.body_too_large(header.method_string(), path));
           co_await write(stream, r, false, header.version(), false);
           break;
         }

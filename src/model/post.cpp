@@ -157,6 +157,11 @@ bj::object to_json(const Post& p) {
     for (const auto& r : p.reactions) a.emplace_back(to_json(r));
     metadata["reactions"] = std::move(a);
   }
+  if (!p.files.empty()) {
+    bj::array a;
+    for (const auto& f : p.files) a.emplace_back(to_json(f));
+    metadata["files"] = std::move(a);
+  }
   if (p.priority) metadata["priority"] = to_json(*p.priority);
   o["metadata"] = std::move(metadata);
   return o;

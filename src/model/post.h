@@ -4,6 +4,8 @@
 
 #include <boost/json/object.hpp>
 
+#include "model/file_info.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -57,6 +59,7 @@ struct Post {
   std::optional<std::vector<boost::json::object>> participants;
   std::optional<bool> is_following;
   std::vector<Reaction> reactions;  // metadata.reactions
+  std::vector<FileInfo> files;      // metadata.files
 
   bool is_system_message() const { return type.starts_with("system_"); }
   bool is_urgent() const { return priority && priority->priority == "urgent"; }

@@ -12,7 +12,7 @@
 namespace parley::store::postgres {
 namespace {
 
-constexpr std::array<std::string_view, 2> kMigrations = {
+constexpr std::array<std::string_view, 3> kMigrations = {
     // 1: core chat schema.
     R"sql(
 CREATE TABLE Users (
@@ -117,7 +117,7 @@ CREATE TABLE ThreadMemberships (
 CREATE INDEX idx_threadmemberships_user_id ON ThreadMemberships(UserId);
 -- End of collapsed reply threads.
 )sql",
-    // Drafts synced across a user's devices.
+    // 2: drafts synced across a user's devices.
     R"sql(
 CREATE TABLE Drafts (
   UserId TEXT COLLATE "C" NOT NULL, ChannelId TEXT COLLATE "C" NOT NULL, RootId TEXT COLLATE "C" NOT NULL DEFAULT '',
@@ -126,6 +126,20 @@ CREATE TABLE Drafts (
   Priority TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (UserId, ChannelId, RootId));
 CREATE INDEX idx_drafts_channel_root ON Drafts(ChannelId, RootId);
+)sql",
+    // 3: uploaded files (FileInfo), Mattermost's columns; MiniPreview holds base64 text.
+    R"sql(
+CREATE TABLE FileInfo (
+  Id TEXT COLLATE "C" PRIMARY KEY, CreatorId TEXT COLLATE "C" NOT NULL, PostId TEXT COLLATE "C" NOT NULL DEFAULT '',
+  ChannelId TEXT COLLATE "C" NOT NULL DEFAULT '', CreateAt BIGINT NOT NULL, UpdateAt BIGINT NOT NULL,
+  DeleteAt BIGINT NOT NULL DEFAULT 0, Path TEXT NOT NULL, ThumbnailPath TEXT NOT NULL DEFAULT '',
+  PreviewPath TEXT NOT NULL DEFAULT '', Name TEXT NOT NULL, Extension TEXT NOT NULL DEFAULT '',
+  Size BIGINT NOT NULL DEFAULT 0, MimeType TEXT NOT NULL DEFAULT '', Width BIGINT NOT NULL DEFAULT 0,
+  Height BIGINT NOT NULL DEFAULT 0, HasPreviewImage SMALLINT NOT NULL DEFAULT 0, MiniPreview TEXT,
+  Content TEXT NOT NULL DEFAULT '', RemoteId TEXT NOT NULL DEFAULT '', Archived SMALLINT NOT NULL DEFAULT 0);
+CREATE INDEX idx_fileinfo_postid ON FileInfo(PostId);
+CREATE INDEX idx_fileinfo_channel_create_at ON FileInfo(ChannelId, CreateAt);
+CREATE INDEX idx_fileinfo_creator ON FileInfo(CreatorId);
 )sql",
 };
 

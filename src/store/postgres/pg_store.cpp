@@ -9,6 +9,7 @@
 #include "store/postgres/team_store.h"
 #include "store/postgres/user_store.h"
 #include "store/sql/draft_store_impl.h"
+#include "store/sql/file_info_store_impl.h"
 #include "store/sql/thread_store_impl.h"
 #include "util/ids.h"
 
@@ -31,6 +32,7 @@ class PgStore final : public Store {
         sidebar_(db_),
         threads_(db_),
         drafts_(db_) {
+        file_infos_(db_) {
     migrate(db_);
   }
 
@@ -46,6 +48,7 @@ class PgStore final : public Store {
   SidebarStore& sidebar() override { return sidebar_; }
   ThreadStore& threads() override { return threads_; }
   DraftStore& drafts() override { return drafts_; }
+  FileInfoStore& file_infos() override { return file_infos_; }
 
   void transaction(const std::function<void()>& f) override {
     db_.write([&](Conn&) { f(); });
@@ -78,6 +81,7 @@ class PgStore final : public Store {
   PgSidebarStore sidebar_;
   sql::SqlThreadStore<Db, false> threads_;
   sql::SqlDraftStore<Db, false> drafts_;
+  sql::SqlFileInfoStore<Db, false> file_infos_;
 };
 
 }  // namespace

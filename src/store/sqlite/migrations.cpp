@@ -9,7 +9,7 @@
 namespace parley::store::sqlite {
 namespace {
 
-constexpr std::array<std::string_view, 2> kMigrations = {
+constexpr std::array<std::string_view, 3> kMigrations = {
     // 1: core chat schema.
     R"sql(
 CREATE TABLE Users (
@@ -114,7 +114,7 @@ CREATE TABLE ThreadMemberships (
 CREATE INDEX idx_threadmemberships_user_id ON ThreadMemberships(UserId);
 -- End of collapsed reply threads.
 )sql",
-    // Drafts synced across a user's devices.
+    // 2: drafts synced across a user's devices.
     R"sql(
 CREATE TABLE Drafts (
   UserId TEXT NOT NULL, ChannelId TEXT NOT NULL, RootId TEXT NOT NULL DEFAULT '',
@@ -123,6 +123,20 @@ CREATE TABLE Drafts (
   Priority TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (UserId, ChannelId, RootId));
 CREATE INDEX idx_drafts_channel_root ON Drafts(ChannelId, RootId);
+)sql",
+    // 3: uploaded files (FileInfo), Mattermost's columns; MiniPreview holds base64 text.
+    R"sql(
+CREATE TABLE FileInfo (
+  Id TEXT PRIMARY KEY, CreatorId TEXT NOT NULL, PostId TEXT NOT NULL DEFAULT '',
+  ChannelId TEXT NOT NULL DEFAULT '', CreateAt INTEGER NOT NULL, UpdateAt INTEGER NOT NULL,
+  DeleteAt INTEGER NOT NULL DEFAULT 0, Path TEXT NOT NULL, ThumbnailPath TEXT NOT NULL DEFAULT '',
+  PreviewPath TEXT NOT NULL DEFAULT '', Name TEXT NOT NULL, Extension TEXT NOT NULL DEFAULT '',
+  Size INTEGER NOT NULL DEFAULT 0, MimeType TEXT NOT NULL DEFAULT '', Width INTEGER NOT NULL DEFAULT 0,
+  Height INTEGER NOT NULL DEFAULT 0, HasPreviewImage INTEGER NOT NULL DEFAULT 0, MiniPreview TEXT,
+  Content TEXT NOT NULL DEFAULT '', RemoteId TEXT NOT NULL DEFAULT '', Archived INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX idx_fileinfo_postid ON FileInfo(PostId);
+CREATE INDEX idx_fileinfo_channel_create_at ON FileInfo(ChannelId, CreateAt);
+CREATE INDEX idx_fileinfo_creator ON FileInfo(CreatorId);
 )sql",
 };
 

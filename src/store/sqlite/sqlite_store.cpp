@@ -2,6 +2,7 @@
 #include "store/sqlite/sqlite_store.h"
 
 #include "store/sql/draft_store_impl.h"
+#include "store/sql/file_info_store_impl.h"
 #include "store/sql/thread_store_impl.h"
 #include "store/sqlite/channel_store.h"
 #include "store/sqlite/db.h"
@@ -36,6 +37,7 @@ class SqliteStore final : public Store {
         sidebar_(db_),
         threads_(db_),
         drafts_(db_) {
+        file_infos_(db_) {
     migrate(db_);
   }
 
@@ -51,6 +53,7 @@ class SqliteStore final : public Store {
   SidebarStore& sidebar() override { return sidebar_; }
   ThreadStore& threads() override { return threads_; }
   DraftStore& drafts() override { return drafts_; }
+  FileInfoStore& file_infos() override { return file_infos_; }
 
   void transaction(const std::function<void()>& f) override {
     db_.write([&](Conn&) { f(); });
@@ -83,6 +86,7 @@ class SqliteStore final : public Store {
   SqliteSidebarStore sidebar_;
   sql::SqlThreadStore<Db, true> threads_;
   sql::SqlDraftStore<Db, true> drafts_;
+  sql::SqlFileInfoStore<Db, true> file_infos_;
 };
 
 }  // namespace
