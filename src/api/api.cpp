@@ -29,6 +29,7 @@ Api::Api(app::App& app) : app_(app) {
   register_user_image_routes(router_);
   register_thread_routes(router_);
   register_search_routes(router_);
+  register_draft_routes(router_);
   register_file_routes(router_);
 }
 

@@ -1,5 +1,5 @@
 // /api/v4/posts routes and the channel/user post listings: create, read, update, patch, delete,
-// pin, threads, pages with cursors, unread, by ids and pinned.
+// pin, threads, pages with cursors, unread, by ids, pinned and flagged.
 #include "app/posts.h"
 #include "api/context.h"
 #include "api/post_json.h"
@@ -202,6 +202,19 @@ Response pinned_posts(Context& c) {
   return json_response(model::to_json(*r));
 }
 
+Response flagged_posts(Context& c) {
+  auto user = c.id_param("user_id");
+  if (!user) return c.fail(user.error());
+  app::FlaggedPostsQuery q;
+  q.channel_id = c.req.query_param("channel_id");
+  q.team_id = c.req.query_param("team_id");
+  q.offset = c.page();
+  q.limit = c.per_page();
+  auto r = app::get_flagged_posts(c.app, c.s(), *user, q);
+  if (!r) return c.fail(r.error());
+  return json_response(model::to_json(*r));
+}
+
 }  // namespace
 
 Result<std::vector<std::string>> post_id_array(Context& c) {
@@ -221,6 +234,7 @@ void register_post_routes(Router& r) {
   r.add("GET", "/api/v4/channels/{channel_id}/posts", channel_posts);
   r.add("GET", "/api/v4/channels/{channel_id}/pinned", pinned_posts);
   r.add("GET", "/api/v4/users/{user_id}/channels/{channel_id}/posts/unread", unread_posts);
+  r.add("GET", "/api/v4/users/{user_id}/posts/flagged", flagged_posts);
 }
 
 }  // namespace parley::api

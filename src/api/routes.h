@@ -19,6 +19,7 @@ void register_sidebar_routes(Router& r);
 void register_user_image_routes(Router& r);
 void register_thread_routes(Router& r);
 void register_search_routes(Router& r);
+void register_draft_routes(Router& r);
 void register_file_routes(Router& r);
 
 }  // namespace parley::api

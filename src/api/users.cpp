@@ -6,6 +6,7 @@
 #include "api/respond.h"
 #include "api/routes.h"
 #include "app/authorization.h"
+#include "app/direct_channels.h"
 #include "store/channel_store.h"
 #include "store/user_store.h"
 #include "util/ids.h"
@@ -135,6 +136,15 @@ Response users_by_ids(Context& c) {
   int64_t since = c.query_int("since", 0);
   if (since > 0) std::erase_if(users, [&](const model::User& u) { return u.update_at <= since; });
   return json_response(users_json(c, users));
+}
+
+Response users_in_group_channels(Context& c) {
+  auto ids = c.body_string_array("channel_ids");
+  if (!ids || ids->empty()) return c.fail(errors::invalid_param("channel_ids"));
+  bj::object out;
+  for (const auto& [channel_id, users] : app::group_channel_members(c.app, c.s(), *ids))
+    out[channel_id] = users_json(c, users);
+  return json_response(out);
 }
 
 Response users_by_usernames(Context& c) {
@@ -340,6 +350,7 @@ void register_user_routes(Router& r) {
   r.add("GET", "/api/v4/users", list_users);
   r.add("POST", "/api/v4/users/ids", users_by_ids);
   r.add("POST", "/api/v4/users/usernames", users_by_usernames);
+  r.add("POST", "/api/v4/users/group_channels", users_in_group_channels);
   r.add("POST", "/api/v4/users/search", search_users);
   r.add("GET", "/api/v4/users/autocomplete", autocomplete_users);
   r.add("GET", "/api/v4/users/stats", user_stats);

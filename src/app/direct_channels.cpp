@@ -156,4 +156,15 @@ Result<model::Channel> create_group_channel(App& app, const model::Session& acto
   return std::move(*saved);
 }
 
+std::map<std::string, std::vector<model::User>> group_channel_members(
+    App& app, const model::Session& actor, const std::vector<std::string>& channel_ids) {
+  auto& channels = app.store().channels();
+  std::map<std::string, std::vector<model::User>> out;
+  for (const auto& c : channels.get_many(channel_ids)) {
+    if (c.type != "G" || !channels.get_member(c.id, actor.user_id)) continue;
+    out[c.id] = app.store().users().get_many(channels.member_user_ids(c.id));
+  }
+  return out;
+}
+
 }  // namespace parley::app

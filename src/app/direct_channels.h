@@ -5,8 +5,10 @@
 #include "app/app.h"
 #include "model/channel.h"
 #include "model/session.h"
+#include "model/user.h"
 #include "util/app_error.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -22,5 +24,10 @@ Result<model::Channel> create_direct_channel(App& app, const model::Session& act
 // POST /channels/group: the actor is added when missing; group_added to each member.
 Result<model::Channel> create_group_channel(App& app, const model::Session& actor,
                                             std::vector<std::string> user_ids);
+
+// POST /users/group_channels: the members of each group channel among `channel_ids` that the
+// session's user belongs to (other ids are left out), keyed by channel id.
+std::map<std::string, std::vector<model::User>> group_channel_members(
+    App& app, const model::Session& actor, const std::vector<std::string>& channel_ids);
 
 }  // namespace parley::app

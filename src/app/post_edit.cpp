@@ -2,15 +2,18 @@
 // order (edit_post / edit_others_posts, delete_post / delete_others_posts), edit time limit and
 // the post_edited / post_deleted events.
 #include "app/authorization.h"
+#include "app/drafts.h"
 #include "app/files.h"
 #include "app/mentions.h"
 #include "app/post_util.h"
 #include "app/posts.h"
 #include "app/threads.h"
+#include "model/preference.h"
 #include "model/team.h"
 #include "store/channel_store.h"
 #include "store/file_info_store.h"
 #include "store/post_store.h"
+#include "store/preference_store.h"
 #include "store/thread_store.h"
 #include "store/user_store.h"
 #include "util/ids.h"
@@ -194,6 +197,9 @@ Status delete_post(App& app, const model::Session& s, const std::string& post_id
     app.store().threads().remove(post->id);
   else
     thread_refresh(app, post->root_id.empty() ? post->id : post->root_id);
+  // Mattermost's clean-up after a deletion: the post's flags, and drafts replying to it.
+  app.store().preferences().remove_for_all_users(model::preference::kCategoryFlaggedPost, post->id);
+  delete_drafts_for_root(app, post->channel_id, post->id);
 
   // Everyone in the channel learns of the deletion; system admins also see who deleted it.
   std::string json = bj::serialize(model::to_json(*post));

@@ -268,4 +268,27 @@ Result<model::PostList> get_pinned_posts(App& app, const model::Session& s,
   return list;
 }
 
+Result<model::PostList> get_flagged_posts(App& app, const model::Session& s,
+                                          const std::string& user_id, const FlaggedPostsQuery& q) {
+  if (!can_manage_user(app, s, user_id)) return errors::permission("edit_other_users", s.user_id);
+  store::FlaggedPostQuery fq{user_id, q.channel_id, q.channel_id.empty() ? q.team_id : "", q.offset,
+                             q.limit};
+  auto posts = app.store().posts().flagged(fq);
+  // The store keeps the flagging user's channels; the session (an admin reading someone else's
+  // flags) must also be able to read each of them.
+  std::map<std::string, bool> readable;
+  model::PostList list;
+  for (auto& p : posts) {
+    auto [it, fresh] = readable.try_emplace(p.channel_id, false);
+    if (fresh) {
+      auto channel = app.store().channels().get(p.channel_id);
+      it->second = channel && can_read_channel(app, s, *channel);
+    }
+    if (it->second) list.add_ordered(std::move(p));
+  }
+  list.sort_by_create_at();
+  post_util::prepare(app, list);
+  return list;
+}
+
 }  // namespace parley::app

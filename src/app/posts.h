@@ -80,4 +80,15 @@ Result<std::vector<model::Post>> get_posts_by_ids(App& app, const model::Session
 Result<model::PostList> get_pinned_posts(App& app, const model::Session& s,
                                          const std::string& channel_id);
 
+struct FlaggedPostsQuery {
+  std::string channel_id;  // wins over team_id when both are set
+  std::string team_id;
+  int offset = 0;  // Mattermost passes the page number here, not page * per_page
+  int limit = 60;
+};
+// GET /users/{user_id}/posts/flagged: the user's flagged posts in channels they still belong
+// to (team filter keeps direct/group channels), those the session may read, newest first.
+Result<model::PostList> get_flagged_posts(App& app, const model::Session& s,
+                                          const std::string& user_id, const FlaggedPostsQuery& q);
+
 }  // namespace parley::app

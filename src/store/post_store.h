@@ -33,6 +33,15 @@ struct PostPageQuery {
   bool roots_only = false;  // collapsed threads
 };
 
+// The posts a user flagged (flagged_post preferences), in channels the user still belongs to.
+struct FlaggedPostQuery {
+  std::string user_id;
+  std::string channel_id;  // only this channel when set
+  std::string team_id;     // only this team's channels and direct/group channels when set
+  int offset = 0;
+  int limit = 60;
+};
+
 class PostStore {
  public:
   virtual ~PostStore() = default;
@@ -72,6 +81,8 @@ class PostStore {
                                           bool roots_only) = 0;
   // Pinned, non-deleted posts, oldest first.
   virtual std::vector<model::Post> pinned(std::string_view channel_id) = 0;
+  // Flagged, non-deleted posts, newest first.
+  virtual std::vector<model::Post> flagged(const FlaggedPostQuery& q) = 0;
   virtual std::vector<ThreadStats> thread_stats(const std::vector<std::string>& root_ids) = 0;
   // Removes a post, its replies when it is a root, and their reactions, for good.
   virtual void permanent_delete(std::string_view id) = 0;

@@ -23,6 +23,8 @@ class PreferenceStore {
                                                std::string_view name) = 0;
   virtual void remove(std::string_view user_id, std::string_view category,
                       std::string_view name) = 0;
+  // Every user's preference of this category and name (a deleted post's flags).
+  virtual void remove_for_all_users(std::string_view category, std::string_view name) = 0;
 };
 
 }  // namespace parley::store

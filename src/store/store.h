@@ -20,6 +20,7 @@ class StatusStore;
 class SidebarStore;
 class ThreadStore;
 class SearchStore;
+class DraftStore;
 class FileInfoStore;
 
 class Store {
@@ -37,6 +38,7 @@ class Store {
   virtual SidebarStore& sidebar() = 0;
   virtual ThreadStore& threads() = 0;
   virtual SearchStore& search() = 0;
+  virtual DraftStore& drafts() = 0;
   virtual FileInfoStore& file_infos() = 0;
 
   // Runs f in one write transaction; store calls made by f on this thread join it.

@@ -360,6 +360,23 @@ test('pin and unpin: is_pinned, post_edited event, pinned list', async () => {
   await rejects(assert, carol.client.getPinnedPosts(priv.id), 403, 'api.context.permissions.app_error');
 });
 
+test('channel stats count pinned posts: pin, unpin, delete', async () => {
+  const ch = await newChannel('O', [bob]);
+  const stats = () => bob.client.getChannelStats(ch.id, true);
+  assert.equal((await stats()).pinnedpost_count, 0);
+  const p1 = await alice.client.createPost({ channel_id: ch.id, message: 'pin one' });
+  const p2 = await alice.client.createPost({ channel_id: ch.id, message: 'pin two' });
+  await bob.client.pinPost(p1.id);
+  await bob.client.pinPost(p2.id);
+  assert.equal((await stats()).pinnedpost_count, 2);
+  await bob.client.unpinPost(p1.id);
+  assert.equal((await stats()).pinnedpost_count, 1);
+  await alice.client.deletePost(p2.id);
+  const after = await stats();
+  assert.equal(after.pinnedpost_count, 0);
+  assert.equal(after.member_count, 2);
+});
+
 test('reactions: add, list, bulk, remove, events, metadata and rules', async () => {
   const aliceWs = await ws(alice);
   const post = await alice.client.createPost({ channel_id: open.id, message: 'react here' });

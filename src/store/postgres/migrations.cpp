@@ -12,7 +12,7 @@
 namespace parley::store::postgres {
 namespace {
 
-constexpr std::array<std::string_view, 3> kMigrations = {
+constexpr std::array<std::string_view, 4> kMigrations = {
     // 1: core chat schema.
     R"sql(
 CREATE TABLE Users (
@@ -117,7 +117,17 @@ CREATE TABLE ThreadMemberships (
 CREATE INDEX idx_threadmemberships_user_id ON ThreadMemberships(UserId);
 -- End of collapsed reply threads.
 )sql",
-    // Uploaded files (FileInfo), Mattermost's columns; MiniPreview holds base64 text.
+    // 2: drafts synced across a user's devices.
+    R"sql(
+CREATE TABLE Drafts (
+  UserId TEXT COLLATE "C" NOT NULL, ChannelId TEXT COLLATE "C" NOT NULL, RootId TEXT COLLATE "C" NOT NULL DEFAULT '',
+  CreateAt BIGINT NOT NULL, UpdateAt BIGINT NOT NULL, DeleteAt BIGINT NOT NULL DEFAULT 0,
+  Message TEXT NOT NULL DEFAULT '', Props TEXT NOT NULL DEFAULT '{}', FileIds TEXT NOT NULL DEFAULT '[]',
+  Priority TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (UserId, ChannelId, RootId));
+CREATE INDEX idx_drafts_channel_root ON Drafts(ChannelId, RootId);
+)sql",
+    // 3: uploaded files (FileInfo), Mattermost's columns; MiniPreview holds base64 text.
     R"sql(
 CREATE TABLE FileInfo (
   Id TEXT COLLATE "C" PRIMARY KEY, CreatorId TEXT COLLATE "C" NOT NULL, PostId TEXT COLLATE "C" NOT NULL DEFAULT '',
@@ -131,7 +141,7 @@ CREATE INDEX idx_fileinfo_postid ON FileInfo(PostId);
 CREATE INDEX idx_fileinfo_channel_create_at ON FileInfo(ChannelId, CreateAt);
 CREATE INDEX idx_fileinfo_creator ON FileInfo(CreatorId);
 )sql",
-    // 3: post search. A GIN index on to_tsvector('english', Message), the expression the search
+    // 4: post search. A GIN index on to_tsvector('english', Message), the expression the search
     // queries use (as Mattermost's idx_posts_message_txt); built over the existing rows.
     R"sql(
 CREATE INDEX idx_posts_message_txt ON Posts USING gin (to_tsvector('english', Message));

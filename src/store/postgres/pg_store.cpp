@@ -8,6 +8,7 @@
 #include "store/postgres/small_stores.h"
 #include "store/postgres/team_store.h"
 #include "store/postgres/user_store.h"
+#include "store/sql/draft_store_impl.h"
 #include "store/sql/file_info_store_impl.h"
 #include "store/sql/search_store_impl.h"
 #include "store/sql/thread_store_impl.h"
@@ -32,6 +33,7 @@ class PgStore final : public Store {
         sidebar_(db_),
         threads_(db_),
         search_(db_),
+        drafts_(db_),
         file_infos_(db_) {
     migrate(db_);
   }
@@ -48,6 +50,7 @@ class PgStore final : public Store {
   SidebarStore& sidebar() override { return sidebar_; }
   ThreadStore& threads() override { return threads_; }
   SearchStore& search() override { return search_; }
+  DraftStore& drafts() override { return drafts_; }
   FileInfoStore& file_infos() override { return file_infos_; }
 
   void transaction(const std::function<void()>& f) override {
@@ -81,6 +84,7 @@ class PgStore final : public Store {
   PgSidebarStore sidebar_;
   sql::SqlThreadStore<Db, false> threads_;
   sql::SqlSearchStore<Db, false> search_;
+  sql::SqlDraftStore<Db, false> drafts_;
   sql::SqlFileInfoStore<Db, false> file_infos_;
 };
 

@@ -28,6 +28,7 @@ class PgPostStore final : public PostStore {
   std::string post_id_around_time(std::string_view channel_id, int64_t time, bool before,
                                   bool roots_only) override;
   std::vector<model::Post> pinned(std::string_view channel_id) override;
+  std::vector<model::Post> flagged(const FlaggedPostQuery& q) override;
   std::vector<ThreadStats> thread_stats(const std::vector<std::string>& root_ids) override;
   void permanent_delete(std::string_view id) override;
 

@@ -55,6 +55,14 @@ std::optional<model::Preference> PgPreferenceStore::get(std::string_view user_id
   });
 }
 
+void PgPreferenceStore::remove_for_all_users(std::string_view category, std::string_view name) {
+  db_.write([&](Conn& c) {
+    c.prepare("DELETE FROM Preferences WHERE Category = $1 AND Name = $2")
+        .bind_all(category, name)
+        .run();
+  });
+}
+
 void PgPreferenceStore::remove(std::string_view user_id, std::string_view category,
                                std::string_view name) {
   db_.write([&](Conn& c) {

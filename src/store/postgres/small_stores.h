@@ -64,6 +64,7 @@ class PgPreferenceStore final : public PreferenceStore {
   std::optional<model::Preference> get(std::string_view user_id, std::string_view category,
                                        std::string_view name) override;
   void remove(std::string_view user_id, std::string_view category, std::string_view name) override;
+  void remove_for_all_users(std::string_view category, std::string_view name) override;
 
  private:
   Db& db_;

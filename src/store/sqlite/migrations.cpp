@@ -9,7 +9,7 @@
 namespace parley::store::sqlite {
 namespace {
 
-constexpr std::array<std::string_view, 3> kMigrations = {
+constexpr std::array<std::string_view, 4> kMigrations = {
     // 1: core chat schema.
     R"sql(
 CREATE TABLE Users (
@@ -114,7 +114,17 @@ CREATE TABLE ThreadMemberships (
 CREATE INDEX idx_threadmemberships_user_id ON ThreadMemberships(UserId);
 -- End of collapsed reply threads.
 )sql",
-    // Uploaded files (FileInfo), Mattermost's columns; MiniPreview holds base64 text.
+    // 2: drafts synced across a user's devices.
+    R"sql(
+CREATE TABLE Drafts (
+  UserId TEXT NOT NULL, ChannelId TEXT NOT NULL, RootId TEXT NOT NULL DEFAULT '',
+  CreateAt INTEGER NOT NULL, UpdateAt INTEGER NOT NULL, DeleteAt INTEGER NOT NULL DEFAULT 0,
+  Message TEXT NOT NULL DEFAULT '', Props TEXT NOT NULL DEFAULT '{}', FileIds TEXT NOT NULL DEFAULT '[]',
+  Priority TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (UserId, ChannelId, RootId));
+CREATE INDEX idx_drafts_channel_root ON Drafts(ChannelId, RootId);
+)sql",
+    // 3: uploaded files (FileInfo), Mattermost's columns; MiniPreview holds base64 text.
     R"sql(
 CREATE TABLE FileInfo (
   Id TEXT PRIMARY KEY, CreatorId TEXT NOT NULL, PostId TEXT NOT NULL DEFAULT '',
@@ -128,7 +138,7 @@ CREATE INDEX idx_fileinfo_postid ON FileInfo(PostId);
 CREATE INDEX idx_fileinfo_channel_create_at ON FileInfo(ChannelId, CreateAt);
 CREATE INDEX idx_fileinfo_creator ON FileInfo(CreatorId);
 )sql",
-    // 3: post search. A contentless FTS5 index of Posts.Message (unicode61 with diacritics
+    // 4: post search. A contentless FTS5 index of Posts.Message (unicode61 with diacritics
     // folded, porter stemming like PostgreSQL's 'english', prefix indexes for "foo*"), keyed by
     // PostsFtsIds because a Posts rowid may change on VACUUM. Triggers keep it in step with
     // Posts; existing rows are indexed here.

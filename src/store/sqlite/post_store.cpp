@@ -213,6 +213,17 @@ std::vector<model::Post> SqlitePostStore::pinned(std::string_view channel_id) {
                 {std::string(channel_id)});
 }
 
+std::vector<model::Post> SqlitePostStore::flagged(const FlaggedPostQuery& q) {
+  // ?1 user, ?2 channel filter, ?3 team filter ("" = none).
+  return select(
+      "WHERE p.Id IN (SELECT Name FROM Preferences WHERE UserId = ?1 AND Category = "
+      "'flagged_post') AND p.DeleteAt = 0 AND (?2 = '' OR p.ChannelId = ?2) AND p.ChannelId IN "
+      "(SELECT ChannelId FROM ChannelMembers WHERE UserId = ?1) AND (?3 = '' OR EXISTS (SELECT 1 "
+      "FROM Channels c WHERE c.Id = p.ChannelId AND (c.TeamId = ?3 OR c.TeamId = ''))) ORDER BY "
+      "p.CreateAt DESC, p.Id DESC LIMIT ?4 OFFSET ?5",
+      {q.user_id, q.channel_id, q.team_id, int64_t{q.limit}, int64_t{q.offset}});
+}
+
 std::vector<ThreadStats> SqlitePostStore::thread_stats(const std::vector<std::string>& root_ids) {
   return db_.read([&](Conn& c) {
     std::vector<ThreadStats> out;

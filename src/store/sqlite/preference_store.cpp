@@ -55,6 +55,14 @@ std::optional<model::Preference> SqlitePreferenceStore::get(std::string_view use
   });
 }
 
+void SqlitePreferenceStore::remove_for_all_users(std::string_view category, std::string_view name) {
+  db_.write([&](Conn& c) {
+    c.prepare("DELETE FROM Preferences WHERE Category = ? AND Name = ?")
+        .bind_all(category, name)
+        .run();
+  });
+}
+
 void SqlitePreferenceStore::remove(std::string_view user_id, std::string_view category,
                                    std::string_view name) {
   db_.write([&](Conn& c) {

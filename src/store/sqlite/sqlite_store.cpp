@@ -1,6 +1,7 @@
 // Assembles the SQLite aggregate stores behind store::Store.
 #include "store/sqlite/sqlite_store.h"
 
+#include "store/sql/draft_store_impl.h"
 #include "store/sql/file_info_store_impl.h"
 #include "store/sql/search_store_impl.h"
 #include "store/sql/thread_store_impl.h"
@@ -37,6 +38,7 @@ class SqliteStore final : public Store {
         sidebar_(db_),
         threads_(db_),
         search_(db_),
+        drafts_(db_),
         file_infos_(db_) {
     migrate(db_);
   }
@@ -53,6 +55,7 @@ class SqliteStore final : public Store {
   SidebarStore& sidebar() override { return sidebar_; }
   ThreadStore& threads() override { return threads_; }
   SearchStore& search() override { return search_; }
+  DraftStore& drafts() override { return drafts_; }
   FileInfoStore& file_infos() override { return file_infos_; }
 
   void transaction(const std::function<void()>& f) override {
@@ -86,6 +89,7 @@ class SqliteStore final : public Store {
   SqliteSidebarStore sidebar_;
   sql::SqlThreadStore<Db, true> threads_;
   sql::SqlSearchStore<Db, true> search_;
+  sql::SqlDraftStore<Db, true> drafts_;
   sql::SqlFileInfoStore<Db, true> file_infos_;
 };
 
