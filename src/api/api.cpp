@@ -31,6 +31,7 @@ Api::Api(app::App& app) : app_(app) {
   register_draft_routes(router_);
   register_opengraph_routes(router_);
   register_emoji_routes(router_);
+  register_search_routes(router_);
   register_file_routes(router_);
 }
 

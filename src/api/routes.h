@@ -21,6 +21,7 @@ void register_thread_routes(Router& r);
 void register_draft_routes(Router& r);
 void register_opengraph_routes(Router& r);
 void register_emoji_routes(Router& r);
+void register_search_routes(Router& r);
 void register_file_routes(Router& r);
 
 }  // namespace parley::api

@@ -183,6 +183,15 @@ Response list_users(Context& c) {
   return json_response(users_json(c, c.app.store().users().query(q)));
 }
 
+// Mattermost's AllowEmails / AllowFullNames for user search: everything for manage_system,
+// otherwise as PrivacySettings.ShowEmailAddress / ShowFullName say.
+void set_search_privacy(Context& c, store::UserQuery& q) {
+  bool admin = app::has_permission(c.s(), "manage_system");
+  auto cfg = c.app.config();
+  q.allow_emails = admin || cfg->privacy.show_email_address;
+  q.allow_full_names = admin || cfg->privacy.show_full_name;
+}
+
 Response search_users(Context& c) {
   auto body = c.body_object("search");
   if (!body) return c.fail(body.error());
@@ -200,6 +209,7 @@ Response search_users(Context& c) {
       std::clamp<int64_t>(json::opt_int(*body, "limit", &wrong).value_or(100), 1, 1000));
   if (wrong) return c.fail(errors::invalid_param("search"));
   if (q.term.empty()) return c.fail(errors::invalid_param("term"));
+  set_search_privacy(c, q);
   if (!q.in_team.empty() && !app::has_team_permission(c.app, c.s(), q.in_team, "view_team"))
     return c.fail(errors::permission("view_team", c.s().user_id));
   return json_response(users_json(c, c.app.store().users().query(q)));
@@ -208,6 +218,8 @@ Response search_users(Context& c) {
 Response autocomplete_users(Context& c) {
   store::UserQuery q;
   q.term = c.req.query_param("name");
+  set_search_privacy(c, q);
+  q.allow_emails = false;  // Mattermost never autocompletes on e-mail addresses
   q.in_team = c.req.query_param("in_team");
   q.active_only = true;
   q.limit = static_cast<int>(std::clamp<int64_t>(c.query_int("limit", 100), 1, 200));

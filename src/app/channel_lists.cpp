@@ -4,8 +4,70 @@
 #include "app/channels.h"
 #include "store/channel_store.h"
 #include "store/team_store.h"
+#include "store/user_store.h"
+
+#include <algorithm>
+#include <cctype>
 
 namespace parley::app {
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Whether some word of `text` (split on spaces and commas) starts with `term`, ignoring case.
+bool word_prefix(std::string_view text, const std::string& term) {
+  std::string t = lower(text);
+  std::size_t i = 0;
+  while (i < t.size()) {
+    while (i < t.size() && (t[i] == ' ' || t[i] == ',')) ++i;
+    if (t.compare(i, term.size(), term) == 0) return true;
+    while (i < t.size() && t[i] != ' ' && t[i] != ',') ++i;
+  }
+  return term.empty();
+}
+
+// Mattermost's AutocompleteInTeamForSearch adds the searcher's group messages (by name or
+// member usernames) and direct messages (by the other user's username, which becomes the
+// display name) to their team channels; sorted by display name.
+void add_direct_and_group(App& app, const model::Session& actor, const std::string& term,
+                          std::vector<model::Channel>& out) {
+  std::string t = lower(term);
+  while (!t.empty() && (t.front() == '@' || t.front() == '~')) t.erase(0, 1);
+  store::UserChannelQuery uq;
+  uq.include_deleted = true;
+  auto mine = app.store().channels().for_user(actor.user_id, uq);
+  std::vector<model::Channel> directs;
+  std::vector<std::string> others;
+  for (auto& c : mine) {
+    if (c.is_group() && (word_prefix(c.display_name, t) || lower(c.name).starts_with(t))) {
+      out.push_back(c);
+    } else if (c.is_direct()) {
+      auto sep = c.name.find("__");
+      if (sep == std::string::npos) continue;
+      std::string a = c.name.substr(0, sep);
+      std::string b = c.name.substr(sep + 2);
+      others.push_back(a == actor.user_id ? b : a);
+      directs.push_back(c);
+    }
+  }
+  auto users = app.store().users().get_many(others);
+  for (std::size_t i = 0; i < directs.size(); ++i) {
+    auto u = std::find_if(users.begin(), users.end(),
+                          [&](const model::User& x) { return x.id == others[i]; });
+    if (u == users.end() || !lower(u->username).starts_with(t)) continue;
+    directs[i].display_name = u->username;
+    out.push_back(std::move(directs[i]));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const model::Channel& a, const model::Channel& b) {
+    return lower(a.display_name) < lower(b.display_name);
+  });
+}
+
+}  // namespace
 
 Result<std::vector<model::Channel>> channels_for_user(App& app, const model::Session& actor,
                                                       const std::string& user_id,
@@ -62,10 +124,15 @@ Result<std::vector<model::Channel>> search_team_channels(App& app, const model::
       if (!list_channels) return errors::permission("list_team_channels", actor.user_id);
       q.user_id = actor.user_id;
       break;
-    case ChannelSearchKind::for_search:
+    case ChannelSearchKind::for_search: {
       q.user_id = actor.user_id;
       q.member_only = true;
-      break;
+      q.include_deleted = true;
+      auto list = app.store().channels().search(q);
+      add_direct_and_group(app, actor, term, list);
+      if (list.size() > 50) list.resize(50);
+      return list;
+    }
     case ChannelSearchKind::search:
       if (list_channels) {
         q.public_only = true;

@@ -21,6 +21,7 @@ class SidebarStore;
 class ThreadStore;
 class DraftStore;
 class EmojiStore;
+class SearchStore;
 class FileInfoStore;
 
 class Store {
@@ -39,6 +40,7 @@ class Store {
   virtual ThreadStore& threads() = 0;
   virtual DraftStore& drafts() = 0;
   virtual EmojiStore& emoji() = 0;
+  virtual SearchStore& search() = 0;
   virtual FileInfoStore& file_infos() = 0;
 
   // Runs f in one write transaction; store calls made by f on this thread join it.

@@ -16,7 +16,11 @@ struct UserQuery {
   bool active_only = false, inactive_only = false;
   std::string role;  // system role filter
   std::string sort;  // "", "last_activity_at", "create_at"
-  std::string term;  // search/autocomplete: prefix of username, names, nickname, email
+  // search/autocomplete: every word prefixes the username, nickname, first or last name (when
+  // allow_full_names) or e-mail (when allow_emails), case-insensitively.
+  std::string term;
+  bool allow_emails = true;
+  bool allow_full_names = true;
   int64_t updated_since = 0;
   int offset = 0;
   int limit = 60;

@@ -2,8 +2,8 @@
 // (scripts/pg-cluster.sh replica) serves the lag-tolerant reads. With replay paused on the
 // replica, an author still reads their own post at once (read-after-write on the primary) while
 // another user's channel page comes from the frozen replica; after the replica is stopped every
-// request keeps succeeding on the primary. Search replicas serve search/autocomplete first, and a
-// replica that is down when the server starts does not stop it.
+// request keeps succeeding on the primary. Search replicas serve search/autocomplete (users and
+// posts) first, and a replica that is down when the server starts does not stop it.
 // Needs the suite's PostgreSQL cluster (make test-pg exports PARLEY_TEST_PG_DIR).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -113,7 +113,7 @@ test('read replicas: lag-tolerant reads on the replica, read-after-write, dead r
   }
 });
 
-test('search replicas serve autocomplete; a replica down at start is skipped', { skip }, async () => {
+test('search replicas serve autocomplete and post search; a replica down at start is skipped', { skip }, async () => {
   const name = `parley_search_${process.pid}_${Date.now().toString(36)}`;
   psql(PG_URL, `CREATE DATABASE ${name}`);
   const replicaDir = mkdtempSync(path.join(os.tmpdir(), 'parley-pg-replica-'));
@@ -148,7 +148,15 @@ test('search replicas serve autocomplete; a replica down at start is skipped', {
     // Autocomplete prefers the (frozen) search replica, which has not seen the newcomer yet.
     const early = await reader.client.autocompleteUsers(newcomer.user.username, team.id, '');
     assert.ok(!early.users.some((u) => u.id === newcomer.user.id), 'autocomplete was served by the search replica');
+    // Post search prefers the search replica too; the author reads their own post at once.
+    const town = await admin.client.getChannelByName(team.id, 'town-square');
+    const word = `zq${Array.from({ length: 10 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('')}`;
+    const fresh = await admin.client.createPost({ channel_id: town.id, message: `${word} fresh` });
+    assert.deepEqual((await reader.client.searchPosts(team.id, word, false)).order, [], 'post search was served by the search replica');
+    assert.deepEqual((await admin.client.searchPosts(team.id, word, false)).order, [fresh.id], 'read-after-write');
     psql(replicaDb, 'SELECT pg_wal_replay_resume()');
+    await until('post search to find the new post', async () =>
+      (await reader.client.searchPosts(team.id, word, false)).order.includes(fresh.id));
     await until('autocomplete to find the newcomer', async () =>
       (await reader.client.autocompleteUsers(newcomer.user.username, team.id, '')).users.some((u) => u.id === newcomer.user.id));
     assert.ok(server.logs.some((l) => l.includes('replica 1 failed')), 'the dead replica is logged');

@@ -22,6 +22,7 @@
 #include <string_view>
 #include <type_traits>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace parley::store::postgres {
@@ -200,6 +201,12 @@ class Db {
       }
     }
     return read(f);
+  }
+
+  // Search reads (user, channel and post search): read_replica with ReadKind::search.
+  template <class F>
+  decltype(auto) read_search(F&& f) {
+    return read_replica(std::forward<F>(f), ReadKind::search);
   }
 
   int query_timeout_ms() const { return timeout_ms_; }

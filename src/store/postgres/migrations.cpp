@@ -12,7 +12,7 @@
 namespace parley::store::postgres {
 namespace {
 
-constexpr std::array<std::string_view, 4> kMigrations = {
+constexpr std::array<std::string_view, 5> kMigrations = {
     // 1: core chat schema.
     R"sql(
 CREATE TABLE Users (
@@ -149,6 +149,11 @@ CREATE TABLE Emoji (
 CREATE UNIQUE INDEX idx_emoji_name_delete_at ON Emoji(Name, DeleteAt);
 CREATE INDEX idx_reactions_emoji_name ON Reactions(EmojiName);
 -- End of custom emoji.
+)sql",
+    // 5: post search. A GIN index on to_tsvector('english', Message), the expression the search
+    // queries use (as Mattermost's idx_posts_message_txt); built over the existing rows.
+    R"sql(
+CREATE INDEX idx_posts_message_txt ON Posts USING gin (to_tsvector('english', Message));
 )sql",
 };
 

@@ -11,6 +11,7 @@
 #include "store/sql/draft_store_impl.h"
 #include "store/sql/emoji_store_impl.h"
 #include "store/sql/file_info_store_impl.h"
+#include "store/sql/search_store_impl.h"
 #include "store/sql/thread_store_impl.h"
 #include "util/ids.h"
 
@@ -34,6 +35,7 @@ class PgStore final : public Store {
         threads_(db_),
         drafts_(db_),
         emoji_(db_),
+        search_(db_),
         file_infos_(db_) {
     migrate(db_);
   }
@@ -51,6 +53,7 @@ class PgStore final : public Store {
   ThreadStore& threads() override { return threads_; }
   DraftStore& drafts() override { return drafts_; }
   EmojiStore& emoji() override { return emoji_; }
+  SearchStore& search() override { return search_; }
   FileInfoStore& file_infos() override { return file_infos_; }
 
   void transaction(const std::function<void()>& f) override {
@@ -85,6 +88,7 @@ class PgStore final : public Store {
   sql::SqlThreadStore<Db, false> threads_;
   sql::SqlDraftStore<Db, false> drafts_;
   sql::SqlEmojiStore<Db, false> emoji_;
+  sql::SqlSearchStore<Db, false> search_;
   sql::SqlFileInfoStore<Db, false> file_infos_;
 };
 

@@ -105,19 +105,13 @@ std::vector<model::User> PgUserStore::query(const UserQuery& q) {
   if (!q.role.empty())
     where += " AND (' ' || Roles || ' ') ILIKE " + args.add("% " + q.role + " %");
   if (q.updated_since > 0) where += " AND UpdateAt > " + args.add(q.updated_since);
-  if (!q.term.empty()) {
-    std::string_view t = q.term;
-    if (t.front() == '@') t.remove_prefix(1);
-    std::string p = args.add(like_prefix(t));
-    where += " AND (";
-    const char* cols[] = {"Username", "FirstName", "LastName",
-                          "Nickname", "Email",     "(FirstName || ' ' || LastName)"};
-    bool first = true;
-    for (const char* col : cols) {
-      where += std::string(first ? "" : " OR ") + col + " ILIKE " + p + " ESCAPE '\\'";
-      first = false;
-    }
-    where += ")";
+  for (const auto& word : sql::user_search_words(q.term)) {
+    std::string p = args.add(like_prefix(word));
+    std::string ors;
+    for (auto col : sql::user_search_columns(q.allow_emails, q.allow_full_names))
+      ors += std::string(ors.empty() ? "" : " OR ") + std::string(col) + " ILIKE " + p +
+             " ESCAPE '\\'";
+    where += " AND (" + ors + ")";
   }
   std::string order = " ORDER BY Username";
   if (q.sort == "last_activity_at")

@@ -4,7 +4,9 @@
 #include "model/user.h"
 #include "store/sql/json_columns.h"
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace parley::store::sql {
 
@@ -60,6 +62,32 @@ void bind_user(Stmt& s, const model::User& u) {
              u.last_password_update, u.last_picture_update, u.failed_attempts, u.locale,
              to_text(u.timezone), u.mfa_active, u.last_activity_at, u.is_bot, u.bot_description,
              u.last_login, u.disable_welcome_email);
+}
+
+// Mattermost's user search: the term split into words ("@" in front dropped), each of which must
+// prefix one of the searchable columns; e-mail and first/last name only when allowed.
+inline std::vector<std::string> user_search_words(std::string_view term) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (i < term.size()) {
+    while (i < term.size() && space(term[i])) ++i;
+    std::size_t b = i;
+    while (i < term.size() && !space(term[i])) ++i;
+    std::string_view w = term.substr(b, i - b);
+    while (!w.empty() && w.front() == '@') w.remove_prefix(1);
+    if (!w.empty()) out.emplace_back(w);
+  }
+  return out;
+}
+inline std::vector<std::string_view> user_search_columns(bool emails, bool full_names) {
+  std::vector<std::string_view> cols = {"Username", "Nickname"};
+  if (full_names) {
+    cols.emplace_back("FirstName");
+    cols.emplace_back("LastName");
+  }
+  if (emails) cols.emplace_back("Email");
+  return cols;
 }
 
 }  // namespace parley::store::sql

@@ -17,6 +17,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace parley::store::sqlite {
@@ -110,6 +111,12 @@ class Db {
       scope.commit();
       return r;
     }
+  }
+
+  // Search reads: SQLite has no replicas, so the same as read().
+  template <class F>
+  decltype(auto) read_search(F&& f) {
+    return read(std::forward<F>(f));
   }
 
   const std::string& path() const { return path_; }

@@ -9,7 +9,7 @@
 namespace parley::store::sqlite {
 namespace {
 
-constexpr std::array<std::string_view, 4> kMigrations = {
+constexpr std::array<std::string_view, 5> kMigrations = {
     // 1: core chat schema.
     R"sql(
 CREATE TABLE Users (
@@ -146,6 +146,35 @@ CREATE TABLE Emoji (
 CREATE UNIQUE INDEX idx_emoji_name_delete_at ON Emoji(Name, DeleteAt);
 CREATE INDEX idx_reactions_emoji_name ON Reactions(EmojiName);
 -- End of custom emoji.
+)sql",
+    // 5: post search. A contentless FTS5 index of Posts.Message (unicode61 with diacritics
+    // folded, porter stemming like PostgreSQL's 'english', prefix indexes for "foo*"), keyed by
+    // PostsFtsIds because a Posts rowid may change on VACUUM. Triggers keep it in step with
+    // Posts; existing rows are indexed here.
+    R"sql(
+CREATE TABLE PostsFtsIds (Rowid INTEGER PRIMARY KEY, PostId TEXT NOT NULL UNIQUE);
+CREATE VIRTUAL TABLE PostsFts USING fts5(
+  Message, content='', tokenize='porter unicode61 remove_diacritics 2', prefix='2 3');
+INSERT INTO PostsFtsIds (PostId) SELECT Id FROM Posts ORDER BY CreateAt;
+INSERT INTO PostsFts (rowid, Message)
+  SELECT i.Rowid, p.Message FROM PostsFtsIds i JOIN Posts p ON p.Id = i.PostId;
+CREATE TRIGGER posts_fts_insert AFTER INSERT ON Posts BEGIN
+  INSERT INTO PostsFtsIds (PostId) VALUES (new.Id);
+  INSERT INTO PostsFts (rowid, Message)
+    VALUES ((SELECT Rowid FROM PostsFtsIds WHERE PostId = new.Id), new.Message);
+END;
+CREATE TRIGGER posts_fts_update AFTER UPDATE OF Message ON Posts
+  WHEN old.Message IS NOT new.Message BEGIN
+  INSERT INTO PostsFts (PostsFts, rowid, Message)
+    VALUES ('delete', (SELECT Rowid FROM PostsFtsIds WHERE PostId = old.Id), old.Message);
+  INSERT INTO PostsFts (rowid, Message)
+    VALUES ((SELECT Rowid FROM PostsFtsIds WHERE PostId = new.Id), new.Message);
+END;
+CREATE TRIGGER posts_fts_delete AFTER DELETE ON Posts BEGIN
+  INSERT INTO PostsFts (PostsFts, rowid, Message)
+    VALUES ('delete', (SELECT Rowid FROM PostsFtsIds WHERE PostId = old.Id), old.Message);
+  DELETE FROM PostsFtsIds WHERE PostId = old.Id;
+END;
 )sql",
 };
 

@@ -4,6 +4,7 @@
 #include "store/sql/draft_store_impl.h"
 #include "store/sql/emoji_store_impl.h"
 #include "store/sql/file_info_store_impl.h"
+#include "store/sql/search_store_impl.h"
 #include "store/sql/thread_store_impl.h"
 #include "store/sqlite/channel_store.h"
 #include "store/sqlite/db.h"
@@ -39,6 +40,7 @@ class SqliteStore final : public Store {
         threads_(db_),
         drafts_(db_),
         emoji_(db_),
+        search_(db_),
         file_infos_(db_) {
     migrate(db_);
   }
@@ -56,6 +58,7 @@ class SqliteStore final : public Store {
   ThreadStore& threads() override { return threads_; }
   DraftStore& drafts() override { return drafts_; }
   EmojiStore& emoji() override { return emoji_; }
+  SearchStore& search() override { return search_; }
   FileInfoStore& file_infos() override { return file_infos_; }
 
   void transaction(const std::function<void()>& f) override {
@@ -90,6 +93,7 @@ class SqliteStore final : public Store {
   sql::SqlThreadStore<Db, true> threads_;
   sql::SqlDraftStore<Db, true> drafts_;
   sql::SqlEmojiStore<Db, true> emoji_;
+  sql::SqlSearchStore<Db, true> search_;
   sql::SqlFileInfoStore<Db, true> file_infos_;
 };
 

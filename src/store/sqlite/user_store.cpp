@@ -120,20 +120,14 @@ std::vector<model::User> SqliteUserStore::query(const UserQuery& q) {
     where += " AND UpdateAt > ?";
     args.emplace_back(q.updated_since);
   }
-  if (!q.term.empty()) {
-    std::string_view t = q.term;
-    if (t.front() == '@') t.remove_prefix(1);
-    std::string like = like_prefix(t);
-    where += " AND (";
-    const char* cols[] = {"Username", "FirstName", "LastName",
-                          "Nickname", "Email",     "(FirstName || ' ' || LastName)"};
-    bool first = true;
-    for (const char* col : cols) {
-      where += std::string(first ? "" : " OR ") + col + " LIKE ? ESCAPE '\\'";
+  for (const auto& word : sql::user_search_words(q.term)) {
+    std::string like = like_prefix(word);
+    std::string ors;
+    for (auto col : sql::user_search_columns(q.allow_emails, q.allow_full_names)) {
+      ors += std::string(ors.empty() ? "" : " OR ") + std::string(col) + " LIKE ? ESCAPE '\\'";
       args.emplace_back(like);
-      first = false;
     }
-    where += ")";
+    where += " AND (" + ors + ")";
   }
   std::string order = " ORDER BY Username";
   if (q.sort == "last_activity_at")

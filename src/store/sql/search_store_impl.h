@@ -1,0 +1,259 @@
+// The SearchStore queries, written once for both backends (`DbT` is store::sqlite::Db or
+// store::postgres::Db; $n placeholders become SQLite's ?n when kSqlite). Only the full-text
+// expression differs: SQLite matches the FTS5 table PostsFts (kept by triggers, see the
+// migrations), PostgreSQL matches to_tsvector('english', Message) (GIN-indexed) with tsquery.
+// Reads go through DbT::read_search: PostgreSQL's search replicas when configured.
+#pragma once
+
+#include "store/search_store.h"
+#include "store/sql/post_rows.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace parley::store::sql {
+
+template <class DbT, bool kSqlite>
+class SqlSearchStore final : public SearchStore {
+ public:
+  explicit SqlSearchStore(DbT& db) : db_(db) {}
+
+  std::vector<model::Post> posts(const PostSearchQuery& q) override {
+    Args args;
+    std::string where = "WHERE p.DeleteAt = 0 AND p.Type NOT LIKE 'system%'" +
+                        filters(q, "p.ChannelId", "p.UserId", "p.CreateAt", args);
+
+    std::vector<std::string> alternatives;
+    if (q.filters_only) alternatives.emplace_back("1 = 1");
+    if (q.message) alternatives.push_back(message_clause(*q.message, args));
+    if (q.hashtags) alternatives.push_back(hashtag_clause(*q.hashtags, args));
+    if (alternatives.empty()) return {};
+    where += " AND (";
+    for (std::size_t i = 0; i < alternatives.size(); ++i)
+      where += (i ? " OR (" : "(") + alternatives[i] + ")";
+    where += ")";
+    where += " ORDER BY p.CreateAt DESC, p.Id DESC LIMIT " + args.add(int64_t{q.limit}) +
+             " OFFSET " + args.add(int64_t{q.offset});
+
+    std::string sql = q_(post_select(where));
+    return db_.read_search([&](auto& c) {
+      auto s = c.prepare(sql);
+      args.bind(s);
+      std::vector<model::Post> out;
+      while (s.step()) out.push_back(read_post(s));
+      return out;
+    });
+  }
+
+  std::vector<std::string> files(const FileSearchQuery& q) override {
+    Args args;
+    std::string where = "WHERE f.DeleteAt = 0 AND f.PostId != ''" +
+                        filters(q, "f.ChannelId", "f.CreatorId", "f.CreateAt", args);
+    add_in(where, "f.Extension", q.extensions, false, args);
+    add_in(where, "f.Extension", q.excluded_extensions, true, args);
+    if (q.text) {
+      std::vector<std::string> pos;
+      std::vector<std::string> neg;
+      for (auto& t : q.text->terms) pos.push_back(file_term(t, args));
+      for (auto& t : q.text->excluded) neg.push_back(file_term(t, args));
+      if (!pos.empty()) where += " AND (" + join(pos, q.text->or_terms ? " OR " : " AND ") + ")";
+      if (!neg.empty()) where += " AND NOT (" + join(neg, " OR ") + ")";
+    }
+    where += " ORDER BY f.CreateAt DESC, f.Id DESC LIMIT " + args.add(int64_t{q.limit}) +
+             " OFFSET " + args.add(int64_t{q.offset});
+    std::string sql = q_("SELECT f.Id FROM FileInfo f " + where);
+    return db_.read_search([&](auto& c) {
+      auto s = c.prepare(sql);
+      args.bind(s);
+      std::vector<std::string> out;
+      while (s.step()) out.push_back(s.text(0));
+      return out;
+    });
+  }
+
+ private:
+  // Bound values in placeholder order.
+  struct Args {
+    std::vector<std::variant<std::string, int64_t>> values;
+    std::string add(std::string v) {
+      values.emplace_back(std::move(v));
+      return "$" + std::to_string(values.size());
+    }
+    std::string add(int64_t v) {
+      values.emplace_back(v);
+      return "$" + std::to_string(values.size());
+    }
+    template <class Stmt>
+    void bind(Stmt& s) const {
+      for (std::size_t i = 0; i < values.size(); ++i) {
+        int idx = static_cast<int>(i + 1);
+        std::visit([&](const auto& v) { s.bind(idx, v); }, values[i]);
+      }
+    }
+  };
+
+  static std::string q_(std::string sql) {
+    if constexpr (kSqlite) std::replace(sql.begin(), sql.end(), '$', '?');
+    return sql;
+  }
+
+  static void add_in(std::string& where, std::string_view column,
+                     const std::vector<std::string>& values, bool negate, Args& args) {
+    if (values.empty()) return;
+    where += " AND " + std::string(column) + (negate ? " NOT IN (" : " IN (");
+    for (std::size_t i = 0; i < values.size(); ++i) where += (i ? ", " : "") + args.add(values[i]);
+    where += ")";
+  }
+
+  // " AND ..." for the channel scope, from:, in: and the dates, on the given columns.
+  static std::string filters(const SearchFilters& q, std::string_view channel_col,
+                             std::string_view user_col, std::string_view created_col, Args& args) {
+    std::string where = " AND " + std::string(channel_col) + " IN (" + channel_scope(q, args) + ")";
+    add_in(where, user_col, q.from_users, false, args);
+    add_in(where, user_col, q.excluded_users, true, args);
+    std::string created(created_col);
+    if (q.created_from) where += " AND " + created + " >= " + args.add(*q.created_from);
+    if (q.created_to) where += " AND " + created + " <= " + args.add(*q.created_to);
+    for (auto& [from, to] : q.created_not_between)
+      where += " AND " + created + " NOT BETWEEN " + args.add(from) + " AND " + args.add(to);
+    return where;
+  }
+
+  // The channels whose posts and files the searcher may find: those they are a member of.
+  static std::string channel_scope(const SearchFilters& q, Args& args) {
+    std::string s =
+        "SELECT c.Id FROM Channels c JOIN ChannelMembers cm ON cm.ChannelId = c.Id WHERE "
+        "cm.UserId = " +
+        args.add(q.user_id);
+    if (!q.team_id.empty()) {
+      auto team = args.add(q.team_id);
+      s += " AND (c.TeamId = " + team + " OR c.TeamId = '')";
+    }
+    if (!q.include_deleted_channels) s += " AND c.DeleteAt = 0";
+    add_in(s, "c.Id", q.in_channels, false, args);
+    add_in(s, "c.Id", q.excluded_channels, true, args);
+    return s;
+  }
+
+  static std::string join(const std::vector<std::string>& parts, std::string_view sep) {
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? std::string(sep) : "") + parts[i];
+    return out;
+  }
+
+  static std::string message_clause(const TextMatch& m, Args& args) {
+    std::vector<std::string> parts;
+    if (!m.terms.empty()) parts.push_back(fts_match(m.terms, m.or_terms, args));
+    if (!m.excluded.empty()) parts.push_back("NOT " + fts_match(m.excluded, true, args));
+    if (parts.empty()) return "1 = 0";
+    return join(parts, " AND ");
+  }
+
+  // A full-text predicate: every term (any with `any`) found in p.Message.
+  static std::string fts_match(const std::vector<SearchTerm>& terms, bool any, Args& args) {
+    if constexpr (kSqlite) {
+      std::vector<std::string> exprs;
+      for (auto& t : terms) {
+        std::string quoted = "\"";
+        for (char ch : t.text) quoted += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+        quoted += "\"";
+        if (t.prefix && !t.phrase) quoted += "*";
+        exprs.push_back(quoted);
+      }
+      return "(p.Id IN (SELECT i.PostId FROM PostsFts JOIN PostsFtsIds i ON i.Rowid = "
+             "PostsFts.rowid WHERE PostsFts MATCH " +
+             args.add(join(exprs, any ? " OR " : " AND ")) + "))";
+    } else {
+      std::vector<std::string> exprs;
+      for (auto& t : terms) {
+        if (t.phrase)
+          exprs.push_back("phraseto_tsquery('english', " + args.add(t.text) + ")");
+        else if (t.prefix)
+          exprs.push_back("to_tsquery('english', " + args.add(prefix_tsquery(t.text)) + ")");
+        else
+          exprs.push_back("plainto_tsquery('english', " + args.add(t.text) + ")");
+      }
+      return "(to_tsvector('english', p.Message) @@ (" + join(exprs, any ? " || " : " && ") + "))";
+    }
+  }
+
+  // "foo-ba" -> "foo <-> ba:*": words of letters and digits only, so to_tsquery never sees its
+  // own operators.
+  static std::string prefix_tsquery(const std::string& text) {
+    std::vector<std::string> words;
+    std::string cur;
+    for (char ch : text) {
+      auto u = static_cast<unsigned char>(ch);
+      if (std::isalnum(u) || u >= 0x80) {
+        cur += ch;
+      } else if (!cur.empty()) {
+        words.push_back(std::move(cur));
+        cur.clear();
+      }
+    }
+    if (!cur.empty()) words.push_back(std::move(cur));
+    if (words.empty()) return "";
+    words.back() += ":*";
+    return join(words, " <-> ");
+  }
+
+  // Separators of file name words (and of content lines) turned into spaces, lower case, with a
+  // leading space, so that "% word%" finds a word start.
+  static std::string file_words(std::string_view col) {
+    std::string e(col);
+    for (const char* sep : {".", ",", "-", "_", "\n", "\t"})
+      e = "REPLACE(" + e + ", '" + sep + "', ' ')";
+    return "(' ' || LOWER(" + e + "))";
+  }
+
+  static std::string file_term(const SearchTerm& t, Args& args) {
+    std::string pattern = "% ";
+    bool space = false;
+    for (char ch : t.text) {
+      char c = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      if (c == '.' || c == ',' || c == '-' || c == '_' || c == ' ' || c == '\n' || c == '\t') {
+        space = true;
+        continue;
+      }
+      if (space && pattern.size() > 2) pattern += ' ';
+      space = false;
+      if (c == '%' || c == '\\') pattern += '\\';
+      pattern += c;
+    }
+    pattern += '%';
+    auto p = args.add(pattern);
+    return "(" + file_words("f.Name") + " LIKE " + p + " ESCAPE '\\' OR " +
+           file_words("f.Content") + " LIKE " + p + " ESCAPE '\\')";
+  }
+
+  // Exact "#tag" entries of the space-separated Hashtags column, ASCII case-insensitive.
+  static std::string hashtag_clause(const TextMatch& m, Args& args) {
+    auto like = [&](const SearchTerm& t) {
+      std::string pattern = "% ";
+      for (char ch : t.text) {
+        char lower = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        if (lower == '%' || lower == '_' || lower == '\\') pattern += '\\';
+        pattern += lower;
+      }
+      pattern += " %";
+      return "(' ' || LOWER(p.Hashtags) || ' ') LIKE " + args.add(pattern) + " ESCAPE '\\'";
+    };
+    std::vector<std::string> pos;
+    std::vector<std::string> neg;
+    for (auto& t : m.terms) pos.push_back(like(t));
+    for (auto& t : m.excluded) neg.push_back(like(t));
+    std::vector<std::string> parts;
+    if (!pos.empty()) parts.push_back("(" + join(pos, m.or_terms ? " OR " : " AND ") + ")");
+    if (!neg.empty()) parts.push_back("NOT (" + join(neg, " OR ") + ")");
+    if (parts.empty()) return "1 = 0";
+    return join(parts, " AND ");
+  }
+
+  DbT& db_;
+};
+
+}  // namespace parley::store::sql
