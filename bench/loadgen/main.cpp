@@ -1,5 +1,6 @@
 // parley_loadgen: seeds a Parley (or Mattermost) server and drives simulated users against it;
 // see options.cpp for the modes and docs/benchmarks.md for how the benchmarks use it.
+#include "bench_ws.h"
 #include "fleet.h"
 #include "options.h"
 #include "proc_sampler.h"
@@ -115,6 +116,12 @@ int main(int argc, char** argv) {
     }
     auto seeded = seed(*target, o.seed);
     if (o.mode == "seed") return 0;
+    if (o.mode == "fanout" || o.mode == "idle-ws") {
+      auto result = o.mode == "fanout" ? run_fanout(o, *target) : run_idle_websockets(o, *target);
+      result["mode"] = o.mode;
+      write_report(o, result);
+      return 0;
+    }
     Stats stats;
     Fleet fleet(o, *target, stats, seeded.emails);
     json::object report{{"mode", o.mode}, {"url", o.url}};

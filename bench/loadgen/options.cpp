@@ -18,6 +18,9 @@ modes:
              Mattermost's thresholds hold; report the largest count that held
   smoke      a small seed, every action once per user, then a short weighted run; exits non-zero
              on any failed request, any action never run, or no posted events received
+  fanout     --connections WebSockets of up to 100 users in one channel; 4 users post --seconds
+             messages each; posted deliveries/s and latency against a bare broadcast of the same bytes
+  idle-ws    the server's RSS growth per idle authenticated WebSocket (--connections, --server-pid)
 common: --url http://127.0.0.1:8065 --server-pid PID --threads 1 --sources 1 --ramp-per-second 50
         --min-idle-ms 1000 --avg-idle-ms 20000 --timeout-ms 30000 --report FILE
 )";
@@ -31,11 +34,12 @@ std::optional<Options> parse_options(int argc, char** argv) {
     return std::nullopt;
   }
   o.mode = argv[1];
-  if (o.mode != "seed" && o.mode != "run" && o.mode != "unbounded" && o.mode != "smoke") {
+  if (o.mode != "seed" && o.mode != "run" && o.mode != "unbounded" && o.mode != "smoke" &&
+      o.mode != "fanout" && o.mode != "idle-ws") {
     std::cerr << kUsage;
     return std::nullopt;
   }
-  std::map<std::string_view, int*> ints{{"--server-pid", &o.server_pid},
+  std::map<std::string_view, int*> ints{{"--server-pid", &o.server_pid}, {"--connections", &o.connections},
                                         {"--users", &o.users},
                                         {"--seconds", &o.seconds},
                                         {"--threads", &o.threads},

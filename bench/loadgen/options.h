@@ -10,7 +10,7 @@
 namespace loadgen {
 
 struct Options {
-  std::string mode;  // seed | run | unbounded | smoke
+  std::string mode;  // seed | run | unbounded | smoke | fanout | idle-ws
   std::string url = "http://127.0.0.1:8065";
   int server_pid = 0;  // sampled for CPU and RSS when set
   int users = 100;     // run: simulated users; unbounded: upper bound
@@ -18,6 +18,7 @@ struct Options {
   int threads = 1;     // io_context threads
   int sources = 1;     // loopback source addresses 127.0.0.1..N
   int ramp_per_second = 50;
+  int connections = 1000;  // fanout, idle-ws: WebSocket listeners
   // unbounded
   int start_users = 50;
   int step_users = 50;

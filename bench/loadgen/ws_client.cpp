@@ -24,6 +24,7 @@ struct WsClient::Impl {
   asio::ip::address source;
   std::chrono::milliseconds timeout;
   EventHandler on_event;
+  std::function<bool(std::string_view)> raw;
   std::shared_ptr<websocket::stream<beast::tcp_stream>> ws;  // shared with its read loop
   std::string connection_id;
   int64_t last_seq = -1;
@@ -34,6 +35,10 @@ struct WsClient::Impl {
 
   // Parses one frame; returns the event name ("" for replies).
   std::string handle(std::string_view text) {
+    if (raw && raw(text)) {
+      ++events;
+      return "raw";
+    }
     boost::system::error_code ec;
     auto v = json::parse(text, ec);
     if (ec || !v.is_object()) return {};
@@ -59,6 +64,9 @@ WsClient::~WsClient() {
   close();
 }
 
+void WsClient::set_raw_handler(std::function<bool(std::string_view)> raw) {
+  impl_->raw = std::move(raw);
+}
 bool WsClient::open() const {
   return impl_->is_open;
 }

@@ -30,6 +30,8 @@ class WsClient {
   asio::awaitable<void> read_loop();
   // Sends an action such as user_typing; the caller must not send concurrently.
   asio::awaitable<void> send(std::string_view action, boost::json::object data);
+  // Frames for which `raw` returns true are counted but not parsed (cheap fan-out counting).
+  void set_raw_handler(std::function<bool(std::string_view)> raw);
   void close();
   bool open() const;
   const std::string& connection_id() const;
