@@ -48,17 +48,12 @@ asio::awaitable<HttpResult> api(HttpClient& c, std::string_view method, std::str
   co_return co_await c.request(method, std::move(url), std::move(body));
 }
 
-struct Setup {
-  std::vector<std::string> tokens;  // one per listening user
-  std::vector<std::string> user_ids;
-  std::string channel_id;
-};
+}  // namespace
 
-// Logs in `users` seeded users and makes them members of one channel.
-Setup prepare(const Options& o, const Target& target, int users) {
-  return block_on([&]() -> asio::awaitable<Setup> {
+BenchSetup prepare_bench_channel(const Options& o, const Target& target, int users) {
+  return block_on([&]() -> asio::awaitable<BenchSetup> {
     auto ex = co_await asio::this_coro::executor;
-    Setup s;
+    BenchSetup s;
     HttpClient admin(ex, target, asio::ip::make_address("127.0.0.1"), std::chrono::seconds(60));
     json::object login{{"login_id", "lg-admin@loadtest.example.com"},
                        {"password", o.seed.password}};
@@ -68,9 +63,9 @@ Setup prepare(const Options& o, const Target& target, int users) {
     auto teams = co_await api(admin, "GET", "/teams/name/lg-team-0");
     auto team_id = str(json::parse(teams.body), "id");
     json::object channel{
-        {"team_id", team_id}, {"name", "lg-fanout"}, {"display_name", "Fan-out"}, {"type", "O"}};
+        {"team_id", team_id}, {"name", "lg-bench"}, {"display_name", "Benchmarks"}, {"type", "O"}};
     auto ch = co_await api(admin, "POST", "/channels", json::serialize(channel));
-    if (!ch.ok()) ch = co_await api(admin, "GET", "/teams/" + team_id + "/channels/name/lg-fanout");
+    if (!ch.ok()) ch = co_await api(admin, "GET", "/teams/" + team_id + "/channels/name/lg-bench");
     s.channel_id = str(json::parse(ch.body), "id");
     for (int i = 0; i < users; ++i) {
       HttpClient c(ex, target, asio::ip::make_address("127.0.0.1"), std::chrono::seconds(60));
@@ -92,6 +87,8 @@ Setup prepare(const Options& o, const Target& target, int users) {
     co_return s;
   }());
 }
+
+namespace {
 
 // Connections on `threads` io_contexts, opened `parallel` at a time.
 class Listeners {
@@ -216,7 +213,7 @@ json::object run_fanout(const Options& o, const Target& target) {
   const int users = std::max(posters, std::min(o.users, 100));
   const int per_poster = std::max(1, o.seconds);  // messages per poster
   const size_t messages = static_cast<size_t>(posters * per_poster);
-  auto setup = prepare(o, target, users);
+  auto setup = prepare_bench_channel(o, target, users);
   json::object out;
   // Parley.
   {
@@ -283,7 +280,7 @@ json::object run_fanout(const Options& o, const Target& target) {
 
 json::object run_idle_websockets(const Options& o, const Target& target) {
   if (!o.server_pid) throw std::runtime_error("idle-ws needs --server-pid");
-  auto setup = prepare(o, target, std::max(1, std::min(o.users, 100)));
+  auto setup = prepare_bench_channel(o, target, std::max(1, std::min(o.users, 100)));
   auto before = process_rss_kb(o.server_pid).value_or(0);
   Listeners listeners(o, target, [](std::string_view) { return false; });
   int open = listeners.open(setup.tokens, o.connections);

@@ -1,5 +1,6 @@
 // parley_loadgen: seeds a Parley (or Mattermost) server and drives simulated users against it;
 // see options.cpp for the modes and docs/benchmarks.md for how the benchmarks use it.
+#include "bench_posts.h"
 #include "bench_ws.h"
 #include "fleet.h"
 #include "options.h"
@@ -116,8 +117,14 @@ int main(int argc, char** argv) {
     }
     auto seeded = seed(*target, o.seed);
     if (o.mode == "seed") return 0;
-    if (o.mode == "fanout" || o.mode == "idle-ws") {
-      auto result = o.mode == "fanout" ? run_fanout(o, *target) : run_idle_websockets(o, *target);
+    if (o.mode == "fanout" || o.mode == "idle-ws" || o.mode == "post-rate") {
+      json::object result;
+      if (o.mode == "fanout")
+        result = run_fanout(o, *target);
+      else if (o.mode == "idle-ws")
+        result = run_idle_websockets(o, *target);
+      else
+        result = run_post_rate(o, *target);
       result["mode"] = o.mode;
       write_report(o, result);
       return 0;

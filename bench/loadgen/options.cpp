@@ -21,6 +21,7 @@ modes:
   fanout     --connections WebSockets of up to 100 users in one channel; 4 users post --seconds
              messages each; posted deliveries/s and latency against a bare broadcast of the same bytes
   idle-ws    the server's RSS growth per idle authenticated WebSocket (--connections, --server-pid)
+  post-rate  --connections clients post as fast as acknowledged for --seconds
 common: --url http://127.0.0.1:8065 --server-pid PID --threads 1 --sources 1 --ramp-per-second 50
         --min-idle-ms 1000 --avg-idle-ms 20000 --timeout-ms 30000 --report FILE
 )";
@@ -35,11 +36,12 @@ std::optional<Options> parse_options(int argc, char** argv) {
   }
   o.mode = argv[1];
   if (o.mode != "seed" && o.mode != "run" && o.mode != "unbounded" && o.mode != "smoke" &&
-      o.mode != "fanout" && o.mode != "idle-ws") {
+      o.mode != "fanout" && o.mode != "idle-ws" && o.mode != "post-rate") {
     std::cerr << kUsage;
     return std::nullopt;
   }
-  std::map<std::string_view, int*> ints{{"--server-pid", &o.server_pid}, {"--connections", &o.connections},
+  std::map<std::string_view, int*> ints{{"--server-pid", &o.server_pid},
+                                        {"--connections", &o.connections},
                                         {"--users", &o.users},
                                         {"--seconds", &o.seconds},
                                         {"--threads", &o.threads},

@@ -10,7 +10,7 @@
 namespace loadgen {
 
 struct Options {
-  std::string mode;  // seed | run | unbounded | smoke | fanout | idle-ws
+  std::string mode;  // seed | run | unbounded | smoke | fanout | idle-ws | post-rate
   std::string url = "http://127.0.0.1:8065";
   int server_pid = 0;  // sampled for CPU and RSS when set
   int users = 100;     // run: simulated users; unbounded: upper bound
