@@ -5,7 +5,7 @@ BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 export CCACHE_DIR ?= $(HOME)/.cache/ccache
 
-.PHONY: deps build run test unit e2e e2e-deps test-pg unit-pg e2e-pg clean format
+.PHONY: deps build run test unit e2e e2e-deps test-pg unit-pg e2e-pg bench bench-capacity clean format
 
 deps:
 	./scripts/install-deps.sh
@@ -48,6 +48,13 @@ e2e-pg:
 	$(E2E_RUN)
 
 test: unit e2e test-pg
+
+# Benchmarks (docs/benchmarks.md): the quick set, and the long capacity search.
+bench: build
+	./bench/run.sh
+
+bench-capacity: build
+	./bench/capacity.sh
 
 format:
 	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.h' 'tests/unit/*.cpp')

@@ -15,6 +15,8 @@
 #include "util/log.h"
 #include "ws/hub.h"
 
+#include <sys/resource.h>
+
 #include <filesystem>
 #include <iostream>
 #include <string>
@@ -77,6 +79,16 @@ int latest_schema_version(const parley::config::Config& cfg) {
                                            : parley::store::sqlite::latest_schema_version();
 }
 
+// Each WebSocket holds a descriptor: lift the soft limit to the hard one (as Mattermost's install
+// guide asks of admins), so the server is bounded by the system, not by a shell default.
+void raise_open_file_limit() {
+  rlimit l{};
+  if (getrlimit(RLIMIT_NOFILE, &l) == 0 && l.rlim_cur < l.rlim_max) {
+    l.rlim_cur = l.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &l);
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -109,6 +121,7 @@ int main(int argc, char** argv) {
       log::flush();
       return 1;
     }
+    raise_open_file_limit();
     int cpus = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     int workers =
         cfg->parley.worker_threads > 0 ? static_cast<int>(cfg->parley.worker_threads) : cpus * 4;

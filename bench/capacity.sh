@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Capacity (`make bench-capacity`, long): the largest number of simulated users (load-test-ng's
+# user model, bench/loadgen) one box holds - server, database and load generator together -
+# under Mattermost's thresholds (5xx < 0.025 %, timeouts < 0.025 %, mean < 100 ms, p99 < 2 s,
+# server CPU < 85 %), on SQLite and on PostgreSQL. Users are added in steps; a step is judged
+# after its logins. Results: bench/results/capacity.json (override with BENCH_OUT).
+#   MAX_USERS (default 3000), START_USERS (200), STEP_USERS (200), STEP_SECONDS (60)
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=${BUILD_DIR:-$ROOT/build}
+OUT=${BENCH_OUT:-$ROOT/bench/results/capacity.json}
+MAX_USERS=${MAX_USERS:-3000}
+START_USERS=${START_USERS:-200}
+STEP_USERS=${STEP_USERS:-200}
+STEP_SECONDS=${STEP_SECONDS:-60}
+WORK=$(mktemp -d /tmp/parley-capacity.XXXXXX)
+chmod 755 "$WORK"  # the PostgreSQL cluster runs as the postgres user
+PID=""
+cleanup() {
+  [ -n "$PID" ] && kill "$PID" 2>/dev/null || true
+  [ -d "$WORK/pg" ] && "$ROOT/scripts/pg-cluster.sh" stop "$WORK/pg" >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+ulimit -n "$(ulimit -Hn)"
+
+run_backend() {
+  local name=$1; shift
+  mkdir -p "$WORK/$name"
+  env -C "$WORK/$name" MM_SERVICESETTINGS_LISTENADDRESS=127.0.0.1:18265 MM_TEAMSETTINGS_MAXUSERSPERTEAM=100000 \
+    MM_LOGSETTINGS_ENABLECONSOLE=false "$@" "$BUILD/parley" >"$WORK/$name/server.log" 2>&1 &
+  PID=$!
+  until curl -sf -o /dev/null http://127.0.0.1:18265/api/v4/system/ping; do sleep 0.05; done
+  "$BUILD/parley_loadgen" unbounded --url http://127.0.0.1:18265 --server-pid "$PID" --users "$MAX_USERS" \
+    --start-users "$START_USERS" --step-users "$STEP_USERS" --step-seconds "$STEP_SECONDS" --sources 8 \
+    --ramp-per-second 20 --posts $((MAX_USERS * 10)) --reactions $((MAX_USERS * 2)) | tail -1
+  kill "$PID"; wait "$PID" 2>/dev/null || true; PID=""
+}
+
+sqlite=$(run_backend sqlite)
+PG_URL=$("$ROOT/scripts/pg-cluster.sh" start "$WORK/pg")
+PORT=${PG_URL#*@}; PORT=${PORT%%/*}; PORT=${PORT##*:}
+psql -q -h "$WORK/pg" -p "$PORT" -U postgres -d postgres -c "ALTER SYSTEM SET fsync = on" \
+  -c "ALTER SYSTEM SET synchronous_commit = on" -c "SELECT pg_reload_conf()" -c "CREATE DATABASE parley_capacity" >/dev/null
+postgres=$(run_backend postgres MM_SQLSETTINGS_DRIVERNAME=postgres \
+  MM_SQLSETTINGS_DATASOURCE="postgres://postgres@127.0.0.1:$PORT/parley_capacity?sslmode=disable")
+mkdir -p "$(dirname "$OUT")"
+jq -n --argjson s "$sqlite" --argjson p "$postgres" --arg date "$(date -u +%FT%TZ)" \
+  '{date: $date, sqlite: $s, postgres: $p}' | tee "$OUT"

@@ -1,0 +1,78 @@
+// Fleet: one io_context per thread, kept alive by work guards; users are created and stopped on
+// their own context.
+#include "fleet.h"
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/use_future.hpp>
+
+#include <future>
+
+namespace loadgen {
+
+namespace {
+using Guard = asio::executor_work_guard<asio::io_context::executor_type>;
+}
+
+Fleet::Fleet(const Options& options, Target target, Stats& stats, std::vector<std::string> emails)
+    : options_(options), target_(std::move(target)), stats_(stats), emails_(std::move(emails)) {
+  for (int i = 0; i < std::max(1, options.threads); ++i) {
+    contexts_.push_back(std::make_unique<asio::io_context>(1));
+    auto* io = contexts_.back().get();
+    threads_.emplace_back([io] {
+      Guard guard(io->get_executor());
+      io->run();
+    });
+  }
+}
+
+Fleet::~Fleet() {
+  stop();
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));  // let the stop handlers run
+  for (auto& io : contexts_) io->stop();
+}
+
+int Fleet::add(int n, bool every_action_once, bool loop) {
+  std::vector<std::future<bool>> starts;
+  auto pace = std::chrono::microseconds(1'000'000 / std::max(1, options_.ramp_per_second));
+  auto next = std::chrono::steady_clock::now();
+  for (int k = 0; k < n && users_.size() < emails_.size(); ++k) {
+    size_t i = users_.size();
+    auto& io = *contexts_[i % contexts_.size()];
+    auto source = asio::ip::make_address_v4(
+        0x7f000001u +
+        static_cast<uint32_t>(i % static_cast<size_t>(std::max(1, options_.sources))));
+    auto user = std::make_shared<SimUser>(io.get_executor(), target_, source, options_.sim, stats_,
+                                          Account{emails_[i], options_.seed.password},
+                                          options_.seed.seed * 7919 + i);
+    users_.push_back(user);
+    starts.push_back(asio::co_spawn(
+        io,
+        [user, every_action_once, loop, this]() -> asio::awaitable<bool> {
+          bool ok = co_await user->start();
+          if (ok && every_action_once) co_await user->run_every_action_once();
+          if (ok && loop)
+            asio::co_spawn(co_await asio::this_coro::executor, user->run(), asio::detached);
+          co_return ok;
+        },
+        asio::use_future));
+    next += pace;
+    std::this_thread::sleep_until(next);
+  }
+  int ok = 0;
+  for (auto& f : starts) ok += f.get() ? 1 : 0;
+  started_ += ok;
+  return ok;
+}
+
+void Fleet::stop() {
+  for (size_t i = 0; i < users_.size(); ++i) {
+    auto user = users_[i];
+    asio::post(*contexts_[i % contexts_.size()], [user] { user->stop(); });
+  }
+  users_.clear();
+}
+
+}  // namespace loadgen

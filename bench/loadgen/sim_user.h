@@ -1,0 +1,134 @@
+// A simulated Mattermost user, modelled on mattermost-load-test-ng's SimulController: logs in with
+// e-mail and password, bootstraps like the web app, holds a WebSocket, then loops over weighted
+// actions separated by idle times scaled by the user's rate.
+#pragma once
+
+#include "http_client.h"
+#include "stats.h"
+#include "ws_client.h"
+
+#include <boost/asio/steady_timer.hpp>
+#include <boost/json/value.hpp>
+
+#include <deque>
+#include <memory>
+#include <optional>
+#include <random>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+namespace loadgen {
+
+struct SimConfig {
+  std::chrono::milliseconds min_idle{1000};   // load-test-ng's MinIdleTimeMs
+  std::chrono::milliseconds avg_idle{20000};  // AvgIdleTimeMs
+  // (rate, share of users): a user's idle times are multiplied by its rate (RatesDistribution).
+  std::vector<std::pair<double, double>> rates{
+      {1, 0.05}, {2, 0.10}, {3, 0.15}, {6, 0.40}, {30, 0.30}};
+  double percent_replies = 0.18;
+  double percent_files = 0.02;
+  std::chrono::milliseconds timeout{30000};
+  std::chrono::seconds status_poll{60};
+};
+
+struct Account {
+  std::string email;
+  std::string password;
+};
+
+class SimUser : public std::enable_shared_from_this<SimUser> {
+ public:
+  SimUser(asio::any_io_executor ex, Target target, asio::ip::address source,
+          const SimConfig& config, Stats& stats, Account account, uint64_t seed);
+
+  // Logs in, loads what the web app loads, opens the WebSocket; false on failure.
+  asio::awaitable<bool> start();
+  // The action loop and the periodic status poll, until stop().
+  asio::awaitable<void> run();
+  // Runs every action once in random order (smoke mode: proves each against the server).
+  asio::awaitable<void> run_every_action_once();
+  static std::vector<std::string> action_names();
+  void stop();
+  bool started() const { return !user_id_.empty() && ws_.open(); }
+
+ private:
+  struct Channel {
+    std::string id, type, team_id, name;
+    bool visited = false;
+    int64_t last_viewed = 0;
+    std::vector<std::string> post_ids;  // newest first, from the last page seen
+    std::vector<std::string> root_ids;
+  };
+
+  asio::awaitable<HttpResult> call(std::string_view route, std::string_view method,
+                                   std::string target, std::string body = {});
+  asio::awaitable<std::optional<boost::json::value>> get_json(std::string_view route,
+                                                              std::string target);
+  asio::awaitable<void> status_poll();
+  asio::awaitable<void> idle(std::chrono::milliseconds d);
+  void on_event(const std::string& name, const boost::json::object& msg);
+  void remember_posts(Channel& ch, const boost::json::value& post_list);
+
+  // Actions: each returns whether every request succeeded.
+  asio::awaitable<bool> switch_channel();
+  asio::awaitable<bool> view_channel(Channel& ch);
+  asio::awaitable<bool> scroll_channel();
+  asio::awaitable<bool> delete_draft();
+  asio::awaitable<bool> upsert_draft();
+  asio::awaitable<bool> unread_check();
+  asio::awaitable<bool> create_post();
+  asio::awaitable<bool> open_direct_or_group();
+  asio::awaitable<bool> view_global_threads();
+  asio::awaitable<bool> update_thread_read();
+  asio::awaitable<bool> click_permalink();
+  asio::awaitable<bool> view_thread();
+  asio::awaitable<bool> reconnect_websocket();
+  asio::awaitable<bool> add_reaction();
+  asio::awaitable<bool> edit_post();
+  asio::awaitable<bool> delete_post();
+  asio::awaitable<bool> search_users();
+  asio::awaitable<bool> search_posts(bool all_teams);
+  asio::awaitable<bool> search_posts_in_team() { return search_posts(false); }
+  asio::awaitable<bool> search_posts_all_teams() { return search_posts(true); }
+  asio::awaitable<bool> search_channels();
+  asio::awaitable<bool> join_channel();
+
+  struct Action {
+    double weight;
+    const char* name;
+    asio::awaitable<bool> (SimUser::*fn)();
+  };
+  static const std::vector<Action>& actions();
+  asio::awaitable<void> perform(const Action& a);
+
+  Channel* current();
+  Channel* random_channel();
+  std::string random_word();
+  template <class T>
+  const T& pick(const std::vector<T>& v) {
+    return v[std::uniform_int_distribution<size_t>(0, v.size() - 1)(rng_)];
+  }
+
+  asio::any_io_executor executor_;
+  const SimConfig& config_;
+  Stats& stats_;
+  Account account_;
+  std::mt19937_64 rng_;
+  double rate_ = 1;
+  HttpClient http_;
+  WsClient ws_;
+  asio::steady_timer timer_;
+  bool stopping_ = false;
+
+  std::string user_id_, team_id_;
+  std::deque<Channel> channels_;  // deque: events append while actions hold references
+  size_t current_ = 0;
+  std::vector<std::string> team_user_ids_;
+  std::unordered_set<std::string> known_user_ids_;
+  std::vector<std::string> own_post_ids_;
+  std::vector<std::string> thread_ids_;
+  std::vector<std::string> draft_channel_ids_;
+};
+
+}  // namespace loadgen

@@ -1,0 +1,111 @@
+// Stats: aggregation and percentile reporting.
+#include "stats.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace loadgen {
+
+namespace json = boost::json;
+
+void Counter::add(double latency_ms, int status, bool timed_out) {
+  ++count;
+  if (timed_out) ++timeouts;
+  if (status >= 500) ++server_errors;
+  if (timed_out || status < 200 || status >= 300) ++errors;
+  if (!timed_out && status != 0) ms.push_back(static_cast<float>(latency_ms));
+}
+
+void Counter::merge(const Counter& o) {
+  count += o.count;
+  errors += o.errors;
+  server_errors += o.server_errors;
+  timeouts += o.timeouts;
+  ms.insert(ms.end(), o.ms.begin(), o.ms.end());
+}
+
+double Counter::mean() const {
+  if (ms.empty()) return 0;
+  double sum = 0;
+  for (float v : ms) sum += v;
+  return sum / static_cast<double>(ms.size());
+}
+
+double Counter::percentile(double p) const {
+  if (ms.empty()) return 0;
+  std::vector<float> sorted = ms;
+  auto k = static_cast<size_t>(std::ceil(p / 100.0 * static_cast<double>(sorted.size())));
+  k = std::clamp<size_t>(k, 1, sorted.size()) - 1;
+  std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(k), sorted.end());
+  return sorted[k];
+}
+
+static double round2(double v) {
+  return std::round(v * 100.0) / 100.0;
+}
+
+json::object Counter::to_json() const {
+  return {{"count", count},
+          {"errors", errors},
+          {"server_errors", server_errors},
+          {"timeouts", timeouts},
+          {"mean_ms", round2(mean())},
+          {"p50_ms", round2(percentile(50))},
+          {"p99_ms", round2(percentile(99))}};
+}
+
+bool Stats::request(std::string_view route, double ms, int status, bool timed_out) {
+  std::lock_guard lock(mutex_);
+  auto it = routes_.find(route);
+  if (it == routes_.end()) it = routes_.emplace(std::string(route), Counter{}).first;
+  auto errors = it->second.errors;
+  it->second.add(ms, status, timed_out);
+  window_.add(ms, status, timed_out);
+  return errors == 0 && it->second.errors == 1;
+}
+
+void Stats::action(std::string_view name, double ms, bool ok, bool timed_out) {
+  std::lock_guard lock(mutex_);
+  auto it = actions_.find(name);
+  if (it == actions_.end()) it = actions_.emplace(std::string(name), Counter{}).first;
+  it->second.add(ms, ok ? 200 : 0, timed_out);
+}
+
+void Stats::event(std::string_view name) {
+  std::lock_guard lock(mutex_);
+  auto it = events_.find(name);
+  if (it == events_.end()) it = events_.emplace(std::string(name), 0).first;
+  ++it->second;
+}
+
+Counter Stats::take_window() {
+  std::lock_guard lock(mutex_);
+  Counter out = std::move(window_);
+  window_ = Counter{};
+  return out;
+}
+
+Counter Stats::all_requests() const {
+  std::lock_guard lock(mutex_);
+  Counter all;
+  for (const auto& [_, c] : routes_) all.merge(c);
+  return all;
+}
+
+json::object Stats::report() const {
+  json::object actions, routes, events;
+  Counter all;
+  {
+    std::lock_guard lock(mutex_);
+    for (const auto& [k, c] : actions_) actions[k] = c.to_json();
+    for (const auto& [k, c] : routes_) {
+      routes[k] = c.to_json();
+      all.merge(c);
+    }
+    for (const auto& [k, n] : events_) events[k] = n;
+  }
+  return {
+      {"requests", all.to_json()}, {"actions", actions}, {"routes", routes}, {"events", events}};
+}
+
+}  // namespace loadgen

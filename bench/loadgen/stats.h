@@ -1,0 +1,48 @@
+// Counters and latency samples per action and per request route, plus the rolling window the
+// unbounded mode judges against Mattermost's thresholds. Thread-safe.
+#pragma once
+
+#include <boost/json/object.hpp>
+
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace loadgen {
+
+struct Counter {
+  int64_t count = 0;
+  int64_t errors = 0;         // any failure: non-2xx, network error or timeout
+  int64_t server_errors = 0;  // 5xx
+  int64_t timeouts = 0;
+  std::vector<float> ms;  // latency of every completed call
+  void add(double latency_ms, int status, bool timed_out);
+  void merge(const Counter& o);
+  double mean() const;
+  double percentile(double p) const;  // p in [0, 100]
+  boost::json::object to_json() const;
+};
+
+class Stats {
+ public:
+  // Returns true for the first failure of a route (the caller then logs it).
+  bool request(std::string_view route, double ms, int status, bool timed_out);
+  void action(std::string_view name, double ms, bool ok, bool timed_out);
+  void event(std::string_view name);
+  // All requests since the previous call (for threshold checks).
+  Counter take_window();
+  Counter all_requests() const;
+  boost::json::object report() const;
+
+ private:
+  mutable std::mutex mutex_;
+  std::map<std::string, Counter, std::less<>> actions_;
+  std::map<std::string, Counter, std::less<>> routes_;
+  std::map<std::string, int64_t, std::less<>> events_;
+  Counter window_;
+};
+
+}  // namespace loadgen

@@ -1,0 +1,46 @@
+// One simulated user's WebSocket to /api/v4/websocket: authenticates with the
+// authentication_challenge action, tracks connection_id and the last seq for resumption, and hands
+// every server event to a callback.
+#pragma once
+
+#include "http_client.h"
+
+#include <boost/json/object.hpp>
+
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace loadgen {
+
+class WsClient {
+ public:
+  using EventHandler =
+      std::function<void(const std::string& event, const boost::json::object& msg)>;
+  WsClient(asio::any_io_executor ex, Target target, asio::ip::address source,
+           std::chrono::milliseconds timeout, EventHandler on_event);
+  ~WsClient();
+  WsClient(const WsClient&) = delete;
+  WsClient& operator=(const WsClient&) = delete;
+
+  // Opens the socket (resuming with connection_id/sequence_number after a previous connection)
+  // and waits for `hello`; false on failure.
+  asio::awaitable<bool> connect(const std::string& token);
+  // Reads until the socket closes; events go to the handler. Run it detached after connect().
+  asio::awaitable<void> read_loop();
+  // Sends an action such as user_typing; the caller must not send concurrently.
+  asio::awaitable<void> send(std::string_view action, boost::json::object data);
+  // Frames for which `raw` returns true are counted but not parsed (cheap fan-out counting).
+  void set_raw_handler(std::function<bool(std::string_view)> raw);
+  void close();
+  bool open() const;
+  const std::string& connection_id() const;
+  int64_t events_received() const;
+  int64_t missed_on_resume() const;  // events replayed after the last reconnect
+
+ private:
+  struct Impl;
+  std::shared_ptr<Impl> impl_;
+};
+
+}  // namespace loadgen
