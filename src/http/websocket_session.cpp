@@ -171,6 +171,8 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Soc
       while (!queue_.empty() && !closed_) {
         auto text = queue_.front();
         co_await ws_.async_write(asio::buffer(*text), use_awaitable);
+        // shutdown_socket() may have run while the write was in flight and emptied the queue.
+        if (closed_) break;
         queue_.pop_front();
       }
     } catch (const boost::system::system_error&) {
