@@ -333,7 +333,7 @@ asio::awaitable<bool> SimUser::edit_post() {
 asio::awaitable<bool> SimUser::delete_post() {
   if (own_post_ids_.empty()) co_return true;
   auto id = own_post_ids_.back();
-  own_post_ids_.pop_back();
+  forget_post(id);
   auto r = co_await call("DELETE /posts/{id}", "DELETE", "/posts/" + id);
   co_return r.ok();
 }

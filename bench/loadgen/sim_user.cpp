@@ -52,7 +52,12 @@ asio::awaitable<HttpResult> SimUser::call(std::string_view route, std::string_vi
                                           std::string target, std::string body) {
   std::string url = "/api/v4" + target;
   auto r = co_await http_.request(method, url, std::move(body));
-  if (stats_.request(route, r.ms, r.status, r.timed_out))
+  // The target post was deleted by its author meanwhile (Mattermost answers the same).
+  bool race = (r.status == 400 || r.status == 404) &&
+              (r.body.find("\"api.post.create_post.root_id.app_error\"") != std::string::npos ||
+               r.body.find("\"app.post.get.app_error\"") != std::string::npos);
+  raced_ |= race;
+  if (stats_.request(route, r.ms, r.status, r.timed_out, race))
     std::cerr << "first failure of " << route << ": " << method << " " << url << " -> "
               << (r.timed_out ? "timeout" : std::to_string(r.status)) << " "
               << r.body.substr(0, 300) << "\n";
@@ -154,7 +159,7 @@ asio::awaitable<void> SimUser::status_poll() {
 
 void SimUser::on_event(const std::string& name, const json::object& msg) {
   stats_.event(name);
-  if (name != "posted" && name != "typing") return;
+  if (name != "posted" && name != "typing" && name != "post_deleted") return;
   auto* data = msg.if_contains("data");
   if (name == "typing" && data && data->is_object()) {
     if (auto id = str(*data, "user_id"); !id.empty()) known_user_ids_.insert(id);
@@ -167,6 +172,10 @@ void SimUser::on_event(const std::string& name, const json::object& msg) {
   auto post = json::parse(post_text->as_string(), ec);
   if (ec) return;
   auto channel_id = str(post, "channel_id");
+  if (name == "post_deleted") {
+    forget_post(str(post, "id"));
+    return;
+  }
   known_user_ids_.insert(str(post, "user_id"));
   for (auto& ch : channels_)
     if (ch.id == channel_id) {
@@ -214,10 +223,11 @@ std::vector<std::string> SimUser::action_names() {
 
 asio::awaitable<void> SimUser::perform(const Action& a) {
   auto t0 = Clock::now();
+  raced_ = false;
   bool ok = co_await (this->*(a.fn))();
   if (!stopping_)
     stats_.action(a.name, std::chrono::duration<double, std::milli>(Clock::now() - t0).count(), ok,
-                  false);
+                  false, raced_);
 }
 
 asio::awaitable<void> SimUser::run_every_action_once() {
@@ -229,6 +239,14 @@ asio::awaitable<void> SimUser::run_every_action_once() {
     if (stopping_) break;
     co_await perform(*a);
   }
+}
+
+void SimUser::forget_post(const std::string& id) {
+  for (auto& ch : channels_) {
+    std::erase(ch.post_ids, id);
+    std::erase(ch.root_ids, id);
+  }
+  std::erase(own_post_ids_, id);
 }
 
 asio::awaitable<void> SimUser::run() {

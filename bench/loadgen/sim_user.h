@@ -69,6 +69,7 @@ class SimUser : public std::enable_shared_from_this<SimUser> {
   asio::awaitable<void> idle(std::chrono::milliseconds d);
   void on_event(const std::string& name, const boost::json::object& msg);
   void remember_posts(Channel& ch, const boost::json::value& post_list);
+  void forget_post(const std::string& id);  // deleted: no more replies, reactions or edits
 
   // Actions: each returns whether every request succeeded.
   asio::awaitable<bool> switch_channel();
@@ -120,6 +121,7 @@ class SimUser : public std::enable_shared_from_this<SimUser> {
   WsClient ws_;
   asio::steady_timer timer_;
   bool stopping_ = false;
+  bool raced_ = false;  // a request of the current action hit a post deleted meanwhile
 
   std::string user_id_, team_id_;
   std::deque<Channel> channels_;  // deque: events append while actions hold references

@@ -8,11 +8,14 @@ namespace loadgen {
 
 namespace json = boost::json;
 
-void Counter::add(double latency_ms, int status, bool timed_out) {
+void Counter::add(double latency_ms, int status, bool timed_out, bool race) {
   ++count;
   if (timed_out) ++timeouts;
   if (status >= 500) ++server_errors;
-  if (timed_out || status < 200 || status >= 300) ++errors;
+  if (race)
+    ++races;
+  else if (timed_out || status < 200 || status >= 300)
+    ++errors;
   if (!timed_out && status != 0) ms.push_back(static_cast<float>(latency_ms));
 }
 
@@ -21,6 +24,7 @@ void Counter::merge(const Counter& o) {
   errors += o.errors;
   server_errors += o.server_errors;
   timeouts += o.timeouts;
+  races += o.races;
   ms.insert(ms.end(), o.ms.begin(), o.ms.end());
 }
 
@@ -49,26 +53,27 @@ json::object Counter::to_json() const {
           {"errors", errors},
           {"server_errors", server_errors},
           {"timeouts", timeouts},
+          {"races", races},
           {"mean_ms", round2(mean())},
           {"p50_ms", round2(percentile(50))},
           {"p99_ms", round2(percentile(99))}};
 }
 
-bool Stats::request(std::string_view route, double ms, int status, bool timed_out) {
+bool Stats::request(std::string_view route, double ms, int status, bool timed_out, bool race) {
   std::lock_guard lock(mutex_);
   auto it = routes_.find(route);
   if (it == routes_.end()) it = routes_.emplace(std::string(route), Counter{}).first;
   auto errors = it->second.errors;
-  it->second.add(ms, status, timed_out);
-  window_.add(ms, status, timed_out);
+  it->second.add(ms, status, timed_out, race);
+  window_.add(ms, status, timed_out, race);
   return errors == 0 && it->second.errors == 1;
 }
 
-void Stats::action(std::string_view name, double ms, bool ok, bool timed_out) {
+void Stats::action(std::string_view name, double ms, bool ok, bool timed_out, bool race) {
   std::lock_guard lock(mutex_);
   auto it = actions_.find(name);
   if (it == actions_.end()) it = actions_.emplace(std::string(name), Counter{}).first;
-  it->second.add(ms, ok ? 200 : 0, timed_out);
+  it->second.add(ms, ok ? 200 : 0, timed_out, race && !ok);
 }
 
 void Stats::event(std::string_view name) {

@@ -18,8 +18,11 @@ struct Counter {
   int64_t errors = 0;         // any failure: non-2xx, network error or timeout
   int64_t server_errors = 0;  // 5xx
   int64_t timeouts = 0;
+  // 4xx because another user deleted the target post meanwhile (inherent in the user model;
+  // counted apart, not as errors).
+  int64_t races = 0;
   std::vector<float> ms;  // latency of every completed call
-  void add(double latency_ms, int status, bool timed_out);
+  void add(double latency_ms, int status, bool timed_out, bool race = false);
   void merge(const Counter& o);
   double mean() const;
   double percentile(double p) const;  // p in [0, 100]
@@ -29,8 +32,8 @@ struct Counter {
 class Stats {
  public:
   // Returns true for the first failure of a route (the caller then logs it).
-  bool request(std::string_view route, double ms, int status, bool timed_out);
-  void action(std::string_view name, double ms, bool ok, bool timed_out);
+  bool request(std::string_view route, double ms, int status, bool timed_out, bool race = false);
+  void action(std::string_view name, double ms, bool ok, bool timed_out, bool race = false);
   void event(std::string_view name);
   // All requests since the previous call (for threshold checks).
   Counter take_window();
