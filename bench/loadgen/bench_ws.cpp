@@ -2,6 +2,7 @@
 // (one user may hold many connections) and over loopback source addresses.
 #include "bench_ws.h"
 #include "broadcast_server.h"
+#include "json_field.h"
 #include "proc_sampler.h"
 #include "seed.h"
 #include "stats.h"
@@ -26,12 +27,6 @@ namespace json = boost::json;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-
-std::string str(const json::value& v, std::string_view key) {
-  if (!v.is_object()) return {};
-  auto* f = v.as_object().if_contains(key);
-  return f && f->is_string() ? std::string(f->as_string()) : std::string();
-}
 
 // Runs one coroutine to completion on a private io_context.
 template <class T>

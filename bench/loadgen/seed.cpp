@@ -1,6 +1,7 @@
 // The seeder: admin-side creation of teams, channels, users and memberships, then the posting
 // users write posts, replies, reactions, DMs and GMs concurrently.
 #include "seed.h"
+#include "json_field.h"
 #include "words.h"
 
 #include <boost/asio/co_spawn.hpp>
@@ -28,12 +29,6 @@ std::string user_email(int i) {
 namespace {
 
 const std::string kAdminEmail = "lg-admin@loadtest.example.com";
-
-std::string str(const json::value& v, std::string_view key) {
-  if (!v.is_object()) return {};
-  auto* f = v.as_object().if_contains(key);
-  return f && f->is_string() ? std::string(f->as_string()) : std::string();
-}
 
 // A client that throws on unexpected statuses, for seeding.
 struct Api {

@@ -1,5 +1,6 @@
 // SimUser's actions, each issuing the requests the web app makes for it (see
 // ../shared/research/webapp-call-sequence.md and load-test-ng's simulcontroller/actions.go).
+#include "json_field.h"
 #include "sim_user.h"
 #include "words.h"
 
@@ -15,12 +16,6 @@ namespace loadgen {
 namespace json = boost::json;
 
 namespace {
-
-std::string str(const json::value& v, std::string_view key) {
-  if (!v.is_object()) return {};
-  auto* f = v.as_object().if_contains(key);
-  return f && f->is_string() ? std::string(f->as_string()) : std::string();
-}
 
 int64_t now_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(

@@ -2,6 +2,7 @@
 // something), the action loop with load-test-ng's pacing, the periodic status poll and the
 // WebSocket event handling (posted, typing).
 #include "sim_user.h"
+#include "json_field.h"
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -18,16 +19,6 @@ namespace loadgen {
 namespace json = boost::json;
 using asio::use_awaitable;
 using Clock = std::chrono::steady_clock;
-
-namespace {
-
-std::string str(const json::value& v, std::string_view key) {
-  if (!v.is_object()) return {};
-  auto* f = v.as_object().if_contains(key);
-  return f && f->is_string() ? std::string(f->as_string()) : std::string();
-}
-
-}  // namespace
 
 SimUser::SimUser(asio::any_io_executor ex, Target target, asio::ip::address source,
                  const SimConfig& config, Stats& stats, Account account, uint64_t seed)
