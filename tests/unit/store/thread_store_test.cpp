@@ -108,7 +108,9 @@ TEST_F(ThreadStoreTest, ForUserFiltersAndCursors) {
     for (const auto& t : v) out.push_back(t.thread.post_id);
     return out;
   };
-  UserThreadQuery q{alice_, team_};
+  UserThreadQuery q;
+  q.user_id = alice_;
+  q.team_id = team_;
   EXPECT_EQ(ids(store_->threads().for_user(q)), (std::vector<std::string>{dm, c, b, a}));
   q.per_page = 2;
   EXPECT_EQ(ids(store_->threads().for_user(q)), (std::vector<std::string>{dm, c}));
