@@ -16,6 +16,8 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include <sys/resource.h>
+
 #include <atomic>
 #include <iostream>
 #include <mutex>
@@ -210,7 +212,7 @@ json::object run_fanout(const Options& o, const Target& target) {
   const size_t messages = static_cast<size_t>(posters * per_poster);
   auto setup = prepare_bench_channel(o, target, users);
   json::object out;
-  // Parley.
+  std::string frame;  // a posted event as Parley sent it, replayed by the ceiling
   {
     Deliveries d(messages);
     Listeners listeners(o, target, [&](std::string_view t) { return d.on_frame(t); });
@@ -247,14 +249,23 @@ json::object run_fanout(const Options& o, const Target& target) {
     wait_for(d, expected);
     out["parley"] = d.report(expected, start);
     out["listeners"] = open;
+    frame = d.sample_frame;
+  }  // Parley's listeners are closed before the ceiling is measured.
+  {
     // Ceiling: the same frames from a bare broadcaster with as many io threads as Parley (cores).
+    // It runs in this process, which then holds both ends of each connection: stay under the
+    // open-file limit (the listener count is reported).
+    rlimit fds{};
+    getrlimit(RLIMIT_NOFILE, &fds);
+    int base_connections = static_cast<int>(
+        std::min<rlim_t>(static_cast<rlim_t>(o.connections), (fds.rlim_cur - 256) / 2));
     BroadcastServer baseline(static_cast<int>(std::thread::hardware_concurrency()));
     Target base{{asio::ip::make_address("127.0.0.1"), baseline.port()},
                 "127.0.0.1:" + std::to_string(baseline.port())};
     Deliveries b(messages);
     Listeners base_listeners(o, base, [&](std::string_view t) { return b.on_frame(t); });
-    int base_open = base_listeners.open(setup.tokens, o.connections);
-    std::string frame = d.sample_frame;
+    int base_open = base_listeners.open(setup.tokens, base_connections);
+    out["bare_broadcast_listeners"] = base_open;
     auto pos = frame.find("fanout-");
     auto end = frame.find(' ', pos);
     auto bstart = Clock::now();
