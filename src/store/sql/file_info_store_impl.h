@@ -4,6 +4,7 @@
 #pragma once
 
 #include "store/file_info_store.h"
+#include "store/sql/dialect.h"
 #include "util/base64.h"
 
 #include <algorithm>
@@ -18,7 +19,7 @@ class SqlFileInfoStore final : public FileInfoStore {
 
   void save(const model::FileInfo& f) override {
     db_.write([&](auto& c) {
-      auto s = c.prepare(q(
+      auto s = c.prepare(q<kSqlite>(
           "INSERT INTO FileInfo (Id, CreatorId, PostId, ChannelId, CreateAt, UpdateAt, "
           "DeleteAt, Path, ThumbnailPath, PreviewPath, Name, Extension, Size, MimeType, Width, "
           "Height, HasPreviewImage, MiniPreview, Content, RemoteId, Archived) VALUES ($1, $2, $3, "
@@ -36,7 +37,7 @@ class SqlFileInfoStore final : public FileInfoStore {
 
   std::optional<model::FileInfo> get(std::string_view id) override {
     return db_.read([&](auto& c) -> std::optional<model::FileInfo> {
-      auto s = c.prepare(q(std::string(kSelect) + "WHERE Id = $1 AND DeleteAt = 0"));
+      auto s = c.prepare(q<kSqlite>(std::string(kSelect) + "WHERE Id = $1 AND DeleteAt = 0"));
       s.bind(1, id);
       if (!s.step()) return std::nullopt;
       return read(s);
@@ -46,8 +47,9 @@ class SqlFileInfoStore final : public FileInfoStore {
   std::vector<model::FileInfo> get_many(const std::vector<std::string>& ids) override {
     if (ids.empty()) return {};
     return db_.read([&](auto& c) {
-      auto s = c.prepare(q(std::string(kSelect) + "WHERE Id IN (" + placeholders(ids.size()) +
-                           ") AND DeleteAt = 0 ORDER BY CreateAt, Id"));
+      auto s =
+          c.prepare(q<kSqlite>(std::string(kSelect) + "WHERE Id IN (" + placeholders(ids.size()) +
+                               ") AND DeleteAt = 0 ORDER BY CreateAt, Id"));
       for (size_t i = 0; i < ids.size(); ++i) s.bind(static_cast<int>(i + 1), ids[i]);
       return collect(s);
     });
@@ -55,9 +57,9 @@ class SqlFileInfoStore final : public FileInfoStore {
 
   std::vector<model::FileInfo> for_post(std::string_view post_id, bool include_deleted) override {
     return db_.read([&](auto& c) {
-      auto s =
-          c.prepare(q(std::string(kSelect) + "WHERE PostId = $1" +
-                      (include_deleted ? "" : " AND DeleteAt = 0") + " ORDER BY CreateAt, Id"));
+      auto s = c.prepare(q<kSqlite>(std::string(kSelect) + "WHERE PostId = $1" +
+                                    (include_deleted ? "" : " AND DeleteAt = 0") +
+                                    " ORDER BY CreateAt, Id"));
       s.bind(1, post_id);
       return collect(s);
     });
@@ -66,9 +68,9 @@ class SqlFileInfoStore final : public FileInfoStore {
   std::vector<model::FileInfo> for_posts(const std::vector<std::string>& post_ids) override {
     if (post_ids.empty()) return {};
     return db_.read([&](auto& c) {
-      auto s =
-          c.prepare(q(std::string(kSelect) + "WHERE PostId IN (" + placeholders(post_ids.size()) +
-                      ") AND DeleteAt = 0 ORDER BY CreateAt, Id"));
+      auto s = c.prepare(q<kSqlite>(std::string(kSelect) + "WHERE PostId IN (" +
+                                    placeholders(post_ids.size()) +
+                                    ") AND DeleteAt = 0 ORDER BY CreateAt, Id"));
       for (size_t i = 0; i < post_ids.size(); ++i) s.bind(static_cast<int>(i + 1), post_ids[i]);
       return collect(s);
     });
@@ -77,9 +79,9 @@ class SqlFileInfoStore final : public FileInfoStore {
   bool attach_to_post(std::string_view file_id, std::string_view post_id,
                       std::string_view channel_id, std::string_view creator_id) override {
     return db_.write([&](auto& c) {
-      auto s = c.prepare(
-          q("UPDATE FileInfo SET PostId = $1, ChannelId = $2 WHERE Id = $3 AND PostId = '' AND "
-            "CreatorId = $4 AND DeleteAt = 0"));
+      auto s = c.prepare(q<kSqlite>(
+          "UPDATE FileInfo SET PostId = $1, ChannelId = $2 WHERE Id = $3 AND PostId = '' AND "
+          "CreatorId = $4 AND DeleteAt = 0"));
       s.bind_all(post_id, channel_id, file_id, creator_id);
       return changes(c, s) == 1;
     });
@@ -87,8 +89,8 @@ class SqlFileInfoStore final : public FileInfoStore {
 
   void delete_for_post(std::string_view post_id, int64_t at) override {
     db_.write([&](auto& c) {
-      c.prepare(q("UPDATE FileInfo SET DeleteAt = $1, UpdateAt = $1 WHERE PostId = $2 AND "
-                  "DeleteAt = 0"))
+      c.prepare(q<kSqlite>("UPDATE FileInfo SET DeleteAt = $1, UpdateAt = $1 WHERE PostId = $2 AND "
+                           "DeleteAt = 0"))
           .bind_all(at, post_id)
           .run();
     });
@@ -99,9 +101,9 @@ class SqlFileInfoStore final : public FileInfoStore {
     if (ids.empty()) return;
     db_.write([&](auto& c) {
       auto s =
-          c.prepare(q("UPDATE FileInfo SET DeleteAt = $1, UpdateAt = $1 WHERE PostId = $2 "
-                      "AND DeleteAt = 0 AND Id IN (" +
-                      placeholders(ids.size(), 3) + ")"));
+          c.prepare(q<kSqlite>("UPDATE FileInfo SET DeleteAt = $1, UpdateAt = $1 WHERE PostId = $2 "
+                               "AND DeleteAt = 0 AND Id IN (" +
+                               placeholders(ids.size(), 3) + ")"));
       s.bind_all(at, post_id);
       for (size_t i = 0; i < ids.size(); ++i) s.bind(static_cast<int>(i + 3), ids[i]);
       s.run();
@@ -110,10 +112,11 @@ class SqlFileInfoStore final : public FileInfoStore {
 
   std::vector<model::FileInfo> permanent_delete_for_post(std::string_view post_id) override {
     return db_.write([&](auto& c) {
-      auto s = c.prepare(q(std::string(kSelect) + "WHERE PostId = $1 ORDER BY CreateAt, Id"));
+      auto s =
+          c.prepare(q<kSqlite>(std::string(kSelect) + "WHERE PostId = $1 ORDER BY CreateAt, Id"));
       s.bind(1, post_id);
       auto removed = collect(s);
-      c.prepare(q("DELETE FROM FileInfo WHERE PostId = $1")).bind(1, post_id).run();
+      c.prepare(q<kSqlite>("DELETE FROM FileInfo WHERE PostId = $1")).bind(1, post_id).run();
       return removed;
     });
   }
@@ -128,7 +131,9 @@ class SqlFileInfoStore final : public FileInfoStore {
 
   void set_content(std::string_view id, std::string_view content) override {
     db_.write([&](auto& c) {
-      c.prepare(q("UPDATE FileInfo SET Content = $1 WHERE Id = $2")).bind_all(content, id).run();
+      c.prepare(q<kSqlite>("UPDATE FileInfo SET Content = $1 WHERE Id = $2"))
+          .bind_all(content, id)
+          .run();
     });
   }
 
@@ -138,11 +143,6 @@ class SqlFileInfoStore final : public FileInfoStore {
       "ThumbnailPath, PreviewPath, Name, Extension, Size, MimeType, Width, Height, "
       "HasPreviewImage, MiniPreview, Content, RemoteId, Archived FROM FileInfo ";
 
-  static std::string q(std::string sql) {
-    if constexpr (kSqlite) std::replace(sql.begin(), sql.end(), '$', '?');
-    return sql;
-  }
-
   static std::string placeholders(size_t n, size_t first = 1) {
     std::string out;
     for (size_t i = 0; i < n; ++i) out += (i ? ", $" : "$") + std::to_string(first + i);
@@ -151,10 +151,11 @@ class SqlFileInfoStore final : public FileInfoStore {
 
   std::vector<model::FileInfo> remove_where(const std::string& where, std::string_view arg) {
     return db_.write([&](auto& c) {
-      auto s = c.prepare(q(std::string(kSelect) + "WHERE " + where + " ORDER BY CreateAt, Id"));
+      auto s =
+          c.prepare(q<kSqlite>(std::string(kSelect) + "WHERE " + where + " ORDER BY CreateAt, Id"));
       s.bind(1, arg);
       auto removed = collect(s);
-      c.prepare(q("DELETE FROM FileInfo WHERE " + where)).bind(1, arg).run();
+      c.prepare(q<kSqlite>("DELETE FROM FileInfo WHERE " + where)).bind(1, arg).run();
       return removed;
     });
   }

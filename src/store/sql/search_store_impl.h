@@ -6,6 +6,7 @@
 #pragma once
 
 #include "store/search_store.h"
+#include "store/sql/dialect.h"
 #include "store/sql/post_rows.h"
 
 #include <algorithm>
@@ -39,7 +40,7 @@ class SqlSearchStore final : public SearchStore {
     where += " ORDER BY p.CreateAt DESC, p.Id DESC LIMIT " + args.add(int64_t{q.limit}) +
              " OFFSET " + args.add(int64_t{q.offset});
 
-    std::string sql = q_(post_select(where));
+    std::string sql = sql::q<kSqlite>(post_select(where));
     return db_.read_search([&](auto& c) {
       auto s = c.prepare(sql);
       args.bind(s);
@@ -65,7 +66,7 @@ class SqlSearchStore final : public SearchStore {
     }
     where += " ORDER BY f.CreateAt DESC, f.Id DESC LIMIT " + args.add(int64_t{q.limit}) +
              " OFFSET " + args.add(int64_t{q.offset});
-    std::string sql = q_("SELECT f.Id FROM FileInfo f " + where);
+    std::string sql = sql::q<kSqlite>("SELECT f.Id FROM FileInfo f " + where);
     return db_.read_search([&](auto& c) {
       auto s = c.prepare(sql);
       args.bind(s);
@@ -95,11 +96,6 @@ class SqlSearchStore final : public SearchStore {
       }
     }
   };
-
-  static std::string q_(std::string sql) {
-    if constexpr (kSqlite) std::replace(sql.begin(), sql.end(), '$', '?');
-    return sql;
-  }
 
   static void add_in(std::string& where, std::string_view column,
                      const std::vector<std::string>& values, bool negate, Args& args) {

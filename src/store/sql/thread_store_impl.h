@@ -3,6 +3,7 @@
 // turned into SQLite's ?n when kSqlite.
 #pragma once
 
+#include "store/sql/dialect.h"
 #include "store/sql/json_columns.h"
 #include "store/thread_store.h"
 
@@ -18,12 +19,14 @@ class SqlThreadStore final : public ThreadStore {
 
   void save(const Thread& t) override {
     db_.write([&](auto& c) {
-      c.prepare(q("INSERT INTO Threads (PostId, ChannelId, ReplyCount, LastReplyAt, Participants, "
-                  "ThreadDeleteAt, ThreadTeamId) VALUES ($1, $2, $3, $4, $5, $6, $7) "
-                  "ON CONFLICT (PostId) DO UPDATE SET ChannelId = excluded.ChannelId, "
-                  "ReplyCount = excluded.ReplyCount, LastReplyAt = excluded.LastReplyAt, "
-                  "Participants = excluded.Participants, ThreadDeleteAt = excluded.ThreadDeleteAt, "
-                  "ThreadTeamId = excluded.ThreadTeamId"))
+      c
+          .prepare(q<kSqlite>(
+              "INSERT INTO Threads (PostId, ChannelId, ReplyCount, LastReplyAt, Participants, "
+              "ThreadDeleteAt, ThreadTeamId) VALUES ($1, $2, $3, $4, $5, $6, $7) "
+              "ON CONFLICT (PostId) DO UPDATE SET ChannelId = excluded.ChannelId, "
+              "ReplyCount = excluded.ReplyCount, LastReplyAt = excluded.LastReplyAt, "
+              "Participants = excluded.Participants, ThreadDeleteAt = excluded.ThreadDeleteAt, "
+              "ThreadTeamId = excluded.ThreadTeamId"))
           .bind_all(t.post_id, t.channel_id, t.reply_count, t.last_reply_at,
                     json_string_list(t.participants), t.delete_at, t.team_id)
           .run();
@@ -32,7 +35,8 @@ class SqlThreadStore final : public ThreadStore {
 
   std::optional<Thread> get(std::string_view post_id) override {
     return db_.read([&](auto& c) -> std::optional<Thread> {
-      auto s = c.prepare(q(std::string(kThreadSelect) + "FROM Threads t WHERE t.PostId = $1"));
+      auto s =
+          c.prepare(q<kSqlite>(std::string(kThreadSelect) + "FROM Threads t WHERE t.PostId = $1"));
       s.bind(1, post_id);
       if (!s.step()) return std::nullopt;
       return read_thread(s);
@@ -41,16 +45,19 @@ class SqlThreadStore final : public ThreadStore {
 
   void remove(std::string_view post_id) override {
     db_.write([&](auto& c) {
-      c.prepare(q("DELETE FROM ThreadMemberships WHERE PostId = $1")).bind(1, post_id).run();
-      c.prepare(q("DELETE FROM Threads WHERE PostId = $1")).bind(1, post_id).run();
+      c.prepare(q<kSqlite>("DELETE FROM ThreadMemberships WHERE PostId = $1"))
+          .bind(1, post_id)
+          .run();
+      c.prepare(q<kSqlite>("DELETE FROM Threads WHERE PostId = $1")).bind(1, post_id).run();
     });
   }
 
   std::optional<ThreadMembership> membership(std::string_view post_id,
                                              std::string_view user_id) override {
     return db_.read([&](auto& c) -> std::optional<ThreadMembership> {
-      auto s = c.prepare(q(std::string(kMemberSelect) +
-                           "FROM ThreadMemberships m WHERE m.PostId = $1 AND m.UserId = $2"));
+      auto s =
+          c.prepare(q<kSqlite>(std::string(kMemberSelect) +
+                               "FROM ThreadMemberships m WHERE m.PostId = $1 AND m.UserId = $2"));
       s.bind_all(post_id, user_id);
       if (!s.step()) return std::nullopt;
       return read_member(s, 0);
@@ -59,11 +66,12 @@ class SqlThreadStore final : public ThreadStore {
 
   void save_membership(const ThreadMembership& m) override {
     db_.write([&](auto& c) {
-      c.prepare(q("INSERT INTO ThreadMemberships (PostId, UserId, Following, LastViewed, "
-                  "LastUpdated, UnreadMentions) VALUES ($1, $2, $3, $4, $5, $6) "
-                  "ON CONFLICT (PostId, UserId) DO UPDATE SET Following = excluded.Following, "
-                  "LastViewed = excluded.LastViewed, LastUpdated = excluded.LastUpdated, "
-                  "UnreadMentions = excluded.UnreadMentions"))
+      c.prepare(
+           q<kSqlite>("INSERT INTO ThreadMemberships (PostId, UserId, Following, LastViewed, "
+                      "LastUpdated, UnreadMentions) VALUES ($1, $2, $3, $4, $5, $6) "
+                      "ON CONFLICT (PostId, UserId) DO UPDATE SET Following = excluded.Following, "
+                      "LastViewed = excluded.LastViewed, LastUpdated = excluded.LastUpdated, "
+                      "UnreadMentions = excluded.UnreadMentions"))
           .bind_all(m.post_id, m.user_id, m.following, m.last_viewed, m.last_updated,
                     m.unread_mentions)
           .run();
@@ -72,8 +80,9 @@ class SqlThreadStore final : public ThreadStore {
 
   std::vector<ThreadMembership> memberships(std::string_view post_id) override {
     return db_.read([&](auto& c) {
-      auto s = c.prepare(q(std::string(kMemberSelect) +
-                           "FROM ThreadMemberships m WHERE m.PostId = $1 ORDER BY m.UserId"));
+      auto s =
+          c.prepare(q<kSqlite>(std::string(kMemberSelect) +
+                               "FROM ThreadMemberships m WHERE m.PostId = $1 ORDER BY m.UserId"));
       s.bind(1, post_id);
       std::vector<ThreadMembership> out;
       while (s.step()) out.push_back(read_member(s, 0));
@@ -84,8 +93,8 @@ class SqlThreadStore final : public ThreadStore {
   std::optional<UserThread> user_thread(std::string_view post_id,
                                         std::string_view user_id) override {
     return db_.read([&](auto& c) -> std::optional<UserThread> {
-      auto s =
-          c.prepare(q(std::string(kUserThreadSelect) + "WHERE m.PostId = $1 AND m.UserId = $2"));
+      auto s = c.prepare(
+          q<kSqlite>(std::string(kUserThreadSelect) + "WHERE m.PostId = $1 AND m.UserId = $2"));
       s.bind_all(post_id, user_id);
       if (!s.step()) return std::nullopt;
       return read_user_thread(s);
@@ -111,7 +120,7 @@ class SqlThreadStore final : public ThreadStore {
       sql += after ? " ORDER BY t.LastReplyAt ASC, t.PostId ASC"
                    : " ORDER BY t.LastReplyAt DESC, t.PostId DESC";
       sql += " LIMIT $5";
-      auto s = c.prepare(q(sql));
+      auto s = c.prepare(q<kSqlite>(sql));
       s.bind_all(uq.user_id, uq.team_id, uq.since, cursor, static_cast<int64_t>(uq.per_page));
       std::vector<UserThread> out;
       while (s.step()) out.push_back(read_user_thread(s));
@@ -122,13 +131,13 @@ class SqlThreadStore final : public ThreadStore {
 
   ThreadTotals totals(std::string_view user_id, std::string_view team_id, bool team_only) override {
     return db_.read([&](auto& c) {
-      auto s = c.prepare(
-          q("SELECT COUNT(*), COALESCE(SUM(CASE WHEN t.LastReplyAt > m.LastViewed THEN 1 ELSE 0 "
-            "END), 0), COALESCE(SUM(m.UnreadMentions), 0), COALESCE(SUM(CASE WHEN p.Priority = "
-            "'urgent' THEN m.UnreadMentions ELSE 0 END), 0) FROM ThreadMemberships m JOIN Threads "
-            "t ON t.PostId = m.PostId LEFT JOIN Posts p ON p.Id = t.PostId " +
-            std::string(kFollowedWhere) + " AND t.ThreadDeleteAt = 0" +
-            (team_only ? " AND t.ThreadTeamId != ''" : "")));
+      auto s = c.prepare(q<kSqlite>(
+          "SELECT COUNT(*), COALESCE(SUM(CASE WHEN t.LastReplyAt > m.LastViewed THEN 1 ELSE 0 "
+          "END), 0), COALESCE(SUM(m.UnreadMentions), 0), COALESCE(SUM(CASE WHEN p.Priority = "
+          "'urgent' THEN m.UnreadMentions ELSE 0 END), 0) FROM ThreadMemberships m JOIN Threads "
+          "t ON t.PostId = m.PostId LEFT JOIN Posts p ON p.Id = t.PostId " +
+          std::string(kFollowedWhere) + " AND t.ThreadDeleteAt = 0" +
+          (team_only ? " AND t.ThreadTeamId != ''" : "")));
       s.bind_all(user_id, team_id);
       s.step();
       return ThreadTotals{s.int64(0), s.int64(1), s.int64(2), s.int64(3)};
@@ -139,11 +148,11 @@ class SqlThreadStore final : public ThreadStore {
                                                               std::string_view team_id) override {
     return db_.read([&](auto& c) {
       auto s =
-          c.prepare(q("SELECT t.ChannelId, SUM(m.UnreadMentions) FROM ThreadMemberships m "
-                      "JOIN Threads t ON t.PostId = m.PostId " +
-                      std::string(kFollowedWhere) +
-                      " AND t.ThreadDeleteAt = 0 GROUP BY t.ChannelId HAVING "
-                      "SUM(m.UnreadMentions) > 0 ORDER BY t.ChannelId"));
+          c.prepare(q<kSqlite>("SELECT t.ChannelId, SUM(m.UnreadMentions) FROM ThreadMemberships m "
+                               "JOIN Threads t ON t.PostId = m.PostId " +
+                               std::string(kFollowedWhere) +
+                               " AND t.ThreadDeleteAt = 0 GROUP BY t.ChannelId HAVING "
+                               "SUM(m.UnreadMentions) > 0 ORDER BY t.ChannelId"));
       s.bind_all(user_id, team_id);
       std::vector<std::pair<std::string, int64_t>> out;
       while (s.step()) out.emplace_back(s.text(0), s.int64(1));
@@ -153,11 +162,11 @@ class SqlThreadStore final : public ThreadStore {
 
   int64_t mark_all_read(std::string_view user_id, std::string_view team_id, int64_t at) override {
     return db_.write([&](auto& c) {
-      auto s = c.prepare(
-          q("UPDATE ThreadMemberships SET LastViewed = $3, LastUpdated = $3, UnreadMentions = 0 "
-            "WHERE UserId = $1 AND Following = 1 AND PostId IN (SELECT t.PostId FROM Threads t "
-            "WHERE (t.ThreadTeamId = $2 OR t.ThreadTeamId = '') AND t.LastReplyAt > "
-            "ThreadMemberships.LastViewed)"));
+      auto s = c.prepare(q<kSqlite>(
+          "UPDATE ThreadMemberships SET LastViewed = $3, LastUpdated = $3, UnreadMentions = 0 "
+          "WHERE UserId = $1 AND Following = 1 AND PostId IN (SELECT t.PostId FROM Threads t "
+          "WHERE (t.ThreadTeamId = $2 OR t.ThreadTeamId = '') AND t.LastReplyAt > "
+          "ThreadMemberships.LastViewed)"));
       s.bind_all(user_id, team_id, at);
       if constexpr (kSqlite) {
         s.run();
@@ -169,11 +178,6 @@ class SqlThreadStore final : public ThreadStore {
   }
 
  private:
-  static std::string q(std::string sql) {
-    if constexpr (kSqlite) std::replace(sql.begin(), sql.end(), '$', '?');
-    return sql;
-  }
-
   static constexpr std::string_view kThreadSelect =
       "SELECT t.PostId, t.ChannelId, t.ReplyCount, t.LastReplyAt, t.Participants, "
       "t.ThreadDeleteAt, t.ThreadTeamId ";
