@@ -17,7 +17,9 @@
 #include <boost/json/serialize.hpp>
 
 #include <algorithm>
+#include <limits>
 #include <set>
+#include <unordered_map>
 
 namespace parley::app {
 namespace {
@@ -85,8 +87,12 @@ struct Recipients {
 Recipients resolve_mentions(App& app, const model::Session& s, const model::Post& post,
                             const model::Channel& channel) {
   Recipients r;
-  auto& channels = app.store().channels();
-  r.profiles = app.store().users().get_many(channels.member_user_ids(channel.id));
+  // One read each for the members (their channel notify props) and their profiles.
+  auto members = app.store().channels().members(channel.id, 0, std::numeric_limits<int>::max());
+  std::vector<std::string> member_ids;
+  member_ids.reserve(members.size());
+  for (const auto& m : members) member_ids.push_back(m.user_id);
+  r.profiles = app.store().users().get_many(member_ids);
   bool from_webhook = prop_is(post.props, "from_webhook", "true");
   MentionResults results;
   if (channel.is_direct()) {
@@ -98,14 +104,15 @@ Recipients resolve_mentions(App& app, const model::Session& s, const model::Post
         has_channel_permission(app, s, channel, "use_channel_mentions") &&
         static_cast<int64_t>(r.profiles.size()) < cfg->team.max_notifications_per_channel;
     MentionKeywords keywords;
-    std::map<std::string, bj::object> channel_props;
+    std::unordered_map<std::string_view, const bj::object*> channel_props;
+    for (const auto& m : members) channel_props.emplace(m.user_id, &m.notify_props);
+    const bj::object no_props;
     for (const auto& u : r.profiles) {
-      auto member = channels.get_member(channel.id, u.id);
-      if (member) channel_props[u.id] = member->notify_props;
-      add_mention_keywords(keywords,
-                           {u.id, u.username, u.first_name, u.notify_props, channel_props[u.id],
-                            app.is_online(u.id)},
-                           allow_channel);
+      auto it = channel_props.find(u.id);
+      const bj::object& props = it != channel_props.end() ? *it->second : no_props;
+      add_mention_keywords(
+          keywords, {u.id, u.username, u.first_name, u.notify_props, props, app.is_online(u.id)},
+          allow_channel);
     }
     results = parse_mentions(post.message, keywords);
     if (channel.is_group())

@@ -82,6 +82,12 @@ Status update_status(App& app, const model::Session& actor, const std::string& u
 
 void set_status_online(App& app, const std::string& user_id, bool manual) {
   if (!enabled(app)) return;
+  // Most calls change nothing (already online, activity recorded recently): decide that with a
+  // plain read so a post does not take the write lock for it.
+  if (auto cur = app.store().statuses().get(user_id);
+      cur && ((cur->manual && !manual) || (cur->status == st::kOnline && !cur->manual &&
+                                           now_ms() - cur->last_activity_at <= st::kMinUpdateMs)))
+    return;
   std::optional<model::Status> changed;
   app.store().transaction([&] {
     auto& store = app.store().statuses();

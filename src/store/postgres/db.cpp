@@ -330,11 +330,59 @@ bool Conn::usable() {
 
 // ---- Db ----
 
+// The write transaction of one batch, run by the leading thread on a pooled connection: nested
+// store calls on that thread join it through t_tx_conn.
+class Db::WriterTx : public WriteBatcher::Tx {
+ public:
+  explicit WriterTx(Db& db) : db_(db), lease_(db) {}
+  ~WriterTx() override {
+    if (open_) rollback();
+  }
+  void begin() override {
+    conn().exec("BEGIN; SELECT pg_advisory_xact_lock(" + std::to_string(kWriteLock) + ")");
+    open_ = true;
+    t_tx_conn = &conn();
+    t_tx_db = &db_;
+  }
+  void savepoint() override { conn().exec("SAVEPOINT parley_job"); }
+  void release_savepoint() override { conn().exec("RELEASE SAVEPOINT parley_job"); }
+  void rollback_to_savepoint() override {
+    conn().exec("ROLLBACK TO SAVEPOINT parley_job; RELEASE SAVEPOINT parley_job");
+  }
+  bool in_transaction() override {
+    auto st = PQtransactionStatus(conn().handle());
+    return st == PQTRANS_INTRANS || st == PQTRANS_INERROR;
+  }
+  void commit() override {
+    finish();
+    conn().exec("COMMIT");
+  }
+  void rollback() noexcept override {
+    finish();
+    try {
+      if (in_transaction()) conn().exec("ROLLBACK");
+    } catch (...) {
+    }
+  }
+
+ private:
+  Conn& conn() { return *lease_.conn; }
+  void finish() {
+    open_ = false;
+    t_tx_conn = nullptr;
+    t_tx_db = nullptr;
+  }
+  Db& db_;
+  Lease lease_;
+  bool open_ = false;
+};
+
 Db::Db(DbOptions o)
     : max_open_(std::max(1, o.max_open)),
       max_idle_(std::max(0, o.max_idle)),
       timeout_ms_(std::max(1, o.query_timeout_seconds) * 1000),
-      read_after_write_ms_(std::max(0, o.read_after_write_ms)) {
+      read_after_write_ms_(std::max(0, o.read_after_write_ms)),
+      batcher_([this] { return std::make_unique<WriterTx>(*this); }) {
   int connect_timeout = o.connect_timeout_seconds > 0
                             ? o.connect_timeout_seconds
                             : std::min(10, std::max(2, o.query_timeout_seconds));
@@ -480,31 +528,6 @@ void Db::release(Conn* c) {
 Db::Lease::Lease(Db& d) : db(d), conn(d.acquire()) {}
 Db::Lease::~Lease() {
   db.release(conn);
-}
-
-Db::TxScope::TxScope(Db& d, Conn& c) : db(d), conn(c) {
-  conn.exec("BEGIN; SELECT pg_advisory_xact_lock(" + std::to_string(kWriteLock) + ")");
-  t_tx_conn = &conn;
-  t_tx_db = &d;
-}
-
-void Db::TxScope::commit() {
-  t_tx_conn = nullptr;
-  t_tx_db = nullptr;
-  done = true;
-  conn.exec("COMMIT");
-  db.note_write();
-}
-
-Db::TxScope::~TxScope() {
-  t_tx_conn = nullptr;
-  t_tx_db = nullptr;
-  if (!done) {
-    try {
-      conn.exec("ROLLBACK");
-    } catch (...) {
-    }
-  }
 }
 
 Db::Savepoint::Savepoint(Conn& c) : conn(c) {

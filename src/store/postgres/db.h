@@ -8,6 +8,7 @@
 
 #include "store/acting_user.h"
 #include "store/store.h"
+#include "store/write_batcher.h"
 
 #include <libpq-fe.h>
 
@@ -153,14 +154,17 @@ class Db {
     }
   }
 
-  // Runs f(Conn&) in one transaction (serialised with every other write transaction); nested
-  // calls on the same thread join it inside a savepoint, so a failed nested write (a unique
-  // violation the caller handles) leaves the outer transaction usable, as with SQLite.
+  // Runs f(Conn&) in a write transaction shared with the writes that queued meanwhile (group
+  // commit, store/write_batcher.h; batches are serialised with every other writer by an
+  // advisory lock), in a savepoint of its own; returns after the commit. Nested calls on the
+  // same thread join it inside a savepoint, so a failed nested write (a unique violation the
+  // caller handles) leaves the outer transaction usable, as with SQLite.
   template <class F>
-  decltype(auto) write(F&& f) {
+  auto write(F&& f) -> decltype(f(std::declval<Conn&>())) {
+    using R = decltype(f(std::declval<Conn&>()));
     if (Conn* tx = current_tx()) {
       Savepoint sp(*tx);
-      if constexpr (std::is_void_v<decltype(f(*tx))>) {
+      if constexpr (std::is_void_v<R>) {
         f(*tx);
         sp.release();
       } else {
@@ -168,17 +172,14 @@ class Db {
         sp.release();
         return r;
       }
+    } else if constexpr (std::is_void_v<R>) {
+      batcher_.run([&] { f(*current_tx()); });
+      note_write();
     } else {
-      Lease lease(*this);
-      TxScope scope(*this, *lease.conn);
-      if constexpr (std::is_void_v<decltype(f(*lease.conn))>) {
-        f(*lease.conn);
-        scope.commit();
-      } else {
-        decltype(auto) r = f(*lease.conn);
-        scope.commit();
-        return r;
-      }
+      std::optional<R> out;
+      batcher_.run([&] { out.emplace(f(*current_tx())); });
+      note_write();
+      return std::move(*out);
     }
   }
 
@@ -229,14 +230,7 @@ class Db {
     Db& db;
     Conn* conn;
   };
-  struct TxScope {
-    TxScope(Db& db, Conn& conn);
-    ~TxScope();
-    void commit();
-    Db& db;
-    Conn& conn;
-    bool done = false;
-  };
+  class WriterTx;
   struct Savepoint {
     explicit Savepoint(Conn& conn);
     ~Savepoint();
@@ -264,6 +258,7 @@ class Db {
   int read_after_write_ms_ = 0;
   std::mutex writers_mutex_;
   std::unordered_map<std::string, std::chrono::steady_clock::time_point> recent_writers_;
+  WriteBatcher batcher_;
 };
 
 }  // namespace parley::store::postgres

@@ -115,7 +115,51 @@ int64_t Conn::changes() const {
   return sqlite3_changes64(db_);
 }
 
-Db::Db(std::string path, int readers) : path_(std::move(path)) {
+// The write transaction of one batch, run by the leading thread: nested store calls on that
+// thread join it through t_tx_conn.
+class Db::WriterTx : public WriteBatcher::Tx {
+ public:
+  explicit WriterTx(Db& db) : conn_(*db.writer_), db_(db) {}
+  ~WriterTx() override {
+    if (open_) rollback();
+  }
+  void begin() override {
+    conn_.exec("BEGIN IMMEDIATE");
+    open_ = true;
+    t_tx_conn = &conn_;
+    t_tx_db = &db_;
+  }
+  void savepoint() override { conn_.exec("SAVEPOINT parley_job"); }
+  void release_savepoint() override { conn_.exec("RELEASE parley_job"); }
+  void rollback_to_savepoint() override {
+    conn_.exec("ROLLBACK TO parley_job; RELEASE parley_job");
+  }
+  bool in_transaction() override { return sqlite3_get_autocommit(conn_.handle()) == 0; }
+  void commit() override {
+    conn_.exec("COMMIT");
+    finish();
+  }
+  void rollback() noexcept override {
+    try {
+      if (in_transaction()) conn_.exec("ROLLBACK");
+    } catch (...) {
+    }
+    finish();
+  }
+
+ private:
+  void finish() {
+    open_ = false;
+    t_tx_conn = nullptr;
+    t_tx_db = nullptr;
+  }
+  Conn& conn_;
+  Db& db_;
+  bool open_ = false;
+};
+
+Db::Db(std::string path, int readers)
+    : path_(std::move(path)), batcher_([this] { return std::make_unique<WriterTx>(*this); }) {
   auto parent = std::filesystem::path(path_).parent_path();
   if (!parent.empty()) std::filesystem::create_directories(parent);
   writer_ = std::make_unique<Conn>(path_);
@@ -144,28 +188,6 @@ Db::Lease::~Lease() {
     db.free_readers_.push_back(conn);
   }
   db.pool_cv_.notify_one();
-}
-
-Db::TxScope::TxScope(Db& d) : db(d) {
-  db.writer_->exec("BEGIN IMMEDIATE");
-  t_tx_conn = db.writer_.get();
-  t_tx_db = &db;
-}
-
-void Db::TxScope::commit() {
-  db.writer_->exec("COMMIT");
-  done = true;
-}
-
-Db::TxScope::~TxScope() {
-  t_tx_conn = nullptr;
-  t_tx_db = nullptr;
-  if (!done) {
-    try {
-      db.writer_->exec("ROLLBACK");
-    } catch (...) {
-    }
-  }
 }
 
 }  // namespace parley::store::sqlite

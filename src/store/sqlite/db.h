@@ -4,6 +4,7 @@
 #pragma once
 
 #include "store/store.h"
+#include "store/write_batcher.h"
 
 #include <sqlite3.h>
 
@@ -96,20 +97,20 @@ class Db {
     return f(*lease.conn);
   }
 
-  // Runs f(Conn&) inside one write transaction (BEGIN IMMEDIATE ... COMMIT); nested calls on the
-  // same thread join the outer transaction. Any exception rolls back and propagates.
+  // Runs f(Conn&) inside a write transaction (BEGIN IMMEDIATE ... COMMIT) shared with the
+  // writes that queued meanwhile (group commit, store/write_batcher.h), in a savepoint of its
+  // own; nested calls on the same thread join the outer transaction. Returns after the commit;
+  // an exception rolls back this write only and propagates.
   template <class F>
-  decltype(auto) write(F&& f) {
+  auto write(F&& f) -> decltype(f(std::declval<Conn&>())) {
+    using R = decltype(f(std::declval<Conn&>()));
     if (Conn* tx = current_tx()) return f(*tx);
-    std::unique_lock lock(writer_mutex_);
-    TxScope scope(*this);
-    if constexpr (std::is_void_v<decltype(f(*writer_))>) {
-      f(*writer_);
-      scope.commit();
+    if constexpr (std::is_void_v<R>) {
+      batcher_.run([&] { f(*writer_); });
     } else {
-      decltype(auto) r = f(*writer_);
-      scope.commit();
-      return r;
+      std::optional<R> out;
+      batcher_.run([&] { out.emplace(f(*writer_)); });
+      return std::move(*out);
     }
   }
 
@@ -128,13 +129,7 @@ class Db {
     Db& db;
     Conn* conn;
   };
-  struct TxScope {
-    explicit TxScope(Db& db);
-    ~TxScope();
-    void commit();
-    Db& db;
-    bool done = false;
-  };
+  class WriterTx;
   Conn* current_tx() const;
 
   std::string path_;
@@ -143,7 +138,7 @@ class Db {
   std::vector<Conn*> free_readers_;
   std::mutex pool_mutex_;
   std::condition_variable pool_cv_;
-  std::mutex writer_mutex_;
+  WriteBatcher batcher_;
 };
 
 }  // namespace parley::store::sqlite

@@ -1,0 +1,102 @@
+// Group commit (see write_batcher.h).
+#include "store/write_batcher.h"
+
+#include <utility>
+
+namespace parley::store {
+
+WriteBatcher::WriteBatcher(OpenTx open, std::size_t max_batch)
+    : open_(std::move(open)), max_batch_(max_batch == 0 ? 1 : max_batch) {}
+
+void WriteBatcher::run(const std::function<void()>& fn) {
+  Job job{&fn, nullptr, false};
+  std::unique_lock lock(mutex_);
+  queue_.push_back(&job);
+  while (!job.done) {
+    cv_.wait(lock, [&] { return job.done || !leading_; });
+    if (!job.done) lead(lock);
+  }
+  if (job.error) std::rethrow_exception(job.error);
+}
+
+std::size_t WriteBatcher::pending() {
+  std::lock_guard lock(mutex_);
+  return queue_.size();
+}
+
+void WriteBatcher::lead(std::unique_lock<std::mutex>& lock) {
+  leading_ = true;
+  std::deque<Job*> batch;
+  while (!queue_.empty() && batch.size() < max_batch_) {
+    batch.push_back(queue_.front());
+    queue_.pop_front();
+  }
+  lock.unlock();
+  execute(batch);
+  lock.lock();
+  for (Job* j : batch) j->done = true;
+  leading_ = false;
+  cv_.notify_all();
+}
+
+void WriteBatcher::execute(std::deque<Job*>& batch) {
+  auto fail_all = [&](std::exception_ptr e) {
+    for (Job* j : batch)
+      if (!j->error) j->error = e;
+  };
+  std::unique_ptr<Tx> tx;
+  try {
+    tx = open_();
+    tx->begin();
+  } catch (...) {
+    fail_all(std::current_exception());
+    return;
+  }
+  if (batch.size() == 1) {
+    // Alone: the transaction is the job's, no savepoint needed.
+    try {
+      (*batch.front()->fn)();
+      tx->commit();
+    } catch (...) {
+      batch.front()->error = std::current_exception();
+      tx->rollback();
+    }
+    return;
+  }
+  for (Job* j : batch) {
+    try {
+      tx->savepoint();
+    } catch (...) {
+      fail_all(std::current_exception());
+      tx->rollback();
+      return;
+    }
+    try {
+      (*j->fn)();
+      tx->release_savepoint();
+    } catch (...) {
+      j->error = std::current_exception();
+      bool usable = false;
+      try {
+        usable = tx->in_transaction();
+        if (usable) tx->rollback_to_savepoint();
+      } catch (...) {
+        usable = false;
+      }
+      if (!usable) {
+        // The database dropped the whole transaction: nothing of this batch is committed.
+        fail_all(j->error);
+        tx->rollback();
+        return;
+      }
+    }
+  }
+  try {
+    tx->commit();
+  } catch (...) {
+    fail_all(std::current_exception());
+    tx->rollback();
+  }
+}
+
+}  // namespace parley::store
