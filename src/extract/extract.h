@@ -40,4 +40,8 @@ std::optional<std::string> html_text(std::string_view data);
 // not a zip or an entry is larger than max_entry_size.
 std::optional<std::string> zip_text(std::string_view data, const Settings& settings);
 
+// `text` as storable text: valid UTF-8 (bytes that are not become U+FFFD), without NUL bytes,
+// cut at a character boundary to at most `max_bytes`.
+std::string storable_text(std::string_view text, std::size_t max_bytes);
+
 }  // namespace parley::extract

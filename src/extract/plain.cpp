@@ -2,9 +2,11 @@
 // (letters, marks, numbers, punctuation, symbols, spaces) or white space. Like Go's
 // utf8.DecodeRune, a byte that does not start valid UTF-8 reads as U+FFFD, which is graphic.
 // Non-graphic runes are recognised by their ranges: controls, format characters, private use
-// and noncharacters (unassigned code points are not told apart: they pass).
+// and noncharacters (unassigned code points are not told apart: they pass). Also the cleaning
+// of extracted text before it is stored.
 #include "extract/extract.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <utility>
@@ -70,6 +72,22 @@ std::optional<std::string> plain_text(std::string_view data) {
     if (at > total - 4) break;
   }
   return std::string(data);
+}
+
+std::string storable_text(std::string_view text, std::size_t max_bytes) {
+  static constexpr std::string_view kReplacementUtf8 = "\xEF\xBF\xBD";
+  std::string out;
+  out.reserve(std::min(text.size(), max_bytes));
+  while (!text.empty()) {
+    auto [r, size] = decode_rune(text);
+    std::string_view piece =
+        r == kReplacement && size == 1 ? kReplacementUtf8 : text.substr(0, size);
+    text.remove_prefix(size);
+    if (r == 0) continue;
+    if (out.size() + piece.size() > max_bytes) break;
+    out += piece;
+  }
+  return out;
 }
 
 }  // namespace parley::extract
