@@ -4,6 +4,7 @@
 // parley version: prints the Mattermost API version Parley reports.
 #include "api/api.h"
 #include "app/app.h"
+#include "app/content_extraction.h"
 #include "app/presence.h"
 #include "app/sidebar.h"
 #include "config/config.h"
@@ -144,6 +145,8 @@ int main(int argc, char** argv) {
     app.set_event_sink(&hub);
     app::register_sidebar_hooks(app);
     app::PresenceTracker presence(app);
+    app::ContentExtractionQueue content_extraction(app);
+    app.set_content_extraction(&content_extraction);
     hub.set_presence_listener(&presence);
     api::Api api(app);
     http::ServerOptions so;
@@ -160,6 +163,7 @@ int main(int argc, char** argv) {
     server.run();
     hub.set_presence_listener(nullptr);
     app.set_event_sink(nullptr);
+    app.set_content_extraction(nullptr);
     log::info("Server stopped");
     log::flush();
   } catch (const std::exception& e) {

@@ -15,6 +15,8 @@
 
 namespace parley::app {
 
+class ContentExtractionQueue;
+
 // The Mattermost server version Parley reports (clients gate features on it; mobile needs 9.11+).
 inline constexpr std::string_view kServerVersion = "10.11.0";
 
@@ -36,6 +38,9 @@ class App {
   std::string public_link_salt() const;
 
   void set_event_sink(EventSink* sink) { sink_ = sink; }
+  // Where uploads' text extraction runs (app/content_extraction.h); without one, inline.
+  void set_content_extraction(ContentExtractionQueue* q) { content_extraction_ = q; }
+  ContentExtractionQueue* content_extraction() { return content_extraction_; }
   void publish(Event e);
   // Resolve recipients: members of the channel / team.
   void publish_to_channel(std::string name, boost::json::object data,
@@ -70,6 +75,7 @@ class App {
   std::shared_ptr<files::Backend> file_backend_;
   std::string generated_link_salt_;
   EventSink* sink_ = nullptr;
+  ContentExtractionQueue* content_extraction_ = nullptr;
   MembershipHooks membership_hooks_;
   LinkMetadataCache link_metadata_{10000, std::chrono::hours(1)};
   std::string server_version_;

@@ -1,10 +1,12 @@
 // Uploads, reads, public links and post attachment of files (Mattermost's app/file.go rules).
+// A stored upload's text is extracted for file search afterwards (app/content_extraction.h).
 // Paths follow Mattermost's layout:
 // <yyyymmdd>/teams/noteam/channels/<channel>/users/<user>/<file id>/<name>, with
 // <name without extension>_thumb.jpg and _preview.jpg beside it for images.
 #include "app/files.h"
 
 #include "app/authorization.h"
+#include "app/content_extraction.h"
 #include "app/post_util.h"
 #include "files/images.h"
 #include "store/channel_store.h"
@@ -170,6 +172,7 @@ Result<model::FileInfo> upload_file(App& app, const model::Session& s,
     (void)backend->remove_directory(prefix.substr(0, prefix.size() - 1));
     return errors::internal("app.file_info.save.app_error", e.what());
   }
+  if (cfg->file.extract_content) schedule_content_extraction(app, info);
   return info;
 }
 

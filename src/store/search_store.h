@@ -1,6 +1,6 @@
 // Search over posts and files: the queries the app layer builds from Mattermost's search syntax
-// (terms already split, names already resolved to ids) and the store that runs them (posts on
-// SQLite FTS5 or PostgreSQL tsvector), restricted to the channels the searcher belongs to.
+// (terms already split, names already resolved to ids) and the store that runs them (SQLite
+// FTS5 or PostgreSQL tsvector), restricted to the channels the searcher belongs to.
 #pragma once
 
 #include "model/post.h"
@@ -51,9 +51,10 @@ struct PostSearchQuery : SearchFilters {
   bool filters_only = false;          // no terms at all: every post passing the filters
 };
 
-// Files attached to posts. Terms match the start of a word of the file name (split at spaces,
-// ".", ",", "-" and "_") or of its extracted content, case-insensitively; phrases match words in
-// sequence. No `text` (flags only): every file passing the filters.
+// Files attached to posts. Terms match the start of a word (stemmed, like post search) of the
+// file name (split at spaces, ".", ",", "-" and "_") or of its extracted content
+// (FileInfo.Content), case-insensitively; phrases match words in sequence, the last one a prefix.
+// No `text` (flags only): every file passing the filters.
 struct FileSearchQuery : SearchFilters {
   std::vector<std::string> extensions;  // lower case, without the dot
   std::vector<std::string> excluded_extensions;

@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, newUser } from './lib/harness.mjs';
+import { startServer, newUser, until } from './lib/harness.mjs';
 import { teamWith } from './lib/teams.mjs';
 
 const PG_DIR = process.env.PARLEY_TEST_PG_DIR;
@@ -30,15 +30,6 @@ function withDb(url, name) {
   const u = new URL(url);
   u.pathname = `/${name}`;
   return u.toString();
-}
-
-async function until(what, f, ms = 10_000) {
-  const start = Date.now();
-  while (Date.now() - start < ms) {
-    if (await f()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  assert.fail(`timed out waiting for ${what}`);
 }
 
 test('read replicas: lag-tolerant reads on the replica, read-after-write, dead replica skipped', { skip }, async () => {

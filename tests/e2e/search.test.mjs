@@ -2,10 +2,12 @@
 // element of Mattermost's search syntax (words, OR, "phrases", -exclusions, prefix*, #hashtags,
 // from:, in: with ~channel, @user and @a,b forms, before:/after:/on: with time zones), the
 // PostList + matches answer, paging, permissions (private channels, leaving, cross-team search,
-// archived channels, deleted posts) and bad input. System messages: tests/unit/store.
+// archived channels, deleted posts) and bad input. System messages: tests/unit/store. File
+// search by name, flags and the extracted text of uploads (txt, pdf, docx).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, newUser, raw, assertAppError, rejects } from './lib/harness.mjs';
+import { startServer, newUser, raw, assertAppError, rejects, until } from './lib/harness.mjs';
+import { makeDocx, makePdf } from './lib/documents.mjs';
 import { teamWith, slug } from './lib/teams.mjs';
 
 let server;
@@ -433,4 +435,58 @@ test('file search permissions: only the searcher\'s channels; deleted posts\' fi
   assertAppError(assert, res, 400, 'api.context.invalid_body_param.app_error');
   res = await raw(server, 'POST', '/api/v4/files/search', { token, body: JSON.stringify({ terms: w }) });
   assert.equal(res.headers.get('cache-control'), 'no-cache, no-store, must-revalidate');
+});
+
+// Uploads `bytes` as `name` and posts it; returns its FileInfo with the post.
+async function postDocument(who, channelId, name, bytes, type) {
+  const fd = new FormData();
+  fd.append('channel_id', channelId);
+  fd.append('files', new Blob([bytes], { type }), name);
+  const info = (await who.client.uploadFile(fd)).file_infos[0];
+  const post = await who.client.createPost({ channel_id: channelId, message: '', file_ids: [info.id] });
+  return { ...info, post };
+}
+
+test('file search: words of uploaded files\' text (txt, pdf, docx); never from channels the searcher cannot read', async () => {
+  const { alice, bob, team, town } = await setup();
+  const carol = await newUser(server);
+  await admin.client.addToTeam(team.id, carol.user.id);
+  const priv = await alice.client.createChannel({ team_id: team.id, name: slug('priv'), display_name: 'Private', type: 'P' });
+  const [inTxt, inPdf, inDocx, inSecret, shared] = [word(), word(), word(), word(), word()];
+  const txt = await postDocument(bob, town.id, 'notes.txt', `meeting notes: ${inTxt} and ${shared}\n`, 'text/plain');
+  const pdf = await postDocument(bob, town.id, 'scan.pdf', makePdf([`page one ${inPdf}`, `page two ${shared}`]), 'application/pdf');
+  const docx = await postDocument(alice, town.id, 'memo.docx', makeDocx(['Memo', `${inDocx} then ${shared}`]),
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+  const secret = await postDocument(alice, priv.id, 'plans.txt', `${inSecret} ${shared}`, 'text/plain');
+
+  // The text is extracted after the upload answers: wait until each file is found by it.
+  for (const [w, f] of [[inTxt, txt], [inPdf, pdf], [inDocx, docx], [inSecret, secret]]) {
+    await until(`${f.name} to be found by its text`, async () => (await searchFiles(alice.client, team.id, w)).order.includes(f.id));
+  }
+  let r = await searchFiles(alice.client, team.id, inPdf);
+  assert.deepEqual(r.order, [pdf.id]);
+  assert.equal(r.file_infos[pdf.id].name, 'scan.pdf');
+  assert.ok(!('content' in r.file_infos[pdf.id]), 'the extracted text is never sent');
+  r = await searchFiles(alice.client, team.id, shared);
+  assert.deepEqual(r.order, [secret.id, docx.id, pdf.id, txt.id]);
+  r = await searchFiles(alice.client, team.id, `${shared} ext:pdf`);
+  assert.deepEqual(r.order, [pdf.id]);
+  r = await searchFiles(alice.client, team.id, `"two ${shared}"`);
+  assert.deepEqual(r.order, [pdf.id], 'phrase within the text');
+  r = await searchFiles(alice.client, team.id, `memo ${inDocx}`);
+  assert.deepEqual(r.order, [docx.id], 'name and text words together');
+  r = await searchFiles(alice.client, team.id, `${shared} -${inTxt} -${inSecret}`);
+  assert.deepEqual(r.order, [docx.id, pdf.id]);
+  const infos = await alice.client.getFileInfosForPost(txt.post.id);
+  assert.ok(!('content' in infos[0]));
+
+  // Bob and carol are not in the private channel: its file's text finds nothing for them.
+  for (const who of [bob, carol]) {
+    for (const terms of [inSecret, shared, `${inSecret} in:${priv.name}`]) {
+      r = await searchFiles(who.client, team.id, terms);
+      assert.ok(!r.order.includes(secret.id) && !(secret.id in r.file_infos), `found the private file with "${terms}"`);
+    }
+    assert.deepEqual((await searchFiles(who.client, '', inSecret)).order, []);
+  }
+  assert.deepEqual((await searchFiles(carol.client, team.id, shared)).order, [docx.id, pdf.id, txt.id]);
 });

@@ -12,7 +12,7 @@
 namespace parley::store::postgres {
 namespace {
 
-constexpr std::array<std::string_view, 5> kMigrations = {
+constexpr std::array<std::string_view, 6> kMigrations = {
     // 1: core chat schema.
     R"sql(
 CREATE TABLE Users (
@@ -154,6 +154,15 @@ CREATE INDEX idx_reactions_emoji_name ON Reactions(EmojiName);
     // queries use (as Mattermost's idx_posts_message_txt); built over the existing rows.
     R"sql(
 CREATE INDEX idx_posts_message_txt ON Posts USING gin (to_tsvector('english', Message));
+)sql",
+    // 6: file search. One GIN index on the words of FileInfo.Name and FileInfo.Content (the text
+    // extracted from uploads), with ".", ",", "-" and "_" read as spaces (Mattermost's
+    // idx_fileinfo_name_splitted and idx_fileinfo_content_txt in one expression, the one the
+    // search queries use).
+    R"sql(
+CREATE INDEX idx_fileinfo_words_txt ON FileInfo USING gin (
+  (to_tsvector('english', translate(Name, '.,-_', '    ')) ||
+   to_tsvector('english', translate(Content, '.,-_', '    '))));
 )sql",
 };
 

@@ -1,7 +1,7 @@
 // The SearchStore queries, written once for both backends (`DbT` is store::sqlite::Db or
 // store::postgres::Db; $n placeholders become SQLite's ?n when kSqlite). Only the full-text
-// expression differs: SQLite matches the FTS5 table PostsFts (kept by triggers, see the
-// migrations), PostgreSQL matches to_tsvector('english', Message) (GIN-indexed) with tsquery.
+// expression differs: SQLite matches the FTS5 tables PostsFts and FileInfoFts (kept by triggers,
+// see the migrations), PostgreSQL matches GIN-indexed tsvector expressions with tsquery.
 // Reads go through DbT::read_search: PostgreSQL's search replicas when configured.
 #pragma once
 
@@ -30,7 +30,7 @@ class SqlSearchStore final : public SearchStore {
 
     std::vector<std::string> alternatives;
     if (q.filters_only) alternatives.emplace_back("1 = 1");
-    if (q.message) alternatives.push_back(message_clause(*q.message, args));
+    if (q.message) alternatives.push_back(text_clause(*q.message, kPosts, args));
     if (q.hashtags) alternatives.push_back(hashtag_clause(*q.hashtags, args));
     if (alternatives.empty()) return {};
     where += " AND (";
@@ -56,14 +56,7 @@ class SqlSearchStore final : public SearchStore {
                         filters(q, "f.ChannelId", "f.CreatorId", "f.CreateAt", args);
     add_in(where, "f.Extension", q.extensions, false, args);
     add_in(where, "f.Extension", q.excluded_extensions, true, args);
-    if (q.text) {
-      std::vector<std::string> pos;
-      std::vector<std::string> neg;
-      for (auto& t : q.text->terms) pos.push_back(file_term(t, args));
-      for (auto& t : q.text->excluded) neg.push_back(file_term(t, args));
-      if (!pos.empty()) where += " AND (" + join(pos, q.text->or_terms ? " OR " : " AND ") + ")";
-      if (!neg.empty()) where += " AND NOT (" + join(neg, " OR ") + ")";
-    }
+    if (q.text) where += " AND " + text_clause(*q.text, kFiles, args);
     where += " ORDER BY f.CreateAt DESC, f.Id DESC LIMIT " + args.add(int64_t{q.limit}) +
              " OFFSET " + args.add(int64_t{q.offset});
     std::string sql = sql::q<kSqlite>("SELECT f.Id FROM FileInfo f " + where);
@@ -141,39 +134,61 @@ class SqlSearchStore final : public SearchStore {
     return out;
   }
 
-  static std::string message_clause(const TextMatch& m, Args& args) {
+  // What a full-text predicate searches: SQLite's FTS5 table and its id map, or PostgreSQL's
+  // indexed tsvector expression. File terms are all word prefixes (phrases: their last word).
+  struct FtsTarget {
+    std::string_view fts_table, ids_table, id_column, key;
+    std::string_view tsvector;
+    bool all_prefix;
+  };
+  static constexpr FtsTarget kPosts{
+      "PostsFts", "PostsFtsIds", "PostId", "p.Id", "to_tsvector('english', p.Message)", false};
+  // The expression of the idx_fileinfo_words_txt index (PostgreSQL migration 6).
+  static constexpr FtsTarget kFiles{"FileInfoFts",
+                                    "FileInfoFtsIds",
+                                    "FileId",
+                                    "f.Id",
+                                    "(to_tsvector('english', translate(f.Name, '.,-_', '    ')) || "
+                                    "to_tsvector('english', translate(f.Content, '.,-_', '    ')))",
+                                    true};
+
+  static std::string text_clause(const TextMatch& m, const FtsTarget& target, Args& args) {
     std::vector<std::string> parts;
-    if (!m.terms.empty()) parts.push_back(fts_match(m.terms, m.or_terms, args));
-    if (!m.excluded.empty()) parts.push_back("NOT " + fts_match(m.excluded, true, args));
+    if (!m.terms.empty()) parts.push_back(fts_match(m.terms, m.or_terms, target, args));
+    if (!m.excluded.empty()) parts.push_back("NOT " + fts_match(m.excluded, true, target, args));
     if (parts.empty()) return "1 = 0";
-    return join(parts, " AND ");
+    return "(" + join(parts, " AND ") + ")";
   }
 
-  // A full-text predicate: every term (any with `any`) found in p.Message.
-  static std::string fts_match(const std::vector<SearchTerm>& terms, bool any, Args& args) {
+  // A full-text predicate: every term (any with `any`) found in the target's text.
+  static std::string fts_match(const std::vector<SearchTerm>& terms, bool any,
+                               const FtsTarget& target, Args& args) {
     if constexpr (kSqlite) {
       std::vector<std::string> exprs;
       for (auto& t : terms) {
         std::string quoted = "\"";
         for (char ch : t.text) quoted += ch == '"' ? std::string("\"\"") : std::string(1, ch);
         quoted += "\"";
-        if (t.prefix && !t.phrase) quoted += "*";
+        if (target.all_prefix || (t.prefix && !t.phrase)) quoted += "*";
         exprs.push_back(quoted);
       }
-      return "(p.Id IN (SELECT i.PostId FROM PostsFts JOIN PostsFtsIds i ON i.Rowid = "
-             "PostsFts.rowid WHERE PostsFts MATCH " +
+      std::string table(target.fts_table);
+      return "(" + std::string(target.key) + " IN (SELECT i." + std::string(target.id_column) +
+             " FROM " + table + " JOIN " + std::string(target.ids_table) +
+             " i ON i.Rowid = " + table + ".rowid WHERE " + table + " MATCH " +
              args.add(join(exprs, any ? " OR " : " AND ")) + "))";
     } else {
       std::vector<std::string> exprs;
       for (auto& t : terms) {
-        if (t.phrase)
-          exprs.push_back("phraseto_tsquery('english', " + args.add(t.text) + ")");
-        else if (t.prefix)
+        if (target.all_prefix || (t.prefix && !t.phrase))
           exprs.push_back("to_tsquery('english', " + args.add(prefix_tsquery(t.text)) + ")");
+        else if (t.phrase)
+          exprs.push_back("phraseto_tsquery('english', " + args.add(t.text) + ")");
         else
           exprs.push_back("plainto_tsquery('english', " + args.add(t.text) + ")");
       }
-      return "(to_tsvector('english', p.Message) @@ (" + join(exprs, any ? " || " : " && ") + "))";
+      return "(" + std::string(target.tsvector) + " @@ (" + join(exprs, any ? " || " : " && ") +
+             "))";
     }
   }
 
@@ -195,35 +210,6 @@ class SqlSearchStore final : public SearchStore {
     if (words.empty()) return "";
     words.back() += ":*";
     return join(words, " <-> ");
-  }
-
-  // Separators of file name words (and of content lines) turned into spaces, lower case, with a
-  // leading space, so that "% word%" finds a word start.
-  static std::string file_words(std::string_view col) {
-    std::string e(col);
-    for (const char* sep : {".", ",", "-", "_", "\n", "\t"})
-      e = "REPLACE(" + e + ", '" + sep + "', ' ')";
-    return "(' ' || LOWER(" + e + "))";
-  }
-
-  static std::string file_term(const SearchTerm& t, Args& args) {
-    std::string pattern = "% ";
-    bool space = false;
-    for (char ch : t.text) {
-      char c = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-      if (c == '.' || c == ',' || c == '-' || c == '_' || c == ' ' || c == '\n' || c == '\t') {
-        space = true;
-        continue;
-      }
-      if (space && pattern.size() > 2) pattern += ' ';
-      space = false;
-      if (c == '%' || c == '\\') pattern += '\\';
-      pattern += c;
-    }
-    pattern += '%';
-    auto p = args.add(pattern);
-    return "(" + file_words("f.Name") + " LIKE " + p + " ESCAPE '\\' OR " +
-           file_words("f.Content") + " LIKE " + p + " ESCAPE '\\')";
   }
 
   // Exact "#tag" entries of the space-separated Hashtags column, ASCII case-insensitive.

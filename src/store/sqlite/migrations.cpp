@@ -9,7 +9,7 @@
 namespace parley::store::sqlite {
 namespace {
 
-constexpr std::array<std::string_view, 5> kMigrations = {
+constexpr std::array<std::string_view, 6> kMigrations = {
     // 1: core chat schema.
     R"sql(
 CREATE TABLE Users (
@@ -174,6 +174,36 @@ CREATE TRIGGER posts_fts_delete AFTER DELETE ON Posts BEGIN
   INSERT INTO PostsFts (PostsFts, rowid, Message)
     VALUES ('delete', (SELECT Rowid FROM PostsFtsIds WHERE PostId = old.Id), old.Message);
   DELETE FROM PostsFtsIds WHERE PostId = old.Id;
+END;
+)sql",
+    // 6: file search. A contentless FTS5 index of FileInfo.Name and FileInfo.Content (the text
+    // extracted from uploads), tokenized like PostsFts (unicode61 splits names at ".", "-", "_"),
+    // keyed by FileInfoFtsIds; triggers keep it in step; existing rows are indexed here.
+    R"sql(
+CREATE TABLE FileInfoFtsIds (Rowid INTEGER PRIMARY KEY, FileId TEXT NOT NULL UNIQUE);
+CREATE VIRTUAL TABLE FileInfoFts USING fts5(
+  Name, Content, content='', tokenize='porter unicode61 remove_diacritics 2', prefix='2 3');
+INSERT INTO FileInfoFtsIds (FileId) SELECT Id FROM FileInfo ORDER BY CreateAt;
+INSERT INTO FileInfoFts (rowid, Name, Content)
+  SELECT i.Rowid, f.Name, f.Content FROM FileInfoFtsIds i JOIN FileInfo f ON f.Id = i.FileId;
+CREATE TRIGGER fileinfo_fts_insert AFTER INSERT ON FileInfo BEGIN
+  INSERT INTO FileInfoFtsIds (FileId) VALUES (new.Id);
+  INSERT INTO FileInfoFts (rowid, Name, Content)
+    VALUES ((SELECT Rowid FROM FileInfoFtsIds WHERE FileId = new.Id), new.Name, new.Content);
+END;
+CREATE TRIGGER fileinfo_fts_update AFTER UPDATE OF Name, Content ON FileInfo
+  WHEN old.Name IS NOT new.Name OR old.Content IS NOT new.Content BEGIN
+  INSERT INTO FileInfoFts (FileInfoFts, rowid, Name, Content)
+    VALUES ('delete', (SELECT Rowid FROM FileInfoFtsIds WHERE FileId = old.Id), old.Name,
+            old.Content);
+  INSERT INTO FileInfoFts (rowid, Name, Content)
+    VALUES ((SELECT Rowid FROM FileInfoFtsIds WHERE FileId = new.Id), new.Name, new.Content);
+END;
+CREATE TRIGGER fileinfo_fts_delete AFTER DELETE ON FileInfo BEGIN
+  INSERT INTO FileInfoFts (FileInfoFts, rowid, Name, Content)
+    VALUES ('delete', (SELECT Rowid FROM FileInfoFtsIds WHERE FileId = old.Id), old.Name,
+            old.Content);
+  DELETE FROM FileInfoFtsIds WHERE FileId = old.Id;
 END;
 )sql",
 };

@@ -244,3 +244,14 @@ export function withTimeout(promise, ms, what) {
     }),
   ]);
 }
+
+// Polls `f` every 100 ms until it returns something truthy; throws after `ms` (work the server
+// does after answering, e.g. replication or content extraction).
+export async function until(what, f, ms = 10_000) {
+  const start = Date.now();
+  while (Date.now() - start < ms) {
+    if (await f()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}

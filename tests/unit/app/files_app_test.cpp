@@ -1,9 +1,12 @@
 // Tests for the files rules of the app layer on either backend with a local file store: upload
 // checks (size, permission), reads by the creator and channel members only, attaching files to
 // posts (only one's own unattached files of the channel), metadata.files in the posted event,
-// edits that add and remove files, deletes that soft delete file infos, and public links.
+// edits that add and remove files, deletes that soft delete file infos, public links, and the
+// extraction of uploads' text into FileInfo.Content (inline or on the worker queue).
+#include "../support/documents.h"
 #include "../support/test_database.h"
 #include "app/app.h"
+#include "app/content_extraction.h"
 #include "app/files.h"
 #include "app/posts.h"
 #include "files/local_backend.h"
@@ -87,10 +90,22 @@ class FilesAppTest : public ::testing::Test {
   }
 
   model::FileInfo upload(const model::Session& s, const std::string& channel,
-                         const std::string& name = "notes.txt") {
-    auto r = upload_file(*app_, s, channel, name, "hello " + name, now_ms());
+                         const std::string& name = "notes.txt", std::string data = "") {
+    if (data.empty()) data = "hello " + name;
+    auto r = upload_file(*app_, s, channel, name, data, now_ms());
     EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().id);
     return r.ok() ? *r : model::FileInfo{};
+  }
+
+  std::string stored_content(const std::string& id) {
+    auto f = store_->file_infos().get(id);
+    return f ? f->content : "<missing>";
+  }
+  void set_file_settings(const char* key, bj::value v) {
+    auto tree = config::default_tree();
+    tree["FileSettings"].as_object()["MaxFileSize"] = 1000;
+    tree["FileSettings"].as_object()[key] = v;
+    app_->set_config(std::make_shared<const config::Config>(config::from_tree(tree)));
   }
 
   std::unique_ptr<test::TestDatabase> db_;
@@ -223,6 +238,55 @@ TEST_F(FilesAppTest, PublicLinksNeedAPostAndTheRightHash) {
   EXPECT_EQ(pub->data, "hello notes.txt");
   EXPECT_EQ(get_public_file(*app_, f.id, hash.substr(1) + "A").error().id,
             "api.file.get_file.public_invalid.app_error");
+}
+
+// ExtractContent (on by default): the text of uploads lands in FileInfo.Content, never in JSON.
+TEST_F(FilesAppTest, UploadsTextIsExtractedForSearch) {
+  auto txt = upload(alice_, channel_, "notes.txt", "plain words here");
+  EXPECT_EQ(stored_content(txt.id), "plain words here");
+  EXPECT_FALSE(model::to_json(*store_->file_infos().get(txt.id)).contains("content"));
+  auto pdf = upload(alice_, channel_, "scan.pdf", test::make_pdf({"albatross sighting"}));
+  EXPECT_NE(stored_content(pdf.id).find("albatross sighting"), std::string::npos)
+      << stored_content(pdf.id);
+  // Images are never read, whatever their bytes.
+  auto png = upload(alice_, channel_, "fake.png", "text in an image");
+  EXPECT_EQ(stored_content(png.id), "");
+  auto binary = upload(alice_, channel_, "blob.bin", std::string("\0\1\2\3\4\5", 6));
+  EXPECT_EQ(stored_content(binary.id), "");
+  // Stored text is valid UTF-8 without NUL bytes (PostgreSQL takes nothing else).
+  auto odd = upload(alice_, channel_, "odd.txt", std::string("caf\xE9 ok\0ab", 10));
+  EXPECT_EQ(stored_content(odd.id), "caf\xEF\xBF\xBD okab");
+
+  set_file_settings("ExtractContent", false);
+  auto off = upload(alice_, channel_, "off.txt", "not extracted");
+  EXPECT_EQ(stored_content(off.id), "");
+}
+
+TEST_F(FilesAppTest, ArchiveRecursionReadsZipEntries) {
+  std::string zip = test::make_zip({{"inner/readme.txt", "cormorant colony"}});
+  auto names = upload(alice_, channel_, "bundle.zip", zip);
+  EXPECT_EQ(stored_content(names.id), "inner/readme.txt ");
+  set_file_settings("ArchiveRecursion", true);
+  auto deep = upload(alice_, channel_, "bundle.zip", zip);
+  EXPECT_EQ(stored_content(deep.id), "inner/readme.txt cormorant colony ");
+}
+
+// With a ContentExtractionQueue the upload returns first; the worker stores the text.
+TEST_F(FilesAppTest, ContentExtractionQueueWorksOffTheRequest) {
+  std::string last;
+  {
+    ContentExtractionQueue queue(*app_);
+    app_->set_content_extraction(&queue);
+    auto a = upload(alice_, channel_, "a.txt", "first queued");
+    auto b = upload(alice_, channel_, "b.txt", "second queued");
+    queue.drain();
+    EXPECT_EQ(stored_content(a.id), "first queued");
+    EXPECT_EQ(stored_content(b.id), "second queued");
+    last = upload(alice_, channel_, "c.txt", "left for shutdown").id;
+    app_->set_content_extraction(nullptr);
+  }
+  // The queue's destructor extracted what was still queued.
+  EXPECT_EQ(stored_content(last), "left for shutdown");
 }
 
 }  // namespace

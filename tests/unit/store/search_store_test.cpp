@@ -1,6 +1,7 @@
-// Tests for the post search store on either backend: full-text words (stemmed), prefixes,
-// phrases, OR, exclusions, hashtags, the membership/team/deleted-channel scope, user and channel
-// filters, dates, system and deleted posts, edits and deletes kept in the index, paging.
+// Tests for the post and file search store on either backend: full-text words (stemmed),
+// prefixes, phrases, OR, exclusions, hashtags, the membership/team/deleted-channel scope, user and
+// channel filters, dates, system and deleted posts, edits and deletes kept in the index, paging;
+// files by name and extracted content, and both search migrations over existing rows.
 #include "store/search_store.h"
 #include "../support/test_database.h"
 #include "store/file_info_store.h"
@@ -258,13 +259,27 @@ TEST_F(SearchStoreTest, UnicodeWords) {
   EXPECT_EQ(ids(query(alice_, {prefix("Grü")})), (Ids{a}));
 }
 
-// The search migration's number in kMigrations of both backends (renumber with it).
+// The search migrations' numbers in kMigrations of both backends (renumber with them).
 constexpr int kSearchMigration = 5;
+constexpr int kFileSearchMigration = 6;
+
+// Undoes the file search migration (6) and forgets it and every later one.
+void undo_file_search_migration(test::TestDatabase& db) {
+  if (test::TestDatabase::postgres()) {
+    db.exec("DROP INDEX idx_fileinfo_words_txt");
+  } else {
+    db.exec(
+        "DROP TRIGGER fileinfo_fts_insert; DROP TRIGGER fileinfo_fts_update; DROP TRIGGER "
+        "fileinfo_fts_delete; DROP TABLE FileInfoFts; DROP TABLE FileInfoFtsIds");
+  }
+  db.exec("DELETE FROM SchemaMigrations WHERE Version >= " + std::to_string(kFileSearchMigration));
+}
 
 // The search migration indexes posts written before it: undo it, write a post, migrate again.
 TEST_F(SearchStoreTest, MigrationIndexesExistingPosts) {
   auto before = post(town_, bob_, "legacy wording", 100);
   store_.reset();
+  undo_file_search_migration(*db_);
   if (test::TestDatabase::postgres()) {
     db_->exec("DROP INDEX idx_posts_message_txt");
   } else {
@@ -272,7 +287,7 @@ TEST_F(SearchStoreTest, MigrationIndexesExistingPosts) {
         "DROP TRIGGER posts_fts_insert; DROP TRIGGER posts_fts_update; DROP TRIGGER "
         "posts_fts_delete; DROP TABLE PostsFts; DROP TABLE PostsFtsIds");
   }
-  db_->exec("DELETE FROM SchemaMigrations WHERE Version = " + std::to_string(kSearchMigration));
+  db_->exec("DELETE FROM SchemaMigrations WHERE Version >= " + std::to_string(kSearchMigration));
   db_->exec("INSERT INTO Posts (Id, CreateAt, UpdateAt, UserId, ChannelId, Message) VALUES ('" +
             std::string(26, 'a') + "', 200, 200, '" + bob_ + "', '" + town_ + "', 'legacy again')");
   store_ = db_->open_store();
@@ -341,6 +356,51 @@ TEST_F(FileSearchStoreTest, NameWordsExtensionsAndScope) {
   EXPECT_EQ(found(q), (Ids{b}));
   // Bob, a member of the private channel, finds the file there.
   EXPECT_EQ(found(files(bob_, {prefix("secret")})).size(), 1u);
+}
+
+// Extracted content is searched like the name: stemmed word prefixes, phrases, exclusions, and
+// set_content keeps the index in step; permanently deleted files leave it.
+TEST_F(FileSearchStoreTest, ContentWords) {
+  auto a = file(town_, bob_, "minutes.txt", 100, true, "The committee approved\nbudgets, travel");
+  auto b = file(town_, bob_, "scan.pdf", 200);
+  auto hidden = file(secret_, bob_, "private.txt", 300, true, "committee secrets");
+  EXPECT_EQ(found(files(alice_, {prefix("committee")})), (Ids{a}));
+  EXPECT_EQ(found(files(alice_, {prefix("budget")})), (Ids{a}));   // stemmed
+  EXPECT_EQ(found(files(alice_, {prefix("approve")})), (Ids{a}));  // stem of approved
+  EXPECT_EQ(found(files(alice_, {phrase("budgets trav")})), (Ids{a}));
+  EXPECT_TRUE(found(files(alice_, {phrase("committee budgets")})).empty());
+  EXPECT_EQ(found(files(alice_, {prefix("minutes"), prefix("travel")})), (Ids{a}));
+  EXPECT_EQ(found(files(bob_, {prefix("committee")})), (Ids{hidden, a}));
+
+  store_->file_infos().set_content(b, "committee invoice");
+  EXPECT_EQ(found(files(alice_, {prefix("invoice")})), (Ids{b}));
+  EXPECT_EQ(found(files(alice_, {prefix("committee")})), (Ids{b, a}));
+  auto q = files(alice_, {prefix("committee")});
+  q.text->excluded = {prefix("travel")};
+  EXPECT_EQ(found(q), (Ids{b}));
+  store_->file_infos().set_content(b, "replaced words");
+  EXPECT_TRUE(found(files(alice_, {prefix("invoice")})).empty());
+
+  db_->exec("UPDATE FileInfo SET PostId = 'p1' WHERE Id = '" + a + "'");
+  store_->file_infos().permanent_delete_for_post("p1");
+  EXPECT_TRUE(found(files(alice_, {prefix("committee")})).empty());
+}
+
+// The file search migration indexes files stored before it.
+TEST_F(FileSearchStoreTest, MigrationIndexesExistingFiles) {
+  auto before = file(town_, bob_, "old-notes.txt", 100, true, "heirloom recipe");
+  store_.reset();
+  undo_file_search_migration(*db_);
+  store_ = db_->open_store();
+  EXPECT_EQ(found(files(alice_, {prefix("heirloom")})), (Ids{before}));
+  EXPECT_EQ(found(files(alice_, {prefix("notes")})), (Ids{before}));
+  if (test::TestDatabase::postgres()) {
+    EXPECT_EQ(db_->query_int("SELECT COUNT(*) FROM pg_indexes WHERE indexname = "
+                             "'idx_fileinfo_words_txt'"),
+              1);
+  }
+  auto after = file(town_, bob_, "new.txt", 200, true, "heirloom tomato");
+  EXPECT_EQ(found(files(alice_, {prefix("heirloom")})), (Ids{after, before}));
 }
 
 }  // namespace
