@@ -9,7 +9,8 @@ void ZipReader::Close::operator()(zip* z) const {
   zip_discard(z);
 }
 
-ZipReader::ZipReader(std::unique_ptr<zip, Close> archive) : archive_(std::move(archive)) {
+ZipReader::ZipReader(std::unique_ptr<zip, Close> archive, uint64_t inflate_budget)
+    : archive_(std::move(archive)), budget_left_(inflate_budget) {
   zip_int64_t n = zip_get_num_entries(archive_.get(), 0);
   for (zip_int64_t i = 0; i < n; ++i) {
     zip_stat_t st;
@@ -20,7 +21,7 @@ ZipReader::ZipReader(std::unique_ptr<zip, Close> archive) : archive_(std::move(a
   }
 }
 
-std::optional<ZipReader> ZipReader::open(std::string_view data) {
+std::optional<ZipReader> ZipReader::open(std::string_view data, uint64_t inflate_budget) {
   zip_error_t error;
   zip_error_init(&error);
   zip_source_t* source = zip_source_buffer_create(data.data(), data.size(), 0, &error);
@@ -34,7 +35,7 @@ std::optional<ZipReader> ZipReader::open(std::string_view data) {
     zip_source_free(source);  // zip_open_from_source keeps it only on success
     return std::nullopt;
   }
-  return ZipReader(std::unique_ptr<zip, Close>(archive));
+  return ZipReader(std::unique_ptr<zip, Close>(archive), inflate_budget);
 }
 
 const ZipReader::Entry* ZipReader::find(std::string_view name) const {
@@ -60,7 +61,9 @@ std::optional<std::string> ZipReader::read(const Entry& entry, uint64_t limit) c
     zip_int64_t got = zip_fread(file.get(), buf, sizeof buf);
     if (got < 0) return std::nullopt;
     if (got == 0) break;
-    if (out.size() + static_cast<uint64_t>(got) > limit) return std::nullopt;
+    auto n = static_cast<uint64_t>(got);
+    if (out.size() + n > limit || n > budget_left_) return std::nullopt;
+    budget_left_ -= n;
     out.append(buf, static_cast<std::size_t>(got));
   }
   return out;

@@ -40,6 +40,9 @@ class FileInfoStore {
       std::string_view channel_id) = 0;
   virtual std::vector<model::FileInfo> permanent_delete_for_team(std::string_view team_id) = 0;
   virtual void set_content(std::string_view id, std::string_view content) = 0;
+  // The extracted text (up to 1 MiB); the reads above leave `content` empty so that listing
+  // files never drags it along. nullopt when there is no such file.
+  virtual std::optional<std::string> content(std::string_view id) = 0;
 };
 
 }  // namespace parley::store

@@ -129,6 +129,15 @@ class SqlFileInfoStore final : public FileInfoStore {
     return remove_where("ChannelId IN (SELECT Id FROM Channels WHERE TeamId = $1)", team_id);
   }
 
+  std::optional<std::string> content(std::string_view id) override {
+    return db_.read([&](auto& c) -> std::optional<std::string> {
+      auto s = c.prepare(q<kSqlite>("SELECT Content FROM FileInfo WHERE Id = $1"));
+      s.bind(1, id);
+      if (!s.step()) return std::nullopt;
+      return s.text(0);
+    });
+  }
+
   void set_content(std::string_view id, std::string_view content) override {
     db_.write([&](auto& c) {
       c.prepare(q<kSqlite>("UPDATE FileInfo SET Content = $1 WHERE Id = $2"))
@@ -141,7 +150,7 @@ class SqlFileInfoStore final : public FileInfoStore {
   static constexpr std::string_view kSelect =
       "SELECT Id, CreatorId, PostId, ChannelId, CreateAt, UpdateAt, DeleteAt, Path, "
       "ThumbnailPath, PreviewPath, Name, Extension, Size, MimeType, Width, Height, "
-      "HasPreviewImage, MiniPreview, Content, RemoteId, Archived FROM FileInfo ";
+      "HasPreviewImage, MiniPreview, '', RemoteId, Archived FROM FileInfo ";
 
   static std::string placeholders(size_t n, size_t first = 1) {
     std::string out;

@@ -98,8 +98,7 @@ class FilesAppTest : public ::testing::Test {
   }
 
   std::string stored_content(const std::string& id) {
-    auto f = store_->file_infos().get(id);
-    return f ? f->content : "<missing>";
+    return store_->file_infos().content(id).value_or("<missing>");
   }
   void set_file_settings(const char* key, bj::value v) {
     auto tree = config::default_tree();

@@ -1,6 +1,7 @@
 // The content extractors on documents built here: plain text, PDF, docx, pptx, odt, xlsx, HTML
 // and zip archives, and extract_text's choice among them.
 #include "extract/extract.h"
+#include "extract/zip_reader.h"
 
 #include "../support/documents.h"
 
@@ -123,6 +124,16 @@ TEST(ZipTextTest, NamesAndWithRecursionPlainEntries) {
   EXPECT_FALSE(zip_text(zip, {true, 5}));
   EXPECT_TRUE(zip_text(zip, {false, 5}));
   EXPECT_FALSE(zip_text("PK not really", {}));
+}
+
+TEST(ZipReaderTest, AllReadsShareOneInflationBudget) {
+  std::string kb(1024, 'x');
+  auto data = make_zip({{"a.xml", kb}, {"b.xml", kb}, {"c.xml", kb}});
+  auto zip = ZipReader::open(data, 2500);
+  ASSERT_TRUE(zip);
+  EXPECT_TRUE(zip->read("a.xml", 4096));
+  EXPECT_TRUE(zip->read("b.xml", 4096));
+  EXPECT_FALSE(zip->read("c.xml", 4096)) << "each part is small, but together they pass the budget";
 }
 
 TEST(ExtractTextTest, ChoosesByExtensionThenFallsBackToPlain) {
