@@ -167,6 +167,7 @@ Db::Db(std::string path, int readers)
     readers_.push_back(std::make_unique<Conn>(path_));
     free_readers_.push_back(readers_.back().get());
   }
+  checkpointer_ = std::make_unique<Checkpointer>(path_, writer_->handle());
 }
 
 Db::~Db() = default;

@@ -3,6 +3,7 @@
 // started on a thread is joined by nested reads and writes on that thread.
 #pragma once
 
+#include "store/sqlite/checkpointer.h"
 #include "store/store.h"
 #include "store/write_batcher.h"
 
@@ -121,6 +122,8 @@ class Db {
   }
 
   const std::string& path() const { return path_; }
+  // Background WAL checkpoints run so far (store/sqlite/checkpointer.h).
+  int checkpoints() { return checkpointer_->runs(); }
 
  private:
   struct Lease {
@@ -139,6 +142,7 @@ class Db {
   std::mutex pool_mutex_;
   std::condition_variable pool_cv_;
   WriteBatcher batcher_;
+  std::unique_ptr<Checkpointer> checkpointer_;  // after writer_: it unhooks itself first
 };
 
 }  // namespace parley::store::sqlite
