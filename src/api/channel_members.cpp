@@ -135,6 +135,7 @@ Response view_channel(Context& c) {
     return c.fail(errors::invalid_param("channel_view.prev_channel_id"));
   auto r = app::view_channel(c.app, c.s(), *user_id, channel_id, prev, crt);
   if (!r) return c.fail(r.error());
+  c.app.user_activity(c.s().user_id, c.s().id, now_ms());
   bj::object times;
   for (const auto& [id, t] : *r) times[id] = t;
   return json_response(bj::object{{"status", "OK"}, {"last_viewed_at_times", std::move(times)}});
