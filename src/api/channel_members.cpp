@@ -127,14 +127,15 @@ Response view_channel(Context& c) {
   bool wrong = false;
   auto channel_id = json::opt_string(*body, "channel_id", &wrong).value_or("");
   auto prev = json::opt_string(*body, "prev_channel_id", &wrong).value_or("");
-  json::opt_bool(*body, "collapsed_threads_supported", &wrong);
+  bool crt = json::opt_bool(*body, "collapsed_threads_supported", &wrong).value_or(false);
   if (wrong) return c.fail(errors::invalid_param("channel_view"));
   if (!channel_id.empty() && !is_valid_id(channel_id))
     return c.fail(errors::invalid_param("channel_view.channel_id"));
   if (!prev.empty() && !is_valid_id(prev))
     return c.fail(errors::invalid_param("channel_view.prev_channel_id"));
-  auto r = app::view_channel(c.app, c.s(), *user_id, channel_id, prev);
+  auto r = app::view_channel(c.app, c.s(), *user_id, channel_id, prev, crt);
   if (!r) return c.fail(r.error());
+  c.app.user_activity(c.s().user_id, c.s().id, now_ms());
   bj::object times;
   for (const auto& [id, t] : *r) times[id] = t;
   return json_response(bj::object{{"status", "OK"}, {"last_viewed_at_times", std::move(times)}});

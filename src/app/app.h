@@ -52,6 +52,10 @@ class App {
   void session_revoked(const std::string& session_id);
   void user_sessions_revoked(const std::string& user_id);
   void user_roles_changed(const std::string& user_id, const std::string& roles);
+  // The session's user acted now (see EventSink::user_activity).
+  void user_activity(const std::string& user_id, const std::string& session_id, int64_t at) {
+    if (sink_) sink_->user_activity(user_id, session_id, at);
+  }
   // Whether the user has a live WebSocket connection (false without an event sink).
   bool is_online(std::string_view user_id) const { return sink_ && sink_->is_online(user_id); }
 

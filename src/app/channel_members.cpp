@@ -6,6 +6,7 @@
 #include "app/channels.h"
 #include "app/membership.h"
 #include "app/roles.h"
+#include "app/threads.h"
 #include "app/users.h"
 #include "store/channel_store.h"
 #include "store/team_store.h"
@@ -122,6 +123,7 @@ Result<std::vector<model::ChannelMember>> add_channel_members(
     return errors::permission("manage_private_channel_members", actor.user_id);
   }
   std::vector<model::ChannelMember> added;
+  std::vector<std::string> newly_added;  // by someone else
   std::optional<AppError> last_error;
   for (const auto& user_id : user_ids) {
     auto existing = app.store().channels().get_member(channel.id, user_id);
@@ -159,8 +161,10 @@ Result<std::vector<model::ChannelMember>> add_channel_members(
       last_error = std::move(m).error();
       continue;
     }
+    if (user_id != actor.user_id) newly_added.push_back(user_id);
     added.push_back(std::move(m).value());
   }
+  if (!post_root_id.empty()) follow_thread_on_add(app, post_root_id, newly_added, actor.user_id);
   if (last_error && added.empty()) return std::move(*last_error);
   return added;
 }

@@ -62,11 +62,13 @@ Status update_channel_member_notify_props(App& app, const model::Session& actor,
                                           const std::string& channel_id, const std::string& user_id,
                                           const boost::json::object& props);
 
-// POST /channels/members/{user_id}/view: returns channel id -> last_viewed_at.
+// POST /channels/members/{user_id}/view: returns channel id -> last_viewed_at. Unless the client
+// supports collapsed threads and the user has them on, the viewed channels' threads are read too.
 Result<std::map<std::string, int64_t>> view_channel(App& app, const model::Session& actor,
                                                     const std::string& user_id,
                                                     const std::string& channel_id,
-                                                    const std::string& prev_channel_id);
+                                                    const std::string& prev_channel_id,
+                                                    bool collapsed_threads_supported = false);
 Result<model::ChannelUnread> channel_unread(App& app, const model::Session& actor,
                                             const std::string& user_id,
                                             const std::string& channel_id);

@@ -4,6 +4,7 @@
 #include "app/channel_unread.h"
 
 #include "app/authorization.h"
+#include "app/crt.h"
 #include "app/mentions.h"
 #include "app/post_util.h"
 #include "app/threads.h"
@@ -148,7 +149,7 @@ Result<model::ChannelUnreadAt> mark_post_unread(App& app, const model::Session& 
 
   // A client without collapsed threads that marks a reply unread also marks the thread
   // unread, and the root counters are left as if every root post had been read.
-  bool crt = collapsed_threads_supported && post_util::crt_enabled(app);
+  bool crt = collapsed_threads_supported && crt_enabled(app, user_id);
   bool keep_root = crt || post->root_id.empty();
   if (!keep_root && app.config()->service.thread_auto_follow) {
     if (auto root = post_util::load_post(app, post->root_id, false))

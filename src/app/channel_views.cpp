@@ -1,14 +1,18 @@
 // Marking channels viewed, unread counts, channel stats and member counts.
 #include "app/authorization.h"
 #include "app/channel_members.h"
+#include "app/crt.h"
 #include "store/channel_store.h"
+#include "store/thread_store.h"
+#include "util/ids.h"
 
 namespace parley::app {
 
 Result<std::map<std::string, int64_t>> view_channel(App& app, const model::Session& actor,
                                                     const std::string& user_id,
                                                     const std::string& channel_id,
-                                                    const std::string& prev_channel_id) {
+                                                    const std::string& prev_channel_id,
+                                                    bool collapsed_threads_supported) {
   if (!can_manage_user(app, actor, user_id))
     return errors::permission("edit_other_users", actor.user_id);
   std::vector<std::string> ids;
@@ -16,6 +20,12 @@ Result<std::map<std::string, int64_t>> view_channel(App& app, const model::Sessi
   if (!prev_channel_id.empty() && prev_channel_id != channel_id) ids.push_back(prev_channel_id);
   if (ids.empty()) return std::map<std::string, int64_t>{};
   auto result = app.store().channels().mark_viewed(user_id, ids);
+  // Without collapsed threads, viewing a channel reads its threads too.
+  if (!result.viewed.empty() && app.config()->service.thread_auto_follow &&
+      (!collapsed_threads_supported || !crt_enabled(app, user_id))) {
+    int64_t now = now_ms();
+    for (const auto& id : result.viewed) app.store().threads().mark_channel_read(user_id, id, now);
+  }
   if (!result.viewed.empty() && app.config()->service.enable_channel_viewed_messages) {
     boost::json::object times;
     for (const auto& [id, t] : result.times) times[id] = t;

@@ -49,6 +49,10 @@ class EventSink {
   virtual void user_roles_changed(const std::string& user_id, const std::string& roles) {}
   // True when the user has a live connection (Mattermost's "online" for @here).
   virtual bool is_online(std::string_view user_id) const { return false; }
+  // The user acted (posted, viewed a channel) through `session_id` at `at`: that session's
+  // connections count as active then (Mattermost's UpdateWebConnUserActivity).
+  virtual void user_activity(const std::string& user_id, const std::string& session_id,
+                             int64_t at) {}
 };
 
 }  // namespace parley::app

@@ -2,6 +2,7 @@
 // resolution (SendNotifications), counters, and the posted / ephemeral_message /
 // multiple_channels_viewed events.
 #include "app/authorization.h"
+#include "app/crt.h"
 #include "app/files.h"
 #include "app/mentions.h"
 #include "app/post_util.h"
@@ -11,6 +12,7 @@
 #include "store/channel_store.h"
 #include "store/post_store.h"
 #include "store/team_store.h"
+#include "store/thread_store.h"
 #include "store/user_store.h"
 #include "util/ids.h"
 
@@ -80,8 +82,9 @@ Status check_priority(App& app, const model::Post& p) {
 }
 
 struct Recipients {
-  std::vector<model::User> profiles;   // channel members
-  std::vector<std::string> mentioned;  // user ids
+  std::vector<model::User> profiles;           // channel members
+  std::vector<std::string> mentioned;          // user ids
+  std::vector<std::string> explicit_mentions;  // mentioned, but not only as thread participants
 };
 
 Recipients resolve_mentions(App& app, const model::Session& s, const model::Post& post,
@@ -117,13 +120,17 @@ Recipients resolve_mentions(App& app, const model::Session& s, const model::Post
     results = parse_mentions(post.message, keywords);
     if (channel.is_group())
       for (const auto& u : r.profiles) results.add(u.id, MentionType::gm);
-    if (!post.root_id.empty() && !post_util::crt_enabled(app)) {
-      // Comment mentions: thread participants whose "comments" setting asks for them.
+    if (!post.root_id.empty()) {
+      // Comment mentions: thread participants without collapsed threads whose "comments"
+      // setting asks for them.
       auto thread = app.store().posts().thread(post.root_id);
+      std::vector<std::string> writers;
+      for (const auto& tp : thread) writers.push_back(tp.user_id);
+      auto crt_users = crt_enabled_users(app, writers);
       for (const auto& tp : thread) {
         auto it = std::find_if(r.profiles.begin(), r.profiles.end(),
                                [&](const model::User& u) { return u.id == tp.user_id; });
-        if (it == r.profiles.end()) continue;
+        if (it == r.profiles.end() || crt_users.count(tp.user_id)) continue;
         auto c = it->notify_props.find("comments");
         std::string comments = c != it->notify_props.end() && c->value().is_string()
                                    ? std::string(c->value().get_string())
@@ -135,7 +142,11 @@ Recipients resolve_mentions(App& app, const model::Session& s, const model::Post
     }
     if (!from_webhook) results.mentions.erase(post.user_id);
   }
-  for (const auto& [id, type] : results.mentions) r.mentioned.push_back(id);
+  for (const auto& [id, type] : results.mentions) {
+    r.mentioned.push_back(id);
+    if (type != MentionType::thread && type != MentionType::comment)
+      r.explicit_mentions.push_back(id);
+  }
   return r;
 }
 
@@ -250,7 +261,7 @@ Result<model::Post> create_post(App& app, const model::Session& s, model::Post p
   bool from_webhook = post.props.contains("from_webhook");
   bool from_bot = post.props.contains("from_bot");
   effects.mark_read_by_poster =
-      !from_webhook && !from_bot && !(!post.root_id.empty() && post_util::crt_enabled(app));
+      !from_webhook && !from_bot && !(!post.root_id.empty() && crt_enabled(app, s.user_id));
   effects.mentioned = recipients.mentioned;
   effects.urgent = post.is_urgent();
   effects.keep_create_at = chosen_create_at;
@@ -260,8 +271,31 @@ Result<model::Post> create_post(App& app, const model::Session& s, model::Post p
     if (!post.file_ids.empty()) post.file_ids = attach_files(app, post, post.file_ids);
     posts.insert(post, effects);
   });
-  std::vector<std::string> followers;
-  if (!post.root_id.empty()) followers = thread_on_reply(app, post, *channel, recipients.mentioned);
+  ReplyThreadState thread_state;
+  if (!post.root_id.empty())
+    thread_state =
+        thread_on_reply(app, post, *channel, recipients.explicit_mentions, recipients.mentioned);
+  // Marking the channel read also reads its threads for a poster without collapsed threads.
+  if (effects.mark_read_by_poster && cfg->service.thread_auto_follow &&
+      !crt_enabled(app, s.user_id))
+    app.store().threads().mark_channel_read(s.user_id, channel->id, now_ms());
+
+  // Followers with collapsed threads who are still in the channel get the thread events.
+  std::vector<std::string> crt_followers;
+  if (!post.root_id.empty() && crt_allowed(app)) {
+    std::vector<std::string> in_channel;
+    for (const auto& f : thread_state.followers)
+      if (std::any_of(recipients.profiles.begin(), recipients.profiles.end(),
+                      [&](const model::User& u) { return u.id == f; }))
+        in_channel.push_back(f);
+    auto on = crt_enabled_users(app, in_channel);
+    for (const auto& f : in_channel)
+      if (on.count(f)) crt_followers.push_back(f);
+  }
+  std::vector<std::string> notify_followers;
+  for (const auto& f : crt_followers)
+    if (f != post.user_id || prop_is(post.props, "from_webhook", "true"))
+      notify_followers.push_back(f);
 
   auto saved = posts.get(post.id, false);
   model::Post out = saved ? std::move(*saved) : post;
@@ -282,12 +316,12 @@ Result<model::Post> create_post(App& app, const model::Session& s, model::Post p
                     [](const model::FileInfo& f) { return f.is_image(); }))
       data["image"] = "true";
   }
-  Event e{"posted", std::move(data), {}, std::nullopt, recipients.mentioned, followers};
+  Event e{"posted", std::move(data), {}, std::nullopt, recipients.mentioned, notify_followers};
   e.broadcast.channel_id = channel->id;
   e.recipients = app.store().channels().member_user_ids(channel->id);
   app.publish(std::move(e));
-  if (!post.root_id.empty() && post_util::crt_enabled(app))
-    publish_thread_updated(app, post.root_id, recipients.mentioned);
+  if (!post.root_id.empty() && crt_allowed(app))
+    publish_thread_updated(app, post.root_id, crt_followers, thread_state.previous);
 
   if (!disabled_mention.empty()) {
     model::Post eph;

@@ -47,11 +47,6 @@ bool has_permission_by_post(App& app, const model::Session& s, std::string_view 
   return has_permission(s, permission);
 }
 
-bool crt_enabled(App& app) {
-  const auto& mode = app.config()->service.collapsed_threads;
-  return mode == "always_on" || mode == "default_on";
-}
-
 namespace {
 
 void fill(App& app, std::vector<model::Post*>& posts, bool extended) {

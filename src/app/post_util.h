@@ -23,9 +23,6 @@ Status check_read(App& app, const model::Session& s, const model::Channel& chann
 bool has_permission_by_post(App& app, const model::Session& s, std::string_view post_id,
                             std::string_view permission);
 
-// Whether collapsed reply threads are on for users (ServiceSettings.CollapsedThreads).
-bool crt_enabled(App& app);
-
 // Adds metadata.reactions, emojis, embeds and images (app/link_previews.h), and thread summaries
 // (last_reply_at, participants) to roots.
 void prepare(App& app, model::Post& p, bool extended_participants = false);

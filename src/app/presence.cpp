@@ -1,4 +1,4 @@
-// The presence worker: a queue of (user, online) changes applied in order.
+// The presence worker: a queue of presence changes (online, offline, idle) applied in order.
 #include "app/presence.h"
 
 #include "app/statuses.h"
@@ -25,7 +25,15 @@ PresenceTracker::~PresenceTracker() {
 void PresenceTracker::presence_changed(const std::string& user_id, bool online) {
   {
     std::lock_guard lock(mutex_);
-    queue_.emplace_back(user_id, online);
+    queue_.push_back({user_id, online ? Change::Kind::online : Change::Kind::offline, 0});
+  }
+  wake_.notify_one();
+}
+
+void PresenceTracker::connections_idle(const std::string& user_id, int64_t last_activity_at) {
+  {
+    std::lock_guard lock(mutex_);
+    queue_.push_back({user_id, Change::Kind::idle, last_activity_at});
   }
   wake_.notify_one();
 }
@@ -50,11 +58,18 @@ void PresenceTracker::run() {
     busy_ = true;
     lock.unlock();
     try {
-      for (const auto& [user_id, online] : batch) {
-        if (online)
-          set_status_online(app_, user_id, false);
-        else
-          set_status_offline(app_, user_id, false);
+      for (const auto& c : batch) {
+        switch (c.kind) {
+          case Change::Kind::online:
+            set_status_online(app_, c.user_id, false);
+            break;
+          case Change::Kind::offline:
+            set_status_offline(app_, c.user_id, false);
+            break;
+          case Change::Kind::idle:
+            set_status_last_activity_at(app_, c.user_id, c.last_activity_at);
+            break;
+        }
       }
       if (check_dnd) expire_dnd_statuses(app_, now_ms() / 1000);
     } catch (const std::exception& e) {

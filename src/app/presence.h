@@ -12,15 +12,18 @@
 #include <mutex>
 #include <string>
 #include <thread>
-#include <utility>
 
 namespace parley::app {
 
 class PresenceListener {
  public:
   virtual ~PresenceListener() = default;
-  // `online`: the user now has at least one attached socket. Must not block.
+  // `online`: the user now has at least one attached socket (reported again for every socket
+  // that attaches, as each new connection sets the user online). Must not block.
   virtual void presence_changed(const std::string& user_id, bool online) = 0;
+  // A socket closed while others stay, and none of them saw activity since `last_activity_at`,
+  // which is past the away timeout: the status takes that time and may become away.
+  virtual void connections_idle(const std::string& user_id, int64_t last_activity_at) = 0;
 };
 
 class PresenceTracker final : public PresenceListener {
@@ -33,6 +36,7 @@ class PresenceTracker final : public PresenceListener {
   PresenceTracker& operator=(const PresenceTracker&) = delete;
 
   void presence_changed(const std::string& user_id, bool online) override;
+  void connections_idle(const std::string& user_id, int64_t last_activity_at) override;
   // Blocks until every change queued so far has been applied.
   void drain();
 
@@ -44,7 +48,12 @@ class PresenceTracker final : public PresenceListener {
   std::mutex mutex_;
   std::condition_variable wake_;
   std::condition_variable idle_;
-  std::deque<std::pair<std::string, bool>> queue_;
+  struct Change {
+    std::string user_id;
+    enum class Kind { online, offline, idle } kind;
+    int64_t last_activity_at = 0;
+  };
+  std::deque<Change> queue_;
   bool busy_ = false;
   bool stopping_ = false;
   std::thread thread_;

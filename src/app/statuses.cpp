@@ -43,6 +43,18 @@ void transition(App& app, const std::string& user_id, F change) {
   if (saved) broadcast(app, *saved);
 }
 
+// Mattermost's SetStatusAwayIfNeeded decision on `s`; nullopt when the status stays.
+std::optional<model::Status> away_if_needed(model::Status s, bool manual, int64_t timeout_ms) {
+  if (!manual && s.manual) return std::nullopt;
+  if (!manual) {
+    if (s.status == st::kAway) return std::nullopt;
+    if (now_ms() - s.last_activity_at < timeout_ms) return std::nullopt;
+  }
+  s.status = st::kAway;
+  s.manual = manual;
+  return s;
+}
+
 }  // namespace
 
 std::vector<model::Status> statuses_by_ids(App& app, const std::vector<std::string>& user_ids) {
@@ -123,16 +135,23 @@ void set_status_offline(App& app, const std::string& user_id, bool manual) {
 void set_status_away_if_needed(App& app, const std::string& user_id, bool manual) {
   int64_t timeout_ms = app.config()->team.user_status_away_timeout * 1000;
   transition(app, user_id, [&](std::optional<model::Status> cur) -> std::optional<model::Status> {
-    model::Status s = cur ? *cur : fresh(user_id, st::kOffline, manual, 0);
-    if (!manual && s.manual) return std::nullopt;
-    if (!manual) {
-      if (s.status == st::kAway) return std::nullopt;
-      if (now_ms() - s.last_activity_at < timeout_ms) return std::nullopt;
-    }
-    s.status = st::kAway;
-    s.manual = manual;
-    return s;
+    return away_if_needed(cur ? *cur : fresh(user_id, st::kOffline, manual, 0), manual, timeout_ms);
   });
+}
+
+void set_status_last_activity_at(App& app, const std::string& user_id, int64_t at) {
+  if (!enabled(app)) return;
+  int64_t timeout_ms = app.config()->team.user_status_away_timeout * 1000;
+  std::optional<model::Status> changed;
+  app.store().transaction([&] {
+    auto& store = app.store().statuses();
+    auto cur = store.get(user_id);
+    if (!cur) return;
+    cur->last_activity_at = at;
+    changed = away_if_needed(*cur, false, timeout_ms);
+    store.save(changed ? *changed : *cur);
+  });
+  if (changed) broadcast(app, *changed);
 }
 
 void set_status_dnd(App& app, const std::string& user_id, int64_t end_seconds) {

@@ -29,6 +29,9 @@ void set_status_online(App& app, const std::string& user_id, bool manual);
 void set_status_offline(App& app, const std::string& user_id, bool manual);
 // Away when set by hand, or when automatic and idle for TeamSettings.UserStatusAwayTimeout.
 void set_status_away_if_needed(App& app, const std::string& user_id, bool manual);
+// The user's remaining connections were last active at `at`: the status takes that activity time,
+// then becomes away if needed (Mattermost's SetStatusLastActivityAt).
+void set_status_last_activity_at(App& app, const std::string& user_id, int64_t at);
 // DND until `end_seconds` (truncated to the minute; 0 = until changed).
 void set_status_dnd(App& app, const std::string& user_id, int64_t end_seconds);
 // Ends timed DND statuses that are due and announces them.

@@ -1,10 +1,12 @@
 // Keeping collapsed reply threads current as replies come and go: the Threads row, follower
 // memberships (ThreadAutoFollow) with their unread mentions, and the thread_updated event.
+#include "app/crt.h"
 #include "app/thread_json.h"
 #include "app/threads.h"
 #include "store/channel_store.h"
 #include "store/post_store.h"
 #include "store/thread_store.h"
+#include "util/ids.h"
 
 #include <boost/json/serialize.hpp>
 
@@ -34,14 +36,27 @@ bool save_thread_row(App& app, const model::Post& root, const std::string& team_
 
 }  // namespace
 
-std::vector<std::string> thread_on_reply(App& app, const model::Post& reply,
-                                         const model::Channel& channel,
-                                         const std::vector<std::string>& mentioned) {
+ReplyThreadState thread_on_reply(App& app, const model::Post& reply, const model::Channel& channel,
+                                 const std::vector<std::string>& explicit_mentions,
+                                 const std::vector<std::string>& mentioned) {
+  ReplyThreadState out;
   auto root = app.store().posts().get(reply.root_id, true);
-  if (!root) return {};
+  if (!root) return out;
   auto& threads = app.store().threads();
+  auto listed = [](const std::vector<std::string>& v, const std::string& id) {
+    return std::find(v.begin(), v.end(), id) != v.end();
+  };
   app.store().transaction([&] {
     save_thread_row(app, *root, channel.team_id);
+    // What each follower had unread before this reply (it is already saved and counted when
+    // created after their last view).
+    for (const auto& m : threads.memberships(root->id)) {
+      if (!m.following) continue;
+      auto ut = threads.user_thread(root->id, m.user_id);
+      int64_t replies = ut ? ut->unread_replies : 0;
+      if (reply.create_at > m.last_viewed) --replies;
+      out.previous[m.user_id] = {m.unread_mentions, std::max<int64_t>(0, replies)};
+    }
     if (!app.config()->service.thread_auto_follow) return;
     auto follow = [&](const std::string& user_id, bool replier, bool mentioned_user,
                       bool keep_unfollowed) {
@@ -63,25 +78,69 @@ std::vector<std::string> thread_on_reply(App& app, const model::Post& reply,
       threads.save_membership(*m);
     };
     follow(reply.user_id, true, false, false);
-    for (const auto& u : mentioned)
-      if (u != reply.user_id) follow(u, false, true, false);
+    for (const auto& u : mentioned) {
+      if (u == reply.user_id) continue;
+      // Thread participants mentioned for their "comments" setting follow without a mention
+      // and stay unfollowed if they chose so.
+      bool explicit_mention = listed(explicit_mentions, u);
+      follow(u, false, explicit_mention, !explicit_mention);
+    }
     // The root author follows unless they chose to stop.
-    if (root->user_id != reply.user_id &&
-        std::find(mentioned.begin(), mentioned.end(), root->user_id) == mentioned.end())
+    if (root->user_id != reply.user_id && !listed(mentioned, root->user_id))
       follow(root->user_id, false, false, true);
     // Other followers see the thread updated.
     for (auto m : threads.memberships(root->id)) {
       if (!m.following || m.user_id == reply.user_id || m.user_id == root->user_id ||
-          std::find(mentioned.begin(), mentioned.end(), m.user_id) != mentioned.end())
+          listed(mentioned, m.user_id))
         continue;
       m.last_updated = reply.create_at;
       threads.save_membership(m);
     }
   });
-  std::vector<std::string> followers;
   for (const auto& m : threads.memberships(root->id))
-    if (m.following) followers.push_back(m.user_id);
-  return followers;
+    if (m.following) out.followers.push_back(m.user_id);
+  return out;
+}
+
+void follow_thread_on_add(App& app, const std::string& root_id,
+                          const std::vector<std::string>& added, const std::string& requestor) {
+  if (added.empty() || !app.config()->service.thread_auto_follow) return;
+  auto root = app.store().posts().get(root_id, false);
+  if (!root || !root->root_id.empty()) return;
+  auto channel = app.store().channels().get(root->channel_id);
+  if (!channel) return;
+  auto& threads = app.store().threads();
+  std::map<std::string, ThreadUnreadSnapshot> previous;
+  app.store().transaction([&] {
+    if (!threads.get(root->id))
+      threads.save(
+          store::Thread{root->id, root->channel_id, 0, 0, {}, root->delete_at, channel->team_id});
+    // The added users follow as if mentioned; the requestor keeps an unfollow.
+    auto follow = [&](const std::string& user_id, bool keep_unfollowed) {
+      auto m = threads.membership(root->id, user_id);
+      if (m && m->following) {
+        previous[user_id] = {m->unread_mentions, 0};
+        if (auto ut = threads.user_thread(root->id, user_id))
+          previous[user_id].replies = ut->unread_replies;
+        return;
+      }
+      if (m && keep_unfollowed) return;
+      if (!m) m = store::ThreadMembership{root->id, user_id, true, root->create_at, 0, 0};
+      m->following = true;
+      m->last_updated = now_ms();
+      threads.save_membership(*m);
+    };
+    for (const auto& u : added) follow(u, false);
+    if (std::find(added.begin(), added.end(), requestor) == added.end()) follow(requestor, true);
+  });
+  if (!crt_allowed(app)) return;
+  std::vector<std::string> recipients = added;
+  recipients.push_back(requestor);
+  std::vector<std::string> crt_recipients;
+  auto on = crt_enabled_users(app, recipients);
+  for (const auto& u : recipients)
+    if (on.count(u)) crt_recipients.push_back(u);
+  publish_thread_updated(app, root->id, crt_recipients, previous);
 }
 
 void thread_refresh(App& app, const std::string& root_id) {
@@ -100,29 +159,27 @@ void thread_refresh(App& app, const std::string& root_id) {
 }
 
 void publish_thread_updated(App& app, const std::string& root_id,
-                            const std::vector<std::string>& mentioned) {
+                            const std::vector<std::string>& recipients,
+                            const std::map<std::string, ThreadUnreadSnapshot>& previous) {
   auto thread = app.store().threads().get(root_id);
   if (!thread) return;
-  for (const auto& m : app.store().threads().memberships(root_id)) {
-    if (!m.following) continue;
-    auto ut = app.store().threads().user_thread(root_id, m.user_id);
-    if (!ut) continue;
-    bool was_mentioned =
-        std::find(mentioned.begin(), mentioned.end(), m.user_id) != mentioned.end();
-    int64_t prev_mentions =
-        std::max<int64_t>(0, ut->membership.unread_mentions - (was_mentioned ? 1 : 0));
-    int64_t prev_replies = std::max<int64_t>(0, ut->unread_replies - 1);
+  for (const auto& user_id : recipients) {
+    auto ut = app.store().threads().user_thread(root_id, user_id);
+    if (!ut || !ut->membership.following) continue;
     auto json = thread_response_json(app, *ut, false);
     if (!json) continue;
+    // A user who was not following before this reply starts from nothing unread.
+    ThreadUnreadSnapshot before;
+    if (auto it = previous.find(user_id); it != previous.end()) before = it->second;
     Event e{"thread_updated",
             {{"thread", boost::json::serialize(*json)},
-             {"previous_unread_mentions", prev_mentions},
-             {"previous_unread_replies", prev_replies}},
+             {"previous_unread_mentions", before.mentions},
+             {"previous_unread_replies", before.replies}},
             {},
             std::nullopt,
             {},
             {}};
-    e.broadcast.user_id = m.user_id;
+    e.broadcast.user_id = user_id;
     e.broadcast.team_id = thread->team_id;
     app.publish(std::move(e));
   }

@@ -3,6 +3,7 @@
 #include "app/threads.h"
 
 #include "app/authorization.h"
+#include "app/crt.h"
 #include "app/mentions.h"
 #include "app/post_util.h"
 #include "app/thread_json.h"
@@ -254,7 +255,7 @@ void mark_thread_unread_from(App& app, const std::string& user_id, const model::
   m.last_updated = now_ms();
   m.unread_mentions = count_mentions(app, user_id, root.id, last_viewed);
   threads.save_membership(m);
-  if (!post_util::crt_enabled(app)) return;
+  if (!crt_enabled(app, user_id)) return;
   auto t = threads.user_thread(root.id, user_id);
   if (!t) return;
   auto j = thread_response_json(app, *t, false);

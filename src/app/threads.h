@@ -11,22 +11,41 @@
 
 #include <boost/json/object.hpp>
 
+#include <map>
 #include <string>
 #include <vector>
 
 namespace parley::app {
 
+// A follower's unread counts of a thread just before a reply changed them.
+struct ThreadUnreadSnapshot {
+  int64_t mentions = 0;
+  int64_t replies = 0;
+};
+
+struct ReplyThreadState {
+  std::vector<std::string> followers;  // after the reply
+  // Users who already followed the thread before the reply, with their counts then.
+  std::map<std::string, ThreadUnreadSnapshot> previous;
+};
+
 // After a reply is saved: refreshes the thread, makes the root author, the replier and the
-// mentioned users follow it, counts mentions. Returns the followers (for posted's `followers`).
-std::vector<std::string> thread_on_reply(App& app, const model::Post& reply,
-                                         const model::Channel& channel,
-                                         const std::vector<std::string>& mentioned);
+// mentioned users follow it, and counts `explicit_mentions` as unread thread mentions; users in
+// `mentioned` only as thread participants (comment mentions) follow without a mention.
+ReplyThreadState thread_on_reply(App& app, const model::Post& reply, const model::Channel& channel,
+                                 const std::vector<std::string>& explicit_mentions,
+                                 const std::vector<std::string>& mentioned);
+// Users added to a channel from a thread (post_root_id) follow it as Mattermost's "added to the
+// channel" reply makes them; the requestor follows too unless they chose to stop.
+void follow_thread_on_add(App& app, const std::string& root_id,
+                          const std::vector<std::string>& added, const std::string& requestor);
 // After a reply of `root_id` was deleted: recounts the row; after the root was: marks it deleted.
 void thread_refresh(App& app, const std::string& root_id);
-// Publishes thread_updated to each follower of the thread; `mentioned` (the users the new reply
-// mentioned) sets previous_unread_mentions.
+// Publishes thread_updated to each of `recipients` (followers who are channel members with
+// collapsed threads on); previous_unread_* come from `previous` (0 for new followers).
 void publish_thread_updated(App& app, const std::string& root_id,
-                            const std::vector<std::string>& mentioned);
+                            const std::vector<std::string>& recipients,
+                            const std::map<std::string, ThreadUnreadSnapshot>& previous);
 
 // Sets is_following on the root posts of `list` the user has a thread membership for
 // (Mattermost's collapsed-threads post queries); others keep it unset.

@@ -21,6 +21,10 @@ class PreferenceStore {
                                                       std::string_view category) = 0;
   virtual std::optional<model::Preference> get(std::string_view user_id, std::string_view category,
                                                std::string_view name) = 0;
+  // The preference (category, name) of each of `user_ids` that has one.
+  virtual std::vector<model::Preference> get_for_users(const std::vector<std::string>& user_ids,
+                                                       std::string_view category,
+                                                       std::string_view name) = 0;
   virtual void remove(std::string_view user_id, std::string_view category,
                       std::string_view name) = 0;
   // Every user's preference of this category and name (a deleted post's flags).

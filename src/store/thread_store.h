@@ -80,6 +80,10 @@ class ThreadStore {
                                                                       std::string_view team_id) = 0;
   // Marks every followed thread of the team as read at `at`; returns how many changed.
   virtual int64_t mark_all_read(std::string_view user_id, std::string_view team_id, int64_t at) = 0;
+  // Marks read at `at` the user's threads of the channel that have replies after their last view
+  // (Mattermost's MarkAllAsReadByChannels, for users without collapsed threads).
+  virtual void mark_channel_read(std::string_view user_id, std::string_view channel_id,
+                                 int64_t at) = 0;
 };
 
 }  // namespace parley::store

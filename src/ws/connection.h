@@ -3,6 +3,7 @@
 // outlives it for ParleySettings.ReconnectBufferSeconds.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <deque>
 #include <memory>
@@ -35,6 +36,10 @@ class Connection {
   int64_t session_expires_at() const;
   void set_session_expires_at(int64_t at);
 
+  // When the user last acted through this connection's session (set when a socket attaches).
+  int64_t last_activity_at() const { return last_activity_at_.load(); }
+  void set_last_activity_at(int64_t at) { last_activity_at_.store(at); }
+
   // Numbers an event (prefix is the event JSON without its closing "seq":N}), keeps it for
   // replay, and sends it when a socket is attached.
   void deliver(std::string_view prefix);
@@ -64,6 +69,7 @@ class Connection {
   std::deque<std::pair<int64_t, std::shared_ptr<const std::string>>> buffer_;
   std::shared_ptr<Socket> socket_;
   int64_t detached_at_ = 0;
+  std::atomic<int64_t> last_activity_at_{0};
 };
 
 }  // namespace parley::ws

@@ -51,7 +51,8 @@ Hub::Attached Hub::attach(std::shared_ptr<Socket> socket, const model::Session& 
       old->set_roles(session.roles);  // the user's current roles, whichever session resumes
       if (old->resume(socket, sequence_number, session.id)) {
         old->set_session_expires_at(session.expires_at);
-        update_presence(old->user_id());
+        old->set_last_activity_at(now);
+        update_presence(old->user_id(), true);
         return {old, true};
       }
     }
@@ -60,6 +61,7 @@ Hub::Attached Hub::attach(std::shared_ptr<Socket> socket, const model::Session& 
       std::make_shared<Connection>(new_id(), session.user_id, session.id, options_.buffer_size);
   conn->set_roles(session.roles);
   conn->set_session_expires_at(session.expires_at);
+  conn->set_last_activity_at(now);
   conn->attach(std::move(socket));
   {
     std::unique_lock lock(mutex_);
@@ -75,12 +77,42 @@ Hub::Attached Hub::attach(std::shared_ptr<Socket> socket, const model::Session& 
                               {"connection_id", conn->id()},
                               {"server_hostname", std::string(host)}},
                              b));
-  update_presence(conn->user_id());
+  update_presence(conn->user_id(), true);
   return {conn, false};
 }
 
 void Hub::detach(const std::shared_ptr<Connection>& c, const Socket* socket) {
-  if (c->detach(socket, now_ms())) update_presence(c->user_id());
+  int64_t now = now_ms();
+  if (!c->detach(socket, now)) return;
+  update_presence(c->user_id());
+  check_idle(c->user_id(), now);
+}
+
+void Hub::check_idle(const std::string& user_id, int64_t now) {
+  int64_t latest = 0;
+  bool any = false;
+  {
+    std::shared_lock lock(mutex_);
+    auto it = by_user_.find(user_id);
+    if (it == by_user_.end()) return;
+    for (const auto& c : it->second) {
+      if (!c->attached()) continue;
+      any = true;
+      latest = std::max(latest, c->last_activity_at());
+    }
+  }
+  if (!any) return;
+  if (now - latest < app_.config()->team.user_status_away_timeout * 1000) return;
+  std::lock_guard lock(presence_mutex_);
+  if (presence_) presence_->connections_idle(user_id, latest);
+}
+
+void Hub::user_activity(const std::string& user_id, const std::string& session_id, int64_t at) {
+  std::shared_lock lock(mutex_);
+  auto it = by_user_.find(user_id);
+  if (it == by_user_.end()) return;
+  for (const auto& c : it->second)
+    if (c->attached() && c->session_id() == session_id) c->set_last_activity_at(at);
 }
 
 void Hub::set_presence_listener(app::PresenceListener* listener) {
@@ -89,12 +121,12 @@ void Hub::set_presence_listener(app::PresenceListener* listener) {
   reported_online_.clear();
 }
 
-void Hub::update_presence(const std::string& user_id) {
+void Hub::update_presence(const std::string& user_id, bool attached) {
   std::lock_guard lock(presence_mutex_);
   if (!presence_) return;
   bool online = is_online(user_id);
   bool reported = reported_online_.count(user_id) > 0;
-  if (online == reported) return;
+  if (online == reported && !(online && attached)) return;
   if (online)
     reported_online_.insert(user_id);
   else

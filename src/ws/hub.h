@@ -50,6 +50,9 @@ class Hub final : public app::EventSink {
   std::size_t connection_count() const;
   // True when the user has at least one attached socket.
   bool is_online(std::string_view user_id) const override;
+  // Marks the user's attached connections of that session active at `at`.
+  void user_activity(const std::string& user_id, const std::string& session_id,
+                     int64_t at) override;
   // Told when a user's first socket attaches or last socket detaches (null: nobody).
   void set_presence_listener(app::PresenceListener* listener);
 
@@ -60,8 +63,12 @@ class Hub final : public app::EventSink {
   // WebConn.IsAuthenticated does before each event.
   void drop_unauthenticated(std::vector<std::shared_ptr<Connection>>& conns, int64_t now);
   std::vector<std::shared_ptr<Connection>> targets(const app::Event& e) const;
-  // Reports the user's presence to the listener when it differs from the last report.
-  void update_presence(const std::string& user_id);
+  // Reports the user's presence to the listener when it differs from the last report, or
+  // online again when a socket just attached.
+  void update_presence(const std::string& user_id, bool attached = false);
+  // After one of the user's sockets closed: when the others stay but none has been active
+  // within TeamSettings.UserStatusAwayTimeout, tells the listener (Mattermost's hub unregister).
+  void check_idle(const std::string& user_id, int64_t now);
 
   app::App& app_;
   HubOptions options_;

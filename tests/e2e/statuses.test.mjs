@@ -3,7 +3,7 @@
 // automatic away after TeamSettings.UserStatusAwayTimeout, posting as activity, custom statuses.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, newUser, raw, assertAppError, rejects, socket, withTimeout } from './lib/harness.mjs';
+import { startServer, newUser, raw, assertAppError, rejects, socket, withTimeout, client } from './lib/harness.mjs';
 import { openTeam } from './lib/teams.mjs';
 
 let server;
@@ -303,5 +303,46 @@ test('custom statuses are refused when TeamSettings.EnableCustomUserStatuses is 
     await rejects(assert, c.removeRecentCustomStatus({ emoji: 'x', text: 'y' }), 501, 'api.custom_status.disabled');
   } finally {
     await off.stop();
+  }
+});
+
+test('several devices: closing the active one leaves the user away when the others have been idle past the timeout', async () => {
+  const quick = await startServer({ env: { MM_TEAMSETTINGS_USERSTATUSAWAYTIMEOUT: '2' } });
+  try {
+    const alice = await newUser(quick);
+    const team = await openTeam(alice);
+    const town = await alice.client.getChannelByName(team.id, 'town-square');
+    // A second device: its own session and socket, left alone.
+    const tablet = client(quick);
+    await tablet.login(alice.user.username, alice.password);
+    const tabletWs = await socket(quick, tablet);
+    await tabletWs.waitFor('status_change', (m) => m.data.status === 'online');
+    await new Promise((r) => setTimeout(r, 2200));
+
+    // Activity through the tablet's session keeps it active: closing the laptop changes nothing.
+    await tablet.viewMyChannel(town.id);
+    let laptopWs = await socket(quick, alice.client);
+    laptopWs.close();
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal((await alice.client.getStatus(alice.user.id)).status, 'online');
+    assert.ok(await tabletWs.none('status_change', (m) => m.data.status === 'away', 0));
+
+    // The tablet stays idle past the timeout; the laptop connects (online again) and closes.
+    await new Promise((r) => setTimeout(r, 2200));
+    laptopWs = await socket(quick, alice.client);
+    laptopWs.close();
+    const away = await tabletWs.waitFor('status_change', (m) => m.data.status === 'away');
+    assert.deepEqual(away.data, { status: 'away', user_id: alice.user.id });
+    const s = await alice.client.getStatus(alice.user.id);
+    assert.deepEqual([s.status, s.manual], ['away', false]);
+
+    // Connecting a device again makes the user online, as each new connection does.
+    laptopWs = await socket(quick, alice.client);
+    await tabletWs.waitFor('status_change', (m) => m.data.status === 'online' &&
+      tabletWs.events.indexOf(m) > tabletWs.events.indexOf(away));
+    laptopWs.close();
+    tabletWs.close();
+  } finally {
+    await quick.stop();
   }
 });

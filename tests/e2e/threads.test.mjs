@@ -266,3 +266,134 @@ test('team unreads with collapsed threads and thread mention counts per channel'
   const none = await raw(server, 'GET', `/api/v4/users/me/teams/${team.id}/threads/mention_counts`, { token });
   assert.deepEqual(none.body, {});
 });
+
+// Turns collapsed threads on or off for the user (display_settings/collapsed_reply_threads).
+async function setCrt(u, on) {
+  await u.client.savePreferences(u.user.id, [{
+    user_id: u.user.id, category: 'display_settings', name: 'collapsed_reply_threads', value: on ? 'on' : 'off',
+  }]);
+}
+
+test('CollapsedThreads default_off: each user\'s preference decides events, comment mentions and mark-read-by-poster', async () => {
+  const quick = await startServer({ env: { MM_SERVICESETTINGS_COLLAPSEDTHREADS: 'default_off' } });
+  try {
+    const alice = await newUser(quick); // collapsed threads on by preference
+    const bob = await newUser(quick); // no preference: the default (off)
+    const carol = await newUser(quick);
+    const team = await teamWith(alice, bob, carol);
+    const town = await channelOf(team, alice);
+    await setCrt(alice, true);
+    for (const u of [alice, bob]) await u.client.patchMe({ notify_props: { ...u.user.notify_props, comments: 'any' } });
+
+    const root = await alice.client.createPost({ channel_id: town.id, message: 'root' });
+    await bob.client.createPost({ channel_id: town.id, root_id: root.id, message: 'bob joins in' });
+    const aliceWs = await socket(quick, alice.client);
+    const bobWs = await socket(quick, bob.client);
+    const before = {
+      alice: await alice.client.getMyChannelMember(town.id),
+      bob: await bob.client.getMyChannelMember(town.id),
+    };
+    const reply = await carol.client.createPost({ channel_id: town.id, root_id: root.id, message: 'carol answers' });
+
+    // Only alice has collapsed threads: thread_updated and posted followers are hers alone.
+    const updated = await aliceWs.waitFor('thread_updated');
+    assert.equal(JSON.parse(updated.data.thread).id, root.id);
+    const alicePosted = await aliceWs.waitFor('posted', (m) => JSON.parse(m.data.post).id === reply.id);
+    assert.deepEqual(JSON.parse(alicePosted.data.followers), [alice.user.id]);
+    const bobPosted = await bobWs.waitFor('posted', (m) => JSON.parse(m.data.post).id === reply.id);
+    assert.equal(bobPosted.data.followers, undefined);
+    // Comment mentions ("comments": "any") count only for bob, whose threads are not collapsed.
+    assert.deepEqual(JSON.parse(bobPosted.data.mentions), [bob.user.id]);
+    assert.equal(alicePosted.data.mentions, undefined);
+    const after = {
+      alice: await alice.client.getMyChannelMember(town.id),
+      bob: await bob.client.getMyChannelMember(town.id),
+    };
+    assert.equal(after.alice.mention_count, before.alice.mention_count);
+    assert.equal(after.bob.mention_count, before.bob.mention_count + 1);
+    assert.ok(await bobWs.none('thread_updated', () => true, 300));
+
+    // A reply by a user without collapsed threads marks the channel read for them (and their
+    // threads there); with collapsed threads it does not.
+    await bob.client.createPost({ channel_id: town.id, root_id: root.id, message: 'bob again' });
+    const bobMember = await bob.client.getMyChannelMember(town.id);
+    const total = (await bob.client.getChannel(town.id)).total_msg_count;
+    assert.equal(bobMember.msg_count, total);
+    assert.equal(bobMember.mention_count, 0);
+    await alice.client.createPost({ channel_id: town.id, root_id: root.id, message: 'alice replies' });
+    const aliceMember = await alice.client.getMyChannelMember(town.id);
+    assert.ok(aliceMember.msg_count < (await alice.client.getChannel(town.id)).total_msg_count);
+
+    // Viewing the channel reads its threads for bob (no collapsed threads), not for alice.
+    await carol.client.createPost({ channel_id: town.id, root_id: root.id, message: 'more' });
+    assert.equal((await bob.client.getUserThread(bob.user.id, team.id, root.id)).unread_replies, 2);
+    await bob.client.viewMyChannel(town.id);
+    assert.equal((await bob.client.getUserThread(bob.user.id, team.id, root.id)).unread_replies, 0);
+    await alice.client.viewMyChannel(town.id);
+    assert.equal((await alice.client.getUserThread(alice.user.id, team.id, root.id)).unread_replies, 1);
+    aliceWs.close();
+    bobWs.close();
+  } finally {
+    await quick.stop();
+  }
+});
+
+test('thread_updated previous_unread_* are the counts before the reply; new followers start at 0', async () => {
+  const alice = await newUser(server);
+  const bob = await newUser(server);
+  const carol = await newUser(server);
+  const team = await teamWith(alice, bob, carol);
+  const town = await channelOf(team, alice);
+  const root = await alice.client.createPost({ channel_id: town.id, message: 'root' });
+  await bob.client.createPost({ channel_id: town.id, root_id: root.id, message: `one @${alice.user.username}` });
+  // Alice's reply reads the thread for her; bob has it unread.
+  await alice.client.createPost({ channel_id: town.id, root_id: root.id, message: 'two' });
+  const aliceWs = await socket(server, alice.client);
+  const bobWs = await socket(server, bob.client);
+  const carolWs = await socket(server, carol.client);
+  await bob.client.createPost({
+    channel_id: town.id, root_id: root.id, message: `three @${carol.user.username} @${alice.user.username}`,
+  });
+
+  // Bob replied: before it he had alice's reply unread.
+  const bobEv = await bobWs.waitFor('thread_updated');
+  assert.equal(bobEv.data.previous_unread_replies, 1);
+  assert.equal(bobEv.data.previous_unread_mentions, 0);
+  assert.equal(JSON.parse(bobEv.data.thread).unread_replies, 0);
+  // Alice had read everything; now one reply and one mention are unread.
+  const aliceEv = await aliceWs.waitFor('thread_updated');
+  assert.equal(aliceEv.data.previous_unread_replies, 0);
+  assert.equal(aliceEv.data.previous_unread_mentions, 0);
+  assert.equal(JSON.parse(aliceEv.data.thread).unread_replies, 1);
+  assert.equal(JSON.parse(aliceEv.data.thread).unread_mentions, 1);
+  // Carol starts following with this reply: nothing was unread before.
+  const carolEv = await carolWs.waitFor('thread_updated');
+  assert.equal(carolEv.data.previous_unread_replies, 0);
+  assert.equal(carolEv.data.previous_unread_mentions, 0);
+  assert.equal(JSON.parse(carolEv.data.thread).unread_replies, 3);
+  assert.equal(JSON.parse(carolEv.data.thread).unread_mentions, 1);
+  for (const ws of [aliceWs, bobWs, carolWs]) ws.close();
+});
+
+test('adding a user to a channel from a thread (post_root_id) makes them follow it', async () => {
+  const alice = await newUser(server);
+  const dave = await newUser(server);
+  const team = await teamWith(alice, dave);
+  const channel = await alice.client.createChannel({
+    team_id: team.id, name: `c${Date.now().toString(36)}`, display_name: 'Side', type: 'O',
+  });
+  const root = await alice.client.createPost({ channel_id: channel.id, message: 'root' });
+  await alice.client.createPost({ channel_id: channel.id, root_id: root.id, message: `@${dave.user.username} come` });
+  await rejects(assert, dave.client.getUserThread(dave.user.id, team.id, root.id), 404);
+  const daveWs = await socket(server, dave.client);
+  await alice.client.addToChannel(dave.user.id, channel.id, root.id);
+
+  const t = await dave.client.getUserThread(dave.user.id, team.id, root.id);
+  assert.equal(t.id, root.id);
+  const following = await dave.client.getPostThread(root.id, true, true);
+  assert.equal(following.posts[root.id].is_following, true);
+  const ev = await daveWs.waitFor('thread_updated');
+  assert.equal(JSON.parse(ev.data.thread).id, root.id);
+  assert.equal(ev.data.previous_unread_replies, 0);
+  daveWs.close();
+});

@@ -200,3 +200,35 @@ test('deleting a post keeps the counters; an edit that adds a mention does not c
   const member = await bob.client.getChannelMember(channel.id, 'me');
   assert.equal(member.mention_count, 1);
 });
+
+test('CollapsedThreads default_off: marking a reply unread follows each user\'s preference', async () => {
+  const quick = await startServer({ env: { MM_SERVICESETTINGS_COLLAPSEDTHREADS: 'default_off' } });
+  try {
+    const alice = await newUser(quick); // collapsed threads on by preference
+    const bob = await newUser(quick); // the default: off
+    const carol = await newUser(quick);
+    const team = await teamWith(alice, bob, carol);
+    const channel = await alice.client.createChannel({ team_id: team.id, name: slug(), display_name: 'Unread', type: 'O' });
+    for (const u of [bob, carol]) await u.client.addToChannel(u.user.id, channel.id);
+    await alice.client.savePreferences(alice.user.id, [{
+      user_id: alice.user.id, category: 'display_settings', name: 'collapsed_reply_threads', value: 'on',
+    }]);
+    const root = await carol.client.createPost({ channel_id: channel.id, message: 'root' });
+    const reply = await carol.client.createPost({ channel_id: channel.id, root_id: root.id, message: 'reply' });
+    await carol.client.createPost({ channel_id: channel.id, message: 'next root' });
+    const total = await alice.client.getChannel(channel.id);
+
+    // Alice: the reply and the root after it are unread, roots counted as collapsed threads do.
+    const a = await alice.client.markPostAsUnread(alice.user.id, reply.id);
+    assert.equal(total.total_msg_count - a.msg_count, 2);
+    assert.equal(total.total_msg_count_root - a.msg_count_root, 1);
+    // Bob has no collapsed threads: root counts stay read and the thread becomes unread instead.
+    const b = await bob.client.markPostAsUnread(bob.user.id, reply.id);
+    assert.equal(total.total_msg_count - b.msg_count, 2);
+    assert.equal(total.total_msg_count_root - b.msg_count_root, 0);
+    const thread = await bob.client.getUserThread(bob.user.id, team.id, root.id);
+    assert.equal(thread.unread_replies, 1);
+  } finally {
+    await quick.stop();
+  }
+});

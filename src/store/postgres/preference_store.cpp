@@ -55,6 +55,17 @@ std::optional<model::Preference> PgPreferenceStore::get(std::string_view user_id
   });
 }
 
+std::vector<model::Preference> PgPreferenceStore::get_for_users(
+    const std::vector<std::string>& user_ids, std::string_view category, std::string_view name) {
+  if (user_ids.empty()) return {};
+  return db_.read([&](Conn& c) {
+    auto s =
+        c.prepare(kPrefSelect + "WHERE UserId = ANY($1::text[]) AND Category = $2 AND Name = $3");
+    s.bind_all(text_array(user_ids), category, name);
+    return collect<model::Preference>(s, read_pref);
+  });
+}
+
 void PgPreferenceStore::remove_for_all_users(std::string_view category, std::string_view name) {
   db_.write([&](Conn& c) {
     c.prepare("DELETE FROM Preferences WHERE Category = $1 AND Name = $2")

@@ -177,6 +177,19 @@ class SqlThreadStore final : public ThreadStore {
     });
   }
 
+  void mark_channel_read(std::string_view user_id, std::string_view channel_id,
+                         int64_t at) override {
+    db_.write([&](auto& c) {
+      c.prepare(
+           q<kSqlite>("UPDATE ThreadMemberships SET LastViewed = $3, LastUpdated = $3, "
+                      "UnreadMentions = 0 WHERE UserId = $1 AND PostId IN (SELECT t.PostId FROM "
+                      "Threads t WHERE t.ChannelId = $2 AND t.LastReplyAt > "
+                      "ThreadMemberships.LastViewed)"))
+          .bind_all(user_id, channel_id, at)
+          .run();
+    });
+  }
+
  private:
   static constexpr std::string_view kThreadSelect =
       "SELECT t.PostId, t.ChannelId, t.ReplyCount, t.LastReplyAt, t.Participants, "

@@ -3,6 +3,8 @@
 
 #include "store/sql/misc_rows.h"
 
+#include <boost/json/serialize.hpp>
+
 namespace parley::store::sqlite {
 namespace {
 
@@ -52,6 +54,21 @@ std::optional<model::Preference> SqlitePreferenceStore::get(std::string_view use
     s.bind_all(user_id, category, name);
     if (!s.step()) return std::nullopt;
     return read_preference(s);
+  });
+}
+
+std::vector<model::Preference> SqlitePreferenceStore::get_for_users(
+    const std::vector<std::string>& user_ids, std::string_view category, std::string_view name) {
+  if (user_ids.empty()) return {};
+  return db_.read([&](Conn& c) {
+    auto s = c.prepare(std::string(kSelect) +
+                       "WHERE UserId IN (SELECT value FROM json_each(?)) AND Category = ? AND "
+                       "Name = ?");
+    s.bind_all(boost::json::serialize(boost::json::array(user_ids.begin(), user_ids.end())),
+               category, name);
+    std::vector<model::Preference> out;
+    while (s.step()) out.push_back(read_preference(s));
+    return out;
   });
 }
 

@@ -15,6 +15,9 @@ class SqlitePreferenceStore final : public PreferenceStore {
                                               std::string_view category) override;
   std::optional<model::Preference> get(std::string_view user_id, std::string_view category,
                                        std::string_view name) override;
+  std::vector<model::Preference> get_for_users(const std::vector<std::string>& user_ids,
+                                               std::string_view category,
+                                               std::string_view name) override;
   void remove(std::string_view user_id, std::string_view category, std::string_view name) override;
   void remove_for_all_users(std::string_view category, std::string_view name) override;
 
