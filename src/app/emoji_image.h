@@ -1,6 +1,6 @@
 // Custom emoji images as Mattermost stores them: a GIF, PNG, JPEG or WebP of at most 1028x1028
-// pixels, scaled down with libvips to fit 128x128 when larger (animated GIFs stay animated GIFs,
-// other formats become PNG); smaller images are kept byte for byte.
+// pixels, scaled down with libvips (loaded on first use) to fit 128x128 when larger (animated
+// GIFs stay animated GIFs, other formats become PNG); smaller images are kept byte for byte.
 #pragma once
 
 #include "util/app_error.h"

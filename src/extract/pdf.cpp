@@ -1,39 +1,44 @@
-// PDF text through poppler's C++ interface (Mattermost reads PDFs with a Go PDF library): the
-// text of each page in reading order. Encrypted documents that need a password give nullopt.
+// PDF text through poppler-glib, loaded on first use (Mattermost reads PDFs with a Go PDF
+// library): the text of each page in reading order. Encrypted documents that need a password,
+// and any PDF when poppler-glib cannot be loaded, give nullopt.
 #include "extract/extract.h"
 
-#include <poppler-document.h>
-#include <poppler-global.h>
-#include <poppler-page.h>
+#include "extract/poppler_api.h"
 
-#include <limits>
 #include <memory>
-#include <mutex>
 
 namespace parley::extract {
 namespace {
 
-// Poppler reports damaged input on stderr by default; a malformed upload is not worth a line.
-void quiet(const std::string&, void*) {}
+// Releases a GObject (document, page) through the loaded library.
+struct Unref {
+  const PopplerApi* api;
+  void operator()(gpointer object) const { api->object_unref(object); }
+};
 
 }  // namespace
 
 std::optional<std::string> pdf_text(std::string_view data) {
-  static std::once_flag silenced;
-  std::call_once(silenced, [] { poppler::set_debug_error_function(quiet, nullptr); });
-  if (data.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()) ||
-      data.substr(0, 1024).find("%PDF-") == std::string_view::npos)
-    return std::nullopt;
-  std::unique_ptr<poppler::document> doc(
-      poppler::document::load_from_raw_data(data.data(), static_cast<int>(data.size())));
-  if (!doc || doc->is_locked()) return std::nullopt;
+  if (data.substr(0, 1024).find("%PDF-") == std::string_view::npos) return std::nullopt;
+  const PopplerApi* api = poppler_api();
+  if (!api) return std::nullopt;
+  // The document reads `data` in place; it is released before this function returns.
+  GBytes* bytes = api->bytes_new_static(data.data(), data.size());
+  GError* error = nullptr;
+  std::unique_ptr<PopplerDocument, Unref> doc(api->document_new_from_bytes(bytes, nullptr, &error),
+                                              Unref{api});
+  api->bytes_unref(bytes);  // the document holds its own reference
+  if (error) api->error_free(error);
+  if (!doc) return std::nullopt;  // damaged, or encrypted with a password
   std::string out;
-  for (int i = 0; i < doc->pages(); ++i) {
-    std::unique_ptr<poppler::page> page(doc->create_page(i));
+  int pages = api->document_get_n_pages(doc.get());
+  for (int i = 0; i < pages; ++i) {
+    std::unique_ptr<PopplerPage, Unref> page(api->document_get_page(doc.get(), i), Unref{api});
     if (!page) continue;
-    auto utf8 = page->text().to_utf8();
+    char* text = api->page_get_text(page.get());
     if (i) out += '\n';
-    out.append(utf8.data(), utf8.size());
+    if (text) out += text;
+    api->free(text);
   }
   return out;
 }

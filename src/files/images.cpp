@@ -1,85 +1,76 @@
-// libvips (C API) implementation of the upload image derivatives. libvips is initialised once
-// per process; its operation cache is disabled so that uploads do not keep pixels alive.
+// libvips implementation of the upload image derivatives. libvips is loaded on first use
+// (files/vips_api.h); when it cannot be, every image counts as undecodable.
 #include "files/images.h"
 
-#include <vips/vips.h>
+#include "files/vips_api.h"
 
 #include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <memory>
-#include <mutex>
 
 namespace parley::files {
 
 namespace {
 
-struct ObjectUnref {
-  void operator()(VipsImage* i) const { g_object_unref(i); }
-};
-using Image = std::unique_ptr<VipsImage, ObjectUnref>;
+using Image = VipsImagePtr;
 
-void ensure_vips() {
-  static std::once_flag ready;
-  std::call_once(ready, [] {
-    if (VIPS_INIT("parley") != 0) vips_error_clear();
-    vips_cache_set_max(0);
-  });
+// A new reference to `img`.
+Image share(const VipsApi& v, VipsImage* img) {
+  v.object_ref(img);
+  return Image(img);
 }
 
-Image load(std::string_view data) {
-  ensure_vips();
-  VipsImage* img = vips_image_new_from_buffer(data.data(), data.size(), "", nullptr);
-  if (!img) vips_error_clear();
+Image load(const VipsApi& v, std::string_view data) {
+  VipsImage* img = v.image_new_from_buffer(data.data(), data.size(), "", nullptr);
+  if (!img) v.error_clear();
   return Image(img);
 }
 
 // Runs a vips operation with one output image; empty on failure.
 template <class Op>
-Image apply(Op op) {
+Image apply(const VipsApi& v, Op op) {
   VipsImage* out = nullptr;
   if (op(&out) != 0) {
-    vips_error_clear();
+    v.error_clear();
     return Image();
   }
   return Image(out);
 }
 
-int orientation(VipsImage* img) {
+int orientation(const VipsApi& v, VipsImage* img) {
   int o = 1;
-  if (vips_image_get_typeof(img, VIPS_META_ORIENTATION) &&
-      vips_image_get_int(img, VIPS_META_ORIENTATION, &o) != 0) {
-    vips_error_clear();
+  if (v.image_get_typeof(img, VIPS_META_ORIENTATION) &&
+      v.image_get_int(img, VIPS_META_ORIENTATION, &o) != 0) {
+    v.error_clear();
     return 1;
   }
   return o;
 }
 
-Image resize_to(VipsImage* img, int width, int height) {
-  double h_scale = static_cast<double>(width) / vips_image_get_width(img);
-  double v_scale = static_cast<double>(height) / vips_image_get_height(img);
+Image resize_to(const VipsApi& v, VipsImage* img, int width, int height) {
+  double h_scale = static_cast<double>(width) / v.image_get_width(img);
+  double v_scale = static_cast<double>(height) / v.image_get_height(img);
   return apply(
-      [&](VipsImage** out) { return vips_resize(img, out, h_scale, "vscale", v_scale, nullptr); });
+      v, [&](VipsImage** out) { return v.resize(img, out, h_scale, "vscale", v_scale, nullptr); });
 }
 
 // sRGB (or grey), alpha flattened onto white: what a JPEG can hold.
-Image jpeg_ready(VipsImage* img) {
-  Image cur(img);
-  g_object_ref(img);
-  if (vips_image_hasalpha(cur.get())) {
-    VipsArrayDouble* white = vips_array_double_newv(3, 255.0, 255.0, 255.0);
-    Image flat = apply([&](VipsImage** out) {
-      return vips_flatten(cur.get(), out, "background", white, nullptr);
+Image jpeg_ready(const VipsApi& v, VipsImage* img) {
+  Image cur = share(v, img);
+  if (v.image_hasalpha(cur.get())) {
+    VipsArrayDouble* white = v.array_double_newv(3, 255.0, 255.0, 255.0);
+    Image flat = apply(v, [&](VipsImage** out) {
+      return v.flatten(cur.get(), out, "background", white, nullptr);
     });
-    vips_area_unref(VIPS_AREA(white));
+    v.area_unref(VIPS_AREA(white));
     if (!flat) return Image();
     cur = std::move(flat);
   }
-  auto interp = vips_image_guess_interpretation(cur.get());
+  auto interp = v.image_guess_interpretation(cur.get());
   if (interp != VIPS_INTERPRETATION_sRGB && interp != VIPS_INTERPRETATION_B_W) {
-    Image rgb = apply([&](VipsImage** out) {
-      return vips_colourspace(cur.get(), out, VIPS_INTERPRETATION_sRGB, nullptr);
+    Image rgb = apply(v, [&](VipsImage** out) {
+      return v.colourspace(cur.get(), out, VIPS_INTERPRETATION_sRGB, nullptr);
     });
     if (!rgb) return Image();
     cur = std::move(rgb);
@@ -87,52 +78,45 @@ Image jpeg_ready(VipsImage* img) {
   return cur;
 }
 
-std::string to_jpeg(VipsImage* img) {
-  Image ready = jpeg_ready(img);
+std::string to_jpeg(const VipsApi& v, VipsImage* img) {
+  Image ready = jpeg_ready(v, img);
   if (!ready) return {};
   void* buf = nullptr;
   size_t len = 0;
-  if (vips_jpegsave_buffer(ready.get(), &buf, &len, "Q", 90, "strip", TRUE, nullptr) != 0) {
-    vips_error_clear();
+  if (v.jpegsave_buffer(ready.get(), &buf, &len, "Q", 90, "strip", TRUE, nullptr) != 0) {
+    v.error_clear();
     return {};
   }
-  std::string out(static_cast<const char*>(buf), len);
-  g_free(buf);
-  return out;
+  VipsBuffer owned(buf);
+  return std::string(static_cast<const char*>(buf), len);
 }
 
 // Mattermost's thumbnail: when the image is larger than the box in either direction it is
 // scaled so that it covers the box (height 100 for wide images, width 120 otherwise).
-Image thumbnail(VipsImage* img) {
-  int w = vips_image_get_width(img), h = vips_image_get_height(img);
-  if (w <= kThumbnailWidth && h <= kThumbnailHeight) {
-    g_object_ref(img);
-    return Image(img);
-  }
+Image thumbnail(const VipsApi& v, VipsImage* img) {
+  int w = v.image_get_width(img), h = v.image_get_height(img);
+  if (w <= kThumbnailWidth && h <= kThumbnailHeight) return share(v, img);
   double ratio = static_cast<double>(h) / w;
   double box = static_cast<double>(kThumbnailHeight) / kThumbnailWidth;
   if (ratio < box)
-    return resize_to(img,
+    return resize_to(v, img,
                      std::max(1, static_cast<int>(std::lround(w * kThumbnailHeight / double(h)))),
                      kThumbnailHeight);
-  return resize_to(img, kThumbnailWidth,
+  return resize_to(v, img, kThumbnailWidth,
                    std::max(1, static_cast<int>(std::lround(h * kThumbnailWidth / double(w)))));
 }
 
-Image preview(VipsImage* img) {
-  int w = vips_image_get_width(img), h = vips_image_get_height(img);
-  if (w <= kPreviewMaxWidth) {
-    g_object_ref(img);
-    return Image(img);
-  }
-  return resize_to(img, kPreviewMaxWidth,
+Image preview(const VipsApi& v, VipsImage* img) {
+  int w = v.image_get_width(img), h = v.image_get_height(img);
+  if (w <= kPreviewMaxWidth) return share(v, img);
+  return resize_to(v, img, kPreviewMaxWidth,
                    std::max(1, static_cast<int>(std::lround(h * kPreviewMaxWidth / double(w)))));
 }
 
-Image mini_preview(VipsImage* img) {
-  return apply([&](VipsImage** out) {
-    return vips_thumbnail_image(img, out, kMiniPreviewSize, "height", kMiniPreviewSize, "crop",
-                                VIPS_INTERESTING_CENTRE, "size", VIPS_SIZE_FORCE, nullptr);
+Image mini_preview(const VipsApi& v, VipsImage* img) {
+  return apply(v, [&](VipsImage** out) {
+    return v.thumbnail_image(img, out, kMiniPreviewSize, "height", kMiniPreviewSize, "crop",
+                             VIPS_INTERESTING_CENTRE, "size", VIPS_SIZE_FORCE, nullptr);
   });
 }
 
@@ -186,28 +170,32 @@ std::optional<ImageSize> svg_size(std::string_view svg) {
 }
 
 std::optional<ImageSize> image_size(std::string_view data) {
-  Image img = load(data);
+  const VipsApi* v = vips_api();
+  if (!v) return std::nullopt;
+  Image img = load(*v, data);
   if (!img) return std::nullopt;
-  ImageSize s{vips_image_get_width(img.get()), vips_image_get_height(img.get())};
-  int o = orientation(img.get());
+  ImageSize s{v->image_get_width(img.get()), v->image_get_height(img.get())};
+  int o = orientation(*v, img.get());
   if (o >= 5 && o <= 8) std::swap(s.width, s.height);
   return s;
 }
 
 std::optional<DerivedImages> derive_images(std::string_view data) {
-  Image img = load(data);
+  const VipsApi* v = vips_api();
+  if (!v) return std::nullopt;
+  Image img = load(*v, data);
   if (!img) return std::nullopt;
-  Image upright = apply([&](VipsImage** out) { return vips_autorot(img.get(), out, nullptr); });
+  Image upright = apply(*v, [&](VipsImage** out) { return v->autorot(img.get(), out, nullptr); });
   if (!upright) return std::nullopt;
   DerivedImages d;
-  d.size = {vips_image_get_width(upright.get()), vips_image_get_height(upright.get())};
-  Image thumb = thumbnail(upright.get());
-  Image prev = preview(upright.get());
-  Image mini = mini_preview(upright.get());
+  d.size = {v->image_get_width(upright.get()), v->image_get_height(upright.get())};
+  Image thumb = thumbnail(*v, upright.get());
+  Image prev = preview(*v, upright.get());
+  Image mini = mini_preview(*v, upright.get());
   if (!thumb || !prev) return std::nullopt;
-  d.thumbnail = to_jpeg(thumb.get());
-  d.preview = to_jpeg(prev.get());
-  if (mini) d.mini_preview = to_jpeg(mini.get());
+  d.thumbnail = to_jpeg(*v, thumb.get());
+  d.preview = to_jpeg(*v, prev.get());
+  if (mini) d.mini_preview = to_jpeg(*v, mini.get());
   if (d.thumbnail.empty() || d.preview.empty()) return std::nullopt;
   return d;
 }
