@@ -1,5 +1,5 @@
 // The HTTP/WebSocket server: listens, parses requests with Beast, runs api::Api handlers inline on
-// worker pool, and hands WebSocket upgrades to the ws layer. No Beast types leak from here.
+// the worker pool, and hands WebSocket upgrades to the ws layer. No Beast types leak from here.
 #pragma once
 
 #include "api/api.h"
