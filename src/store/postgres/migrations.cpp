@@ -12,7 +12,7 @@
 namespace parley::store::postgres {
 namespace {
 
-constexpr std::array<std::string_view, 5> kMigrations = {
+constexpr std::array<std::string_view, 6> kMigrations = {
     // 1: core chat schema.
     R"sql(
 CREATE TABLE Users (
@@ -154,6 +154,14 @@ CREATE INDEX idx_reactions_emoji_name ON Reactions(EmojiName);
     // queries use (as Mattermost's idx_posts_message_txt); built over the existing rows.
     R"sql(
 CREATE INDEX idx_posts_message_txt ON Posts USING gin (to_tsvector('english', Message));
+)sql",
+    // 6: read path (idempotent). Channel pages walk (ChannelId, CreateAt, Id) backwards with no
+    // sort step; reply counts are answered from (RootId, DeleteAt) without touching the rows.
+    R"sql(
+DROP INDEX IF EXISTS idx_posts_channel_create_at;
+CREATE INDEX IF NOT EXISTS idx_posts_channel_create_at_id ON Posts(ChannelId, CreateAt, Id);
+DROP INDEX IF EXISTS idx_posts_root_id;
+CREATE INDEX IF NOT EXISTS idx_posts_root_id_delete_at ON Posts(RootId, DeleteAt);
 )sql",
 };
 

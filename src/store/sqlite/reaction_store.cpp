@@ -4,6 +4,9 @@
 #include "store/sql/misc_rows.h"
 #include "store/sqlite/row.h"
 
+#include <algorithm>
+#include <tuple>
+
 namespace parley::store::sqlite {
 namespace {
 
@@ -60,11 +63,16 @@ std::vector<model::Reaction> SqliteReactionStore::for_posts(
   if (post_ids.empty()) return {};
   return db_.read([&](Conn& c) {
     auto s = c.prepare(std::string(kSelect) +
-                       "WHERE PostId IN (SELECT value FROM json_each(?)) AND DeleteAt = 0 "
-                       "ORDER BY CreateAt, UserId, EmojiName");
+                       "WHERE PostId IN (SELECT value FROM json_each(?)) AND DeleteAt = 0");
     s.bind(1, boost::json::serialize(boost::json::array(post_ids.begin(), post_ids.end())));
     std::vector<model::Reaction> out;
     while (s.step()) out.push_back(read_reaction(s));
+    // Sorted here rather than by an ORDER BY: SQLite would open a temporary B-tree (a pager and
+    // its page buffers) on every call, which cost more than the query itself.
+    std::sort(out.begin(), out.end(), [](const model::Reaction& a, const model::Reaction& b) {
+      return std::tie(a.create_at, a.user_id, a.emoji_name) <
+             std::tie(b.create_at, b.user_id, b.emoji_name);
+    });
     return out;
   });
 }
