@@ -15,6 +15,8 @@ WHAT=$1; ROUNDS=$2; shift 2
 W=${WORK:-/tmp/parley-http-ab}; DUR=${DUR:-5s}; PORT=${PORT:-28465}; NPORT=$((PORT + 1))
 URL=http://127.0.0.1:$PORT
 LOADGEN=${LOADGEN:-$ROOT/build/parley_loadgen}
+# shellcheck source=bench/http_fixture.sh
+. "$ROOT/bench/http_fixture.sh"
 
 start() {  # start BINARY DATA_DIR: sets PID
   (cd "$2" && MM_SERVICESETTINGS_LISTENADDRESS=127.0.0.1:$PORT MM_TEAMSETTINGS_MAXUSERSPERTEAM=100000 \
@@ -28,21 +30,12 @@ start() {  # start BINARY DATA_DIR: sets PID
 stop() { kill "$PID"; wait "$PID" 2>/dev/null || true; }
 
 if [ ! -f "$W/channel" ]; then
-  mkdir -p "$W/data" "$W/www"
+  mkdir -p "$W/data"
   start "${1%%@*}" "$W/data"
   "$LOADGEN" seed --url "$URL" --users 200 --posts 6000 --reactions 1000 --public-channels 10 --private-channels 5 >/dev/null
-  TOKEN=$(curl -s -i -H 'Content-Type: application/json' -d '{"login_id":"lgu1@loadtest.example.com","password":"Loadtest-pass-1"}' \
-    "$URL/api/v4/users/login" | awk -F': ' 'tolower($1)=="token" {print $2}' | tr -d '\r')
-  TEAM=$(curl -sf -H "Authorization: Bearer $TOKEN" "$URL/api/v4/teams/name/lg-team-0" | jq -r .id)
-  CH=$(curl -sf -H "Authorization: Bearer $TOKEN" "$URL/api/v4/teams/$TEAM/channels/name/town-square" | jq -r .id)
-  for i in $(seq 1 60); do
-    curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-      -d "{\"channel_id\":\"$CH\",\"message\":\"benchmark post $i with a few words of text\"}" "$URL/api/v4/posts"
-  done
-  curl -sf -H "Authorization: Bearer $TOKEN" "$URL/api/v4/users/me" >"$W/www/me.json"
-  curl -sf -H "Authorization: Bearer $TOKEN" "$URL/api/v4/channels/$CH/posts?page=0&per_page=60" >"$W/www/posts.json"
+  http_fixture "$URL" "$W"
   stop
-  echo "$TOKEN" >"$W/token"; echo "$CH" >"$W/channel"
+  echo "$TOKEN" >"$W/token"; echo "$CHANNEL" >"$W/channel"
 fi
 TOKEN=$(cat "$W/token"); CH=$(cat "$W/channel")
 if [ "$WHAT" = posts ]; then P="/api/v4/channels/$CH/posts?page=0&per_page=60"; F=posts.json; else P=/api/v4/users/me; F=me.json; fi
