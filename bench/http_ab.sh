@@ -40,22 +40,7 @@ fi
 TOKEN=$(cat "$W/token"); CH=$(cat "$W/channel")
 if [ "$WHAT" = posts ]; then P="/api/v4/channels/$CH/posts?page=0&per_page=60"; F=posts.json; else P=/api/v4/users/me; F=me.json; fi
 
-mkdir -p "$W/nginx-tmp"
-cat >"$W/nginx.conf" <<NGINX
-worker_processes $(nproc);
-pid $W/nginx.pid;
-error_log $W/nginx-error.log;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  default_type application/json;
-  keepalive_requests 1000000;
-  client_body_temp_path $W/nginx-tmp; proxy_temp_path $W/nginx-tmp; fastcgi_temp_path $W/nginx-tmp;
-  uwsgi_temp_path $W/nginx-tmp; scgi_temp_path $W/nginx-tmp;
-  server { listen 127.0.0.1:$NPORT; root $W/www; }
-}
-NGINX
-nginx -c "$W/nginx.conf" -p "$W"
+static_nginx "$W" "$NPORT"
 trap 'kill $(cat "$W/nginx.pid") 2>/dev/null; true' EXIT
 sleep 0.2
 NGINX_PIDS="$(cat "$W/nginx.pid") $(pgrep -P "$(cat "$W/nginx.pid")" | tr '\n' ' ')"

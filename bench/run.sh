@@ -92,25 +92,7 @@ add seed "$(json --argjson ms $(( ($(now_ns) - t0) / 1000000 )) '{users: 200, po
 
 echo "== 1. authenticated GETs against nginx"
 http_fixture "$URL" "$WORK"
-cat >"$WORK/nginx.conf" <<NGINX
-worker_processes $(nproc);
-pid $WORK/nginx.pid;
-error_log $WORK/nginx-error.log;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  default_type application/json;
-  keepalive_requests 1000000;
-  client_body_temp_path $WORK/nginx-tmp;
-  proxy_temp_path $WORK/nginx-tmp;
-  fastcgi_temp_path $WORK/nginx-tmp;
-  uwsgi_temp_path $WORK/nginx-tmp;
-  scgi_temp_path $WORK/nginx-tmp;
-  server { listen 127.0.0.1:$NGINX_PORT; root $WORK/www; }
-}
-NGINX
-mkdir -p "$WORK/nginx-tmp"
-nginx -c "$WORK/nginx.conf" -p "$WORK"
+static_nginx "$WORK" "$NGINX_PORT"
 rate() { wrk -t2 -c50 -d8s "$@" | awk '/Requests\/sec/ {print $2}'; }
 me=$(rate -H "Authorization: Bearer $TOKEN" "$URL/api/v4/users/me")
 me_nginx=$(rate "http://127.0.0.1:$NGINX_PORT/me.json")
