@@ -38,11 +38,7 @@ class CachedSessionStore final : public SessionStore {
 
   std::optional<model::Session> get_by_token(std::string_view token) override {
     if (t_tx_depth > 0) return inner_.get_by_token(token);
-    if (auto hit = by_token_.find(token)) return hit;
-    auto gen = by_token_.generation();
-    auto s = inner_.get_by_token(token);
-    if (s) by_token_.fill(std::string(token), *s, gen);
-    return s;
+    return by_token_.get_or_load(token, [&] { return inner_.get_by_token(token); });
   }
 
   std::optional<model::Session> get(std::string_view id) override { return inner_.get(id); }
@@ -97,11 +93,7 @@ class CachedUserStore final : public UserStore {
   }
   std::optional<model::User> get(std::string_view id) override {
     if (t_tx_depth > 0) return inner_.get(id);
-    if (auto hit = by_id_.find(id)) return hit;
-    auto gen = by_id_.generation();
-    auto u = inner_.get(id);
-    if (u) by_id_.fill(std::string(id), *u, gen);
-    return u;
+    return by_id_.get_or_load(id, [&] { return inner_.get(id); });
   }
   std::optional<model::User> get_by_username(std::string_view username) override {
     return inner_.get_by_username(username);

@@ -32,6 +32,16 @@ class KeyCache {
     return gen_;
   }
 
+  // The cached value, or load() (an optional<V>) remembered when it found one.
+  template <class Load>
+  std::optional<V> get_or_load(std::string_view key, Load load) {
+    if (auto hit = find(key)) return hit;
+    auto gen = generation();
+    std::optional<V> v = load();
+    if (v) fill(std::string(key), *v, gen);
+    return v;
+  }
+
   void fill(std::string key, V value, uint64_t read_generation) {
     std::lock_guard lock(mu_);
     if (read_generation != gen_) return;
