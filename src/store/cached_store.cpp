@@ -1,34 +1,18 @@
 // The caching Store decorator: forwards everything, caches session-by-token and user-by-id reads.
 #include "store/cached_store.h"
 
+#include "store/cache_tx.h"
+#include "store/cached_reactions.h"
 #include "store/key_cache.h"
 #include "store/session_store.h"
 #include "store/user_store.h"
 
 #include <functional>
-#include <vector>
 
 namespace parley::store {
 namespace {
 
-// Open Store::transaction scopes on this thread, and the invalidations to repeat once the
-// outermost one has committed (a reader may have refilled a key between the write and the
-// commit).
-thread_local int t_tx_depth = 0;
-thread_local std::vector<std::function<void()>> t_after_commit;
-
-// Runs `invalidate` after a write returned (or threw), and again after the enclosing commit.
-template <class Write>
-void write_then(Write&& write, const std::function<void()>& invalidate) {
-  struct Guard {
-    const std::function<void()>& f;
-    ~Guard() {
-      f();
-      if (t_tx_depth > 0) t_after_commit.push_back(f);
-    }
-  } guard{invalidate};
-  write();
-}
+using cache_tx::write_then;
 
 class CachedSessionStore final : public SessionStore {
  public:
@@ -37,7 +21,7 @@ class CachedSessionStore final : public SessionStore {
   void insert(const model::Session& s) override { inner_.insert(s); }
 
   std::optional<model::Session> get_by_token(std::string_view token) override {
-    if (t_tx_depth > 0) return inner_.get_by_token(token);
+    if (cache_tx::active()) return inner_.get_by_token(token);
     return by_token_.get_or_load(token, [&] { return inner_.get_by_token(token); });
   }
 
@@ -92,7 +76,7 @@ class CachedUserStore final : public UserStore {
     write_then([&] { inner_.update(u); }, by_id(u.id));
   }
   std::optional<model::User> get(std::string_view id) override {
-    if (t_tx_depth > 0) return inner_.get(id);
+    if (cache_tx::active()) return inner_.get(id);
     return by_id_.get_or_load(id, [&] { return inner_.get(id); });
   }
   std::optional<model::User> get_by_username(std::string_view username) override {
@@ -122,7 +106,11 @@ class CachedUserStore final : public UserStore {
 class CachedStore final : public Store {
  public:
   explicit CachedStore(std::unique_ptr<Store> inner)
-      : inner_(std::move(inner)), sessions_(inner_->sessions()), users_(inner_->users()) {}
+      : inner_(std::move(inner)),
+        sessions_(inner_->sessions()),
+        users_(inner_->users()),
+        reactions_(inner_->reactions(), reaction_cache_),
+        emoji_(inner_->emoji(), reaction_cache_) {}
 
   UserStore& users() override { return users_; }
   SessionStore& sessions() override { return sessions_; }
@@ -130,26 +118,18 @@ class CachedStore final : public Store {
   ChannelStore& channels() override { return inner_->channels(); }
   SystemStore& system() override { return inner_->system(); }
   PostStore& posts() override { return inner_->posts(); }
-  ReactionStore& reactions() override { return inner_->reactions(); }
+  ReactionStore& reactions() override { return reactions_; }
   PreferenceStore& preferences() override { return inner_->preferences(); }
   StatusStore& statuses() override { return inner_->statuses(); }
   SidebarStore& sidebar() override { return inner_->sidebar(); }
   ThreadStore& threads() override { return inner_->threads(); }
   DraftStore& drafts() override { return inner_->drafts(); }
-  EmojiStore& emoji() override { return inner_->emoji(); }
+  EmojiStore& emoji() override { return emoji_; }
   SearchStore& search() override { return inner_->search(); }
   FileInfoStore& file_infos() override { return inner_->file_infos(); }
 
   void transaction(const std::function<void()>& f) override {
-    struct Scope {
-      Scope() { ++t_tx_depth; }
-      ~Scope() {
-        if (--t_tx_depth > 0) return;
-        auto pending = std::move(t_after_commit);
-        t_after_commit.clear();
-        for (auto& invalidate : pending) invalidate();
-      }
-    } scope;
+    cache_tx::Scope scope;
     inner_->transaction(f);
   }
   bool healthy() override { return inner_->healthy(); }
@@ -158,6 +138,9 @@ class CachedStore final : public Store {
   std::unique_ptr<Store> inner_;
   CachedSessionStore sessions_;
   CachedUserStore users_;
+  ReactionCache reaction_cache_{100'000};  // posts, most with no reaction
+  CachedReactionStore reactions_;
+  CachedEmojiStore emoji_;
 };
 
 }  // namespace

@@ -1,7 +1,10 @@
 // The store's read caches (store/cached_store.h): cached reads are served without the database,
 // every write through the store invalidates them, transactions neither read stale rows nor leave
 // rolled-back ones behind. Runs on both backends (open_store wraps every store).
+#include "store/emoji_store.h"
 #include "store/key_cache.h"
+#include "store/post_store.h"
+#include "store/reaction_store.h"
 #include "store/session_store.h"
 #include "store_fixture.h"
 
@@ -22,6 +25,26 @@ class CachedStoreTest : public StoreFixture {
     s.props = {{"csrf", "c1"}};
     store().sessions().insert(s);
     return s;
+  }
+
+  model::Post add_post(const std::string& user_id) {
+    model::Post p;
+    p.id = new_id();
+    p.create_at = p.update_at = 5;
+    p.user_id = user_id;
+    p.channel_id = new_id();
+    p.message = "m";
+    store::PostSaveEffects fx;
+    fx.keep_create_at = true;
+    store().posts().insert(p, fx);
+    return p;
+  }
+
+  std::vector<std::string> emoji_names(const std::vector<std::string>& post_ids) {
+    std::vector<std::string> out;
+    for (const auto& r : store().reactions().for_posts(post_ids))
+      out.push_back(r.post_id.substr(0, 4) + ":" + r.emoji_name);
+    return out;
   }
 };
 
@@ -108,6 +131,56 @@ TEST_F(CachedStoreTest, TransactionsReadTheirWritesAndRollBackCleanly) {
     store().users().update(changed);
   });
   EXPECT_EQ(store().users().get(u.id)->nickname, "committed");
+}
+
+TEST_F(CachedStoreTest, ReactionsAreCachedPerPostAndInvalidatedByWrites) {
+  auto u = add_user("alice");
+  auto p = add_post(u.id);
+  auto q = add_post(u.id);
+  auto& reactions = store().reactions();
+  reactions.save({u.id, p.id, "smile", 10, 10, 0, p.channel_id});
+  using Names = std::vector<std::string>;
+  auto tag = [](const model::Post& x, const std::string& e) { return x.id.substr(0, 4) + ":" + e; };
+  ASSERT_EQ(emoji_names({p.id, q.id}), (Names{tag(p, "smile")}));
+  // Cached, "no reactions" included: a row written behind the store's back is not seen.
+  exec_sql("INSERT INTO Reactions (UserId, PostId, EmojiName, CreateAt) VALUES ('" + u.id + "', '" +
+           q.id + "', 'behind', 1)");
+  EXPECT_EQ(emoji_names({p.id, q.id}), (Names{tag(p, "smile")}));
+
+  // Saving on q reloads q (the row added behind the back comes with it); order is oldest first
+  // across posts, as the store's.
+  reactions.save({u.id, q.id, "wave", 11, 11, 0, q.channel_id});
+  EXPECT_EQ(emoji_names({p.id, q.id}), (Names{tag(q, "behind"), tag(p, "smile"), tag(q, "wave")}));
+  reactions.remove({u.id, p.id, "smile", 0, 0, 0, p.channel_id}, 20);
+  EXPECT_EQ(emoji_names({p.id, q.id}), (Names{tag(q, "behind"), tag(q, "wave")}));
+}
+
+TEST_F(CachedStoreTest, RemovingACustomEmojiDropsItsCachedReactions) {
+  auto u = add_user("alice");
+  auto p = add_post(u.id);
+  model::Emoji e;
+  e.id = new_id();
+  e.create_at = e.update_at = 1;
+  e.creator_id = u.id;
+  e.name = "gone";
+  ASSERT_TRUE(store().emoji().save(e));
+  store().reactions().save({u.id, p.id, "gone", 6, 6, 0, p.channel_id});
+  ASSERT_EQ(store().reactions().for_posts({p.id}).size(), 1u);
+  ASSERT_TRUE(store().emoji().remove(e.id, 100));
+  EXPECT_TRUE(store().reactions().for_posts({p.id}).empty());
+}
+
+TEST_F(CachedStoreTest, ReactionsWrittenInARolledBackTransactionLeaveNoTrace) {
+  auto u = add_user("alice");
+  auto p = add_post(u.id);
+  ASSERT_TRUE(store().reactions().for_posts({p.id}).empty());
+  EXPECT_THROW(store().transaction([&] {
+    store().reactions().save({u.id, p.id, "smile", 10, 10, 0, p.channel_id});
+    EXPECT_EQ(store().reactions().for_posts({p.id}).size(), 1u);
+    throw std::runtime_error("roll back");
+  }),
+               std::runtime_error);
+  EXPECT_TRUE(store().reactions().for_posts({p.id}).empty());
 }
 
 TEST(KeyCache, FillsStartedBeforeAnInvalidationAreDropped) {
