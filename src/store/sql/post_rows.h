@@ -120,7 +120,8 @@ void bind_post_fields(Stmt& s, const model::Post& p, int first) {
 // The reply rows of the threads (kThreadReplySelect, bound to the root ids) folded into one
 // ThreadStats per root id, in the order of `root_ids`: the work of a COUNT, a MAX and a
 // participants GROUP BY per root, done with one query for the whole page.
-inline constexpr std::string_view kThreadReplyColumns = "SELECT RootId, UserId, CreateAt FROM Posts ";
+inline constexpr std::string_view kThreadReplyColumns =
+    "SELECT RootId, UserId, CreateAt FROM Posts ";
 
 template <class Stmt>
 std::vector<ThreadStats> fold_thread_stats(Stmt& s, const std::vector<std::string>& root_ids) {
