@@ -3,8 +3,6 @@
 
 #include "store/cache_tx.h"
 
-#include <algorithm>
-#include <tuple>
 #include <unordered_map>
 
 namespace parley::store {
@@ -39,10 +37,7 @@ std::vector<model::Reaction> CachedReactionStore::for_posts(
     for (auto& [id, list] : loaded) cache_.fill(id, std::move(list), gen);
   }
   // The store's order: oldest first, then by user and emoji name.
-  std::stable_sort(out.begin(), out.end(), [](const model::Reaction& a, const model::Reaction& b) {
-    return std::tie(a.create_at, a.user_id, a.emoji_name) <
-           std::tie(b.create_at, b.user_id, b.emoji_name);
-  });
+  model::sort_reactions(out);
   return out;
 }
 

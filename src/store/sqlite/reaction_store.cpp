@@ -4,9 +4,6 @@
 #include "store/sql/misc_rows.h"
 #include "store/sqlite/row.h"
 
-#include <algorithm>
-#include <tuple>
-
 namespace parley::store::sqlite {
 namespace {
 
@@ -69,10 +66,7 @@ std::vector<model::Reaction> SqliteReactionStore::for_posts(
     while (s.step()) out.push_back(read_reaction(s));
     // Sorted here rather than by an ORDER BY: SQLite would open a temporary B-tree (a pager and
     // its page buffers) on every call, which cost more than the query itself.
-    std::sort(out.begin(), out.end(), [](const model::Reaction& a, const model::Reaction& b) {
-      return std::tie(a.create_at, a.user_id, a.emoji_name) <
-             std::tie(b.create_at, b.user_id, b.emoji_name);
-    });
+    model::sort_reactions(out);
     return out;
   });
 }
