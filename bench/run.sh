@@ -42,6 +42,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 ulimit -n "$(ulimit -Hn)"
+# shellcheck source=bench/http_fixture.sh
+. "$ROOT/bench/http_fixture.sh"
 
 now_ns() { date +%s%N; }
 rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
@@ -89,37 +91,8 @@ t0=$(now_ns)
 add seed "$(json --argjson ms $(( ($(now_ns) - t0) / 1000000 )) '{users: 200, posts: 6000, ms: $ms}')"
 
 echo "== 1. authenticated GETs against nginx"
-TOKEN=$(curl -s -i -H 'Content-Type: application/json' -d '{"login_id":"lgu1@loadtest.example.com","password":"Loadtest-pass-1"}' \
-  "$URL/api/v4/users/login" | awk -F': ' 'tolower($1)=="token" {print $2}' | tr -d '\r')
-TEAM=$(curl -sf -H "Authorization: Bearer $TOKEN" "$URL/api/v4/teams/name/lg-team-0" | jq -r .id)
-CHANNEL=$(curl -sf -H "Authorization: Bearer $TOKEN" "$URL/api/v4/teams/$TEAM/channels/name/town-square" | jq -r .id)
-# town-square gets no seeded posts: fill it with 60 so the page is full.
-for i in $(seq 1 60); do
-  curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-    -d "{\"channel_id\":\"$CHANNEL\",\"message\":\"benchmark post $i with a few words of text\"}" "$URL/api/v4/posts"
-done
-mkdir -p "$WORK/www"
-curl -sf -H "Authorization: Bearer $TOKEN" "$URL/api/v4/users/me" >"$WORK/www/me.json"
-curl -sf -H "Authorization: Bearer $TOKEN" "$URL/api/v4/channels/$CHANNEL/posts?page=0&per_page=60" >"$WORK/www/posts.json"
-cat >"$WORK/nginx.conf" <<NGINX
-worker_processes $(nproc);
-pid $WORK/nginx.pid;
-error_log $WORK/nginx-error.log;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  default_type application/json;
-  keepalive_requests 1000000;
-  client_body_temp_path $WORK/nginx-tmp;
-  proxy_temp_path $WORK/nginx-tmp;
-  fastcgi_temp_path $WORK/nginx-tmp;
-  uwsgi_temp_path $WORK/nginx-tmp;
-  scgi_temp_path $WORK/nginx-tmp;
-  server { listen 127.0.0.1:$NGINX_PORT; root $WORK/www; }
-}
-NGINX
-mkdir -p "$WORK/nginx-tmp"
-nginx -c "$WORK/nginx.conf" -p "$WORK"
+http_fixture "$URL" "$WORK"
+static_nginx "$WORK" "$NGINX_PORT"
 rate() { wrk -t2 -c50 -d8s "$@" | awk '/Requests\/sec/ {print $2}'; }
 me=$(rate -H "Authorization: Bearer $TOKEN" "$URL/api/v4/users/me")
 me_nginx=$(rate "http://127.0.0.1:$NGINX_PORT/me.json")

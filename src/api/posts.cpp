@@ -6,6 +6,7 @@
 #include "api/respond.h"
 #include "api/routes.h"
 #include "app/statuses.h"
+#include "model/post_writer.h"
 #include "util/ids.h"
 #include "util/json.h"
 
@@ -74,7 +75,7 @@ Response get_post(Context& c) {
   if (!id) return c.fail(id.error());
   auto r = app::get_post(c.app, c.s(), *id, parse_bool(c.req.query_param("include_deleted")));
   if (!r) return c.fail(r.error());
-  return json_response(model::to_json(*r));
+  return json_text_response(model::to_json_text(*r));
 }
 
 Response update_post(Context& c) {
@@ -136,7 +137,7 @@ Response get_thread(Context& c) {
   q.collapsed_threads_extended = c.req.query_param("collapsedThreadsExtended") == "true";
   auto r = app::get_thread(c.app, c.s(), *id, q);
   if (!r) return c.fail(r.error());
-  return json_response(model::to_json(*r));
+  return json_text_response(model::to_json_text(*r));
 }
 
 Response channel_posts(Context& c) {
@@ -155,7 +156,7 @@ Response channel_posts(Context& c) {
   q.per_page = c.per_page();
   auto r = app::get_channel_posts(c.app, c.s(), *channel, q);
   if (!r) return c.fail(r.error());
-  return json_response(model::to_json(*r));
+  return json_text_response(model::to_json_text(*r));
 }
 
 Response unread_posts(Context& c) {
@@ -168,7 +169,7 @@ Response unread_posts(Context& c) {
                                              limit_param(c, "limit_before"),
                                              limit_param(c, "limit_after"), q);
   if (!r) return c.fail(r.error());
-  return json_response(model::to_json(*r));
+  return json_text_response(model::to_json_text(*r));
 }
 
 // Mattermost's SortedArrayFromJSON: a JSON array of strings, or api.payload.parse.error.
@@ -203,7 +204,7 @@ Response pinned_posts(Context& c) {
   if (!channel) return c.fail(channel.error());
   auto r = app::get_pinned_posts(c.app, c.s(), *channel);
   if (!r) return c.fail(r.error());
-  return json_response(model::to_json(*r));
+  return json_text_response(model::to_json_text(*r));
 }
 
 Response flagged_posts(Context& c) {
@@ -216,7 +217,7 @@ Response flagged_posts(Context& c) {
   q.limit = c.per_page();
   auto r = app::get_flagged_posts(c.app, c.s(), *user, q);
   if (!r) return c.fail(r.error());
-  return json_response(model::to_json(*r));
+  return json_text_response(model::to_json_text(*r));
 }
 
 }  // namespace

@@ -12,6 +12,13 @@ Response json_response(const boost::json::value& v, int status) {
   return r;
 }
 
+Response json_text_response(std::string body, int status) {
+  Response r;
+  r.status = status;
+  r.body = std::move(body);
+  return r;
+}
+
 Response status_ok() {
   Response r;
   r.body = R"({"status":"OK"})";

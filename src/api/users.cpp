@@ -101,7 +101,7 @@ Response get_user(Context& c) {
   if (!id) return c.fail(id.error());
   auto u = app::get_user(c.app, *id);
   if (!u) return c.fail(u.error());
-  return json_response(app::user_json(c.app, c.s(), *u));
+  return json_text_response(app::user_json_text(c.app, c.s(), *u));
 }
 
 Response get_user_by_username(Context& c) {
@@ -112,7 +112,7 @@ Response get_user_by_username(Context& c) {
                        "Unable to find an existing account matching your username for this team. "
                        "This team may require an invite from the team owner to join.",
                        404));
-  return json_response(app::user_json(c.app, c.s(), *u));
+  return json_text_response(app::user_json_text(c.app, c.s(), *u));
 }
 
 Response get_user_by_email(Context& c) {
@@ -123,7 +123,7 @@ Response get_user_by_email(Context& c) {
   if (!u)
     return c.fail(
         AppError::make("app.user.missing_account.const", "Unable to find the user.", 404));
-  return json_response(app::user_json(c.app, c.s(), *u));
+  return json_text_response(app::user_json_text(c.app, c.s(), *u));
 }
 
 Response users_by_ids(Context& c) {

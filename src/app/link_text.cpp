@@ -77,10 +77,22 @@ void for_each_prose(std::string_view m, const std::function<void(std::string_vie
   text(m.substr(start));
 }
 
+// Whether `m` holds "www." or "http" in any case: every autolink starts with one of them, so a
+// message without either (most of them) needs no prose scan.
+bool may_hold_link(std::string_view m) {
+  for (std::size_t i = 0; i < m.size(); ++i) {
+    char c = m[i];
+    if ((c == 'w' || c == 'W') && starts_with_ci(m, i, "www.")) return true;
+    if ((c == 'h' || c == 'H') && starts_with_ci(m, i, "http")) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<std::string> autolinks(std::string_view message) {
   std::vector<std::string> out;
+  if (!may_hold_link(message)) return out;
   for_each_prose(message, [&](std::string_view t) {
     std::size_t i = 0;
     while (i < t.size()) {
@@ -107,6 +119,7 @@ std::vector<std::string> autolinks(std::string_view message) {
 
 std::vector<std::string> markdown_images(std::string_view message) {
   std::vector<std::string> out;
+  if (message.find("![") == std::string_view::npos) return out;
   for_each_prose(message, [&](std::string_view t) {
     std::size_t i = 0;
     while ((i = t.find("![", i)) != std::string_view::npos) {

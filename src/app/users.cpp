@@ -3,6 +3,7 @@
 #include "app/users.h"
 
 #include "app/authorization.h"
+#include "model/user_writer.h"
 #include "store/session_store.h"
 #include "store/user_store.h"
 #include "util/ids.h"
@@ -271,13 +272,23 @@ Result<model::User> get_user(App& app, const std::string& user_id) {
   return std::move(*u);
 }
 
-boost::json::object user_json(App& app, const model::Session& viewer, const model::User& u) {
+namespace {
+model::UserView user_view(App& app, const model::Session& viewer, const model::User& u) {
   auto cfg = app.config();
   model::UserView view;
   view.full = viewer.user_id == u.id || has_permission(viewer, "manage_system");
   view.show_email = cfg->privacy.show_email_address;
   view.show_full_name = cfg->privacy.show_full_name;
-  return model::to_json(u, view);
+  return view;
+}
+}  // namespace
+
+boost::json::object user_json(App& app, const model::Session& viewer, const model::User& u) {
+  return model::to_json(u, user_view(app, viewer, u));
+}
+
+std::string user_json_text(App& app, const model::Session& viewer, const model::User& u) {
+  return model::to_json_text(u, user_view(app, viewer, u));
 }
 
 Result<model::User> patch_user(App& app, const model::Session& actor, const std::string& user_id,

@@ -36,6 +36,8 @@ Result<model::Session> session_from_token(App& app, const std::string& token);
 Result<model::User> get_user(App& app, const std::string& user_id);
 // JSON as `viewer` may see it.
 boost::json::object user_json(App& app, const model::Session& viewer, const model::User& u);
+// The same JSON as text, written directly (model/user_writer.h).
+std::string user_json_text(App& app, const model::Session& viewer, const model::User& u);
 
 // Validation shared by create/patch: username, email, names (Mattermost's User.IsValid).
 Status validate_user(const model::User& u);

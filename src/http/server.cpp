@@ -1,10 +1,10 @@
-// Listener, HTTP sessions (C++20 coroutines on Beast), graceful shutdown on SIGINT/SIGTERM.
+// Listener, HTTP sessions (C++20 coroutines on Beast, handlers run inline on the worker pool),
+// graceful shutdown on SIGINT/SIGTERM.
 #include "http/server.h"
 
 #include "api/origin.h"
 #include "api/respond.h"
 #include "http/convert.h"
-#include "http/run_on.h"
 #include "http/websocket_session.h"
 #include "util/app_error.h"
 #include "util/log.h"
@@ -65,9 +65,12 @@ struct Server::Impl {
         workers(options.worker_threads > 0 ? options.worker_threads : io_threads * 4),
         acceptor(ioc) {}
 
+  // HTTP connections live on the worker pool and run their handlers inline: a request costs
+  // no hop between an I/O thread and a worker (two context switches). WebSocket connections are
+  // moved to the I/O context on upgrade.
   asio::awaitable<void> accept_loop() {
     for (;;) {
-      tcp::socket socket(asio::make_strand(ioc));
+      tcp::socket socket(asio::make_strand(workers));
       try {
         co_await acceptor.async_accept(socket, use_awaitable);
       } catch (const boost::system::system_error&) {
@@ -220,7 +223,11 @@ struct Server::Impl {
           auto cfg = app.config();
           wo.auth_timeout_seconds = cfg->parley.websocket_auth_timeout_seconds;
           wo.idle_timeout_seconds = cfg->parley.websocket_pong_timeout_seconds;
-          start_websocket(stream.release_socket(), parser.release(), app, hub, workers, wo);
+          tcp::socket pooled = stream.release_socket();
+          auto protocol = pooled.local_endpoint().protocol();
+          tcp::socket on_io(ioc);
+          on_io.assign(protocol, pooled.release());
+          start_websocket(std::move(on_io), parser.release(), app, hub, workers, wo);
           co_return;
         }
         auto msg = parser.release();
@@ -228,7 +235,7 @@ struct Server::Impl {
         unsigned version = msg.version();
         bool head = msg.method() == bhttp::verb::head;
         api::Request req = to_api_request(std::move(msg), remote);
-        api::Response r = co_await run_on(workers, [&] { return api.handle(req); });
+        api::Response r = api.handle(req);
         bool keep_alive = client_keep_alive && !stopping;
         stream.expires_after(std::chrono::seconds(options.read_timeout_seconds));
         co_await write(stream, r, keep_alive, version, head);
@@ -257,6 +264,7 @@ struct Server::Impl {
   void drain_wait(int waited_ms) {
     if (inflight == 0 || waited_ms > 30'000) {
       ioc.stop();
+      workers.stop();  // idle keep-alive connections wait there
       return;
     }
     auto timer = std::make_shared<asio::steady_timer>(ioc, std::chrono::milliseconds(20));

@@ -1,5 +1,5 @@
-// The HTTP/WebSocket server: listens, parses requests with Beast, runs api::Api handlers on a
-// worker pool, and hands WebSocket upgrades to the ws layer. No Beast types leak from here.
+// The HTTP/WebSocket server: listens, parses requests with Beast, runs api::Api handlers inline on
+// the worker pool, and hands WebSocket upgrades to the ws layer. No Beast types leak from here.
 #pragma once
 
 #include "api/api.h"

@@ -4,6 +4,7 @@
 #include <boost/json/array.hpp>
 
 #include <algorithm>
+#include <tuple>
 
 namespace parley::model {
 namespace {
@@ -99,6 +100,13 @@ std::string parse_hashtags(std::string_view message) {
   }
   auto first = tags.find_first_not_of(' ');
   return first == std::string::npos ? std::string() : tags.substr(first);
+}
+
+void sort_reactions(std::vector<Reaction>& reactions) {
+  std::stable_sort(reactions.begin(), reactions.end(), [](const Reaction& a, const Reaction& b) {
+    return std::tie(a.create_at, a.user_id, a.emoji_name) <
+           std::tie(b.create_at, b.user_id, b.emoji_name);
+  });
 }
 
 void PostList::sort_by_create_at() {

@@ -27,6 +27,8 @@ struct Reaction {
   int64_t delete_at = 0;
   std::string channel_id;
 };
+// Oldest first, then by user id and emoji name: the order the stores list reactions in.
+void sort_reactions(std::vector<Reaction>& reactions);
 
 // metadata.priority; only root posts carry one.
 struct PostPriority {

@@ -3,16 +3,38 @@
 
 #include <openssl/rand.h>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
+#include <cstring>
 #include <stdexcept>
 
 namespace parley {
 namespace {
 constexpr std::string_view kAlphabet = "ybndrfg8ejkmcpqxot1uwisza345h769";
 
+// Bytes from OpenSSL's CSPRNG, drawn 4 KiB at a time per thread: one RAND_bytes call per
+// request id cost ~5 % of a cached GET /users/me.
 void random_bytes(unsigned char* out, std::size_t n) {
-  if (RAND_bytes(out, static_cast<int>(n)) != 1) throw std::runtime_error("RAND_bytes failed");
+  struct Pool {
+    std::array<unsigned char, 4096> bytes;
+    std::size_t used = 4096;
+  };
+  thread_local Pool pool;
+  while (n > 0) {
+    if (pool.used == pool.bytes.size()) {
+      if (RAND_bytes(pool.bytes.data(), static_cast<int>(pool.bytes.size())) != 1)
+        throw std::runtime_error("RAND_bytes failed");
+      pool.used = 0;
+    }
+    std::size_t take = std::min(n, pool.bytes.size() - pool.used);
+    std::memcpy(out, pool.bytes.data() + pool.used, take);
+    // Bytes handed out are not kept.
+    std::memset(pool.bytes.data() + pool.used, 0, take);
+    pool.used += take;
+    out += take;
+    n -= take;
+  }
 }
 }  // namespace
 

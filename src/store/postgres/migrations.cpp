@@ -12,7 +12,7 @@
 namespace parley::store::postgres {
 namespace {
 
-constexpr std::array<std::string_view, 6> kMigrations = {
+constexpr std::array<std::string_view, 7> kMigrations = {
     // 1: core chat schema.
     R"sql(
 CREATE TABLE Users (
@@ -163,6 +163,14 @@ CREATE INDEX idx_posts_message_txt ON Posts USING gin (to_tsvector('english', Me
 CREATE INDEX idx_fileinfo_words_txt ON FileInfo USING gin (
   (to_tsvector('english', translate(Name, '.,-_', '    ')) ||
    to_tsvector('english', translate(Content, '.,-_', '    '))));
+)sql",
+    // 7: read path (idempotent). Channel pages walk (ChannelId, CreateAt, Id) backwards with no
+    // sort step; reply counts are answered from (RootId, DeleteAt) without touching the rows.
+    R"sql(
+DROP INDEX IF EXISTS idx_posts_channel_create_at;
+CREATE INDEX IF NOT EXISTS idx_posts_channel_create_at_id ON Posts(ChannelId, CreateAt, Id);
+DROP INDEX IF EXISTS idx_posts_root_id;
+CREATE INDEX IF NOT EXISTS idx_posts_root_id_delete_at ON Posts(RootId, DeleteAt);
 )sql",
 };
 

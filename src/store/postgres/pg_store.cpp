@@ -1,5 +1,6 @@
 // Assembles the PostgreSQL aggregate stores behind store::Store.
 #include "store/postgres/pg_store.h"
+#include "store/cached_store.h"
 
 #include "store/postgres/channel_store.h"
 #include "store/postgres/migrations.h"
@@ -95,7 +96,7 @@ class PgStore final : public Store {
 }  // namespace
 
 std::unique_ptr<Store> open_store(const DbOptions& options) {
-  return std::make_unique<PgStore>(options);
+  return with_caches(std::make_unique<PgStore>(options));
 }
 
 }  // namespace parley::store::postgres

@@ -220,27 +220,12 @@ std::vector<model::Post> PgPostStore::flagged(const FlaggedPostQuery& q) {
 }
 
 std::vector<ThreadStats> PgPostStore::thread_stats(const std::vector<std::string>& root_ids) {
+  if (root_ids.empty()) return {};
   return db_.read([&](Conn& c) {
-    std::vector<ThreadStats> out;
-    out.reserve(root_ids.size());
-    for (const auto& id : root_ids) {
-      ThreadStats t;
-      auto s = c.prepare(
-          "SELECT COUNT(*), COALESCE(MAX(CreateAt), 0) FROM Posts WHERE RootId = $1 AND "
-          "DeleteAt = 0");
-      s.bind(1, id);
-      if (s.step()) {
-        t.reply_count = s.int64(0);
-        t.last_reply_at = s.int64(1);
-      }
-      auto u = c.prepare(
-          "SELECT UserId FROM Posts WHERE RootId = $1 AND DeleteAt = 0 GROUP BY UserId ORDER BY "
-          "MIN(CreateAt)");
-      u.bind(1, id);
-      t.participants = strings(u);
-      out.push_back(std::move(t));
-    }
-    return out;
+    auto s = c.prepare(std::string(sql::kThreadReplyColumns) +
+                       "WHERE RootId = ANY($1::text[]) AND DeleteAt = 0");
+    s.bind(1, text_array(root_ids));
+    return sql::fold_thread_stats(s, root_ids);
   });
 }
 

@@ -3,9 +3,11 @@
 #pragma once
 
 #include "model/post.h"
+#include "store/post_store.h"
 #include "store/sql/json_columns.h"
 
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -113,6 +115,44 @@ void bind_post_fields(Stmt& s, const model::Post& p, int first) {
     s.bind_null(i++);
     s.bind_null(i++);
   }
+}
+
+// The reply rows of the threads (kThreadReplySelect, bound to the root ids) folded into one
+// ThreadStats per root id, in the order of `root_ids`: the work of a COUNT, a MAX and a
+// participants GROUP BY per root, done with one query for the whole page.
+inline constexpr std::string_view kThreadReplyColumns =
+    "SELECT RootId, UserId, CreateAt FROM Posts ";
+
+template <class Stmt>
+std::vector<ThreadStats> fold_thread_stats(Stmt& s, const std::vector<std::string>& root_ids) {
+  struct Acc {
+    ThreadStats stats;
+    std::map<std::string, int64_t> first_reply;  // user -> their first reply
+  };
+  std::map<std::string, Acc> by_root;
+  while (s.step()) {
+    auto& a = by_root[s.text(0)];
+    int64_t at = s.int64(2);
+    ++a.stats.reply_count;
+    a.stats.last_reply_at = std::max(a.stats.last_reply_at, at);
+    auto [it, fresh] = a.first_reply.try_emplace(s.text(1), at);
+    if (!fresh) it->second = std::min(it->second, at);
+  }
+  std::vector<ThreadStats> out;
+  out.reserve(root_ids.size());
+  for (const auto& id : root_ids) {
+    auto it = by_root.find(id);
+    if (it == by_root.end()) {
+      out.emplace_back();
+      continue;
+    }
+    std::vector<std::pair<int64_t, std::string>> order;
+    for (auto& [user, at] : it->second.first_reply) order.emplace_back(at, user);
+    std::sort(order.begin(), order.end());
+    for (auto& [at, user] : order) it->second.stats.participants.push_back(std::move(user));
+    out.push_back(std::move(it->second.stats));
+  }
+  return out;
 }
 
 }  // namespace parley::store::sql

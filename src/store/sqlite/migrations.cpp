@@ -9,7 +9,7 @@
 namespace parley::store::sqlite {
 namespace {
 
-constexpr std::array<std::string_view, 6> kMigrations = {
+constexpr std::array<std::string_view, 7> kMigrations = {
     // 1: core chat schema.
     R"sql(
 CREATE TABLE Users (
@@ -205,6 +205,14 @@ CREATE TRIGGER fileinfo_fts_delete AFTER DELETE ON FileInfo BEGIN
             old.Content);
   DELETE FROM FileInfoFtsIds WHERE FileId = old.Id;
 END;
+)sql",
+    // 7: read path (idempotent). Channel pages walk (ChannelId, CreateAt, Id) backwards with no
+    // sort step; reply counts are answered from (RootId, DeleteAt) without touching the rows.
+    R"sql(
+DROP INDEX IF EXISTS idx_posts_channel_create_at;
+CREATE INDEX IF NOT EXISTS idx_posts_channel_create_at_id ON Posts(ChannelId, CreateAt, Id);
+DROP INDEX IF EXISTS idx_posts_root_id;
+CREATE INDEX IF NOT EXISTS idx_posts_root_id_delete_at ON Posts(RootId, DeleteAt);
 )sql",
 };
 

@@ -34,11 +34,13 @@ void bind_fields(Stmt& s, const model::Post& p, int first) {
 }  // namespace
 
 std::vector<model::Post> SqlitePostStore::select(const std::string& where_order,
-                                                 const std::vector<Arg>& args) {
+                                                 const std::vector<Arg>& args,
+                                                 std::size_t expected) {
   return db_.read([&](Conn& c) {
     auto s = c.prepare(select_sql(where_order));
     bind_args(s, args);
     std::vector<model::Post> out;
+    out.reserve(std::min<std::size_t>(expected, 1000));
     while (s.step()) out.push_back(read_post(s));
     return out;
   });
@@ -164,7 +166,8 @@ std::string filters(const PostPageQuery& q) {
 std::vector<model::Post> SqlitePostStore::page(const PostPageQuery& q) {
   return select("WHERE p.ChannelId = ?" + filters(q) +
                     " ORDER BY p.CreateAt DESC, p.Id DESC LIMIT ? OFFSET ?",
-                {q.channel_id, int64_t{q.limit}, int64_t{q.offset}});
+                {q.channel_id, int64_t{q.limit}, int64_t{q.offset}},
+                static_cast<std::size_t>(std::max(q.limit, 0)));
 }
 
 std::vector<model::Post> SqlitePostStore::around(const PostPageQuery& q, std::string_view post_id,
@@ -174,7 +177,8 @@ std::vector<model::Post> SqlitePostStore::around(const PostPageQuery& q, std::st
   return select("WHERE p.ChannelId = ? AND p.CreateAt " + cmp +
                     " (SELECT CreateAt FROM Posts WHERE Id = ?)" + filters(q) +
                     " ORDER BY p.CreateAt " + dir + ", p.Id " + dir + " LIMIT ? OFFSET ?",
-                {q.channel_id, std::string(post_id), int64_t{q.limit}, int64_t{q.offset}});
+                {q.channel_id, std::string(post_id), int64_t{q.limit}, int64_t{q.offset}},
+                static_cast<std::size_t>(std::max(q.limit, 0)));
 }
 
 std::vector<model::Post> SqlitePostStore::since(std::string_view channel_id, int64_t time,
@@ -224,27 +228,12 @@ std::vector<model::Post> SqlitePostStore::flagged(const FlaggedPostQuery& q) {
 }
 
 std::vector<ThreadStats> SqlitePostStore::thread_stats(const std::vector<std::string>& root_ids) {
+  if (root_ids.empty()) return {};
   return db_.read([&](Conn& c) {
-    std::vector<ThreadStats> out;
-    out.reserve(root_ids.size());
-    for (const auto& id : root_ids) {
-      ThreadStats t;
-      auto s = c.prepare(
-          "SELECT COUNT(*), COALESCE(MAX(CreateAt), 0) FROM Posts WHERE RootId = ? AND "
-          "DeleteAt = 0");
-      s.bind(1, id);
-      if (s.step()) {
-        t.reply_count = s.int64(0);
-        t.last_reply_at = s.int64(1);
-      }
-      auto u = c.prepare(
-          "SELECT UserId FROM Posts WHERE RootId = ? AND DeleteAt = 0 GROUP BY UserId ORDER BY "
-          "MIN(CreateAt)");
-      u.bind(1, id);
-      while (u.step()) t.participants.push_back(u.text(0));
-      out.push_back(std::move(t));
-    }
-    return out;
+    auto s = c.prepare(std::string(sql::kThreadReplyColumns) +
+                       "WHERE RootId IN (SELECT value FROM json_each(?)) AND DeleteAt = 0");
+    s.bind(1, ids_json(root_ids));
+    return sql::fold_thread_stats(s, root_ids);
   });
 }
 

@@ -33,7 +33,9 @@ class SqlitePostStore final : public PostStore {
   void permanent_delete(std::string_view id) override;
 
  private:
-  std::vector<model::Post> select(const std::string& where_order, const std::vector<Arg>& args);
+  // `expected` rows are reserved up front (a Post is large; regrowing moves every one).
+  std::vector<model::Post> select(const std::string& where_order, const std::vector<Arg>& args,
+                                  std::size_t expected = 0);
   Db& db_;
 };
 

@@ -60,11 +60,13 @@ std::vector<model::Reaction> SqliteReactionStore::for_posts(
   if (post_ids.empty()) return {};
   return db_.read([&](Conn& c) {
     auto s = c.prepare(std::string(kSelect) +
-                       "WHERE PostId IN (SELECT value FROM json_each(?)) AND DeleteAt = 0 "
-                       "ORDER BY CreateAt, UserId, EmojiName");
+                       "WHERE PostId IN (SELECT value FROM json_each(?)) AND DeleteAt = 0");
     s.bind(1, boost::json::serialize(boost::json::array(post_ids.begin(), post_ids.end())));
     std::vector<model::Reaction> out;
     while (s.step()) out.push_back(read_reaction(s));
+    // Sorted here rather than by an ORDER BY: SQLite would open a temporary B-tree (a pager and
+    // its page buffers) on every call, which cost more than the query itself.
+    model::sort_reactions(out);
     return out;
   });
 }

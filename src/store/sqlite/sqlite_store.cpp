@@ -1,5 +1,6 @@
 // Assembles the SQLite aggregate stores behind store::Store.
 #include "store/sqlite/sqlite_store.h"
+#include "store/cached_store.h"
 
 #include "store/sql/draft_store_impl.h"
 #include "store/sql/emoji_store_impl.h"
@@ -100,7 +101,7 @@ class SqliteStore final : public Store {
 }  // namespace
 
 std::unique_ptr<Store> open_store(const std::string& path, int readers) {
-  return std::make_unique<SqliteStore>(path, readers);
+  return with_caches(std::make_unique<SqliteStore>(path, readers));
 }
 
 }  // namespace parley::store::sqlite

@@ -275,7 +275,8 @@ void undo_file_search_migration(test::TestDatabase& db) {
   db.exec("DELETE FROM SchemaMigrations WHERE Version >= " + std::to_string(kFileSearchMigration));
 }
 
-// The search migration indexes posts written before it: undo it, write a post, migrate again.
+// The search migration indexes posts written before it: undo it, write a post, migrate again
+// (the later migrations are idempotent and run again too).
 TEST_F(SearchStoreTest, MigrationIndexesExistingPosts) {
   auto before = post(town_, bob_, "legacy wording", 100);
   store_.reset();

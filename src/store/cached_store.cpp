@@ -1,0 +1,152 @@
+// The caching Store decorator: forwards everything, caches session-by-token and user-by-id reads.
+#include "store/cached_store.h"
+
+#include "store/cache_tx.h"
+#include "store/cached_reactions.h"
+#include "store/key_cache.h"
+#include "store/session_store.h"
+#include "store/user_store.h"
+
+#include <functional>
+
+namespace parley::store {
+namespace {
+
+using cache_tx::write_then;
+
+class CachedSessionStore final : public SessionStore {
+ public:
+  explicit CachedSessionStore(SessionStore& inner) : inner_(inner) {}
+
+  void insert(const model::Session& s) override { inner_.insert(s); }
+
+  std::optional<model::Session> get_by_token(std::string_view token) override {
+    if (cache_tx::active()) return inner_.get_by_token(token);
+    return by_token_.get_or_load(token, [&] { return inner_.get_by_token(token); });
+  }
+
+  std::optional<model::Session> get(std::string_view id) override { return inner_.get(id); }
+  std::vector<model::Session> for_user(std::string_view user_id) override {
+    return inner_.for_user(user_id);
+  }
+
+  void remove(std::string_view id) override {
+    write_then([&] { inner_.remove(id); }, by_id(id));
+  }
+  void remove_for_user(std::string_view user_id) override {
+    write_then([&] { inner_.remove_for_user(user_id); }, by_user(user_id));
+  }
+  void update_last_activity(std::string_view id, int64_t at) override {
+    write_then([&] { inner_.update_last_activity(id, at); }, by_id(id));
+  }
+  void update_roles_for_user(std::string_view user_id, std::string_view roles) override {
+    write_then([&] { inner_.update_roles_for_user(user_id, roles); }, by_user(user_id));
+  }
+  void update_props(std::string_view id, const boost::json::object& props) override {
+    write_then([&] { inner_.update_props(id, props); }, by_id(id));
+  }
+  void remove_expired(int64_t now) override {
+    write_then([&] { inner_.remove_expired(now); }, [this] { by_token_.clear(); });
+  }
+
+ private:
+  std::function<void()> by_id(std::string_view id) {
+    return [this, id = std::string(id)] {
+      by_token_.erase_if([&](const model::Session& s) { return s.id == id; });
+    };
+  }
+  std::function<void()> by_user(std::string_view user_id) {
+    return [this, uid = std::string(user_id)] {
+      by_token_.erase_if([&](const model::Session& s) { return s.user_id == uid; });
+    };
+  }
+
+  SessionStore& inner_;
+  KeyCache<model::Session> by_token_{35'000};  // Mattermost's SessionCacheSize
+};
+
+class CachedUserStore final : public UserStore {
+ public:
+  explicit CachedUserStore(UserStore& inner) : inner_(inner) {}
+
+  void insert(const model::User& u) override {
+    write_then([&] { inner_.insert(u); }, by_id(u.id));
+  }
+  void update(const model::User& u) override {
+    write_then([&] { inner_.update(u); }, by_id(u.id));
+  }
+  std::optional<model::User> get(std::string_view id) override {
+    if (cache_tx::active()) return inner_.get(id);
+    return by_id_.get_or_load(id, [&] { return inner_.get(id); });
+  }
+  std::optional<model::User> get_by_username(std::string_view username) override {
+    return inner_.get_by_username(username);
+  }
+  std::optional<model::User> get_by_email(std::string_view email) override {
+    return inner_.get_by_email(email);
+  }
+  std::vector<model::User> get_many(const std::vector<std::string>& ids) override {
+    return inner_.get_many(ids);
+  }
+  std::vector<model::User> get_by_usernames(const std::vector<std::string>& names) override {
+    return inner_.get_by_usernames(names);
+  }
+  std::vector<model::User> query(const UserQuery& q) override { return inner_.query(q); }
+  int64_t count(bool include_deleted) override { return inner_.count(include_deleted); }
+
+ private:
+  std::function<void()> by_id(std::string_view id) {
+    return [this, id = std::string(id)] { by_id_.erase(id); };
+  }
+
+  UserStore& inner_;
+  KeyCache<model::User> by_id_{50'000};  // Mattermost's user profile cache size
+};
+
+class CachedStore final : public Store {
+ public:
+  explicit CachedStore(std::unique_ptr<Store> inner)
+      : inner_(std::move(inner)),
+        sessions_(inner_->sessions()),
+        users_(inner_->users()),
+        reactions_(inner_->reactions(), reaction_cache_),
+        emoji_(inner_->emoji(), reaction_cache_) {}
+
+  UserStore& users() override { return users_; }
+  SessionStore& sessions() override { return sessions_; }
+  TeamStore& teams() override { return inner_->teams(); }
+  ChannelStore& channels() override { return inner_->channels(); }
+  SystemStore& system() override { return inner_->system(); }
+  PostStore& posts() override { return inner_->posts(); }
+  ReactionStore& reactions() override { return reactions_; }
+  PreferenceStore& preferences() override { return inner_->preferences(); }
+  StatusStore& statuses() override { return inner_->statuses(); }
+  SidebarStore& sidebar() override { return inner_->sidebar(); }
+  ThreadStore& threads() override { return inner_->threads(); }
+  DraftStore& drafts() override { return inner_->drafts(); }
+  EmojiStore& emoji() override { return emoji_; }
+  SearchStore& search() override { return inner_->search(); }
+  FileInfoStore& file_infos() override { return inner_->file_infos(); }
+
+  void transaction(const std::function<void()>& f) override {
+    cache_tx::Scope scope;
+    inner_->transaction(f);
+  }
+  bool healthy() override { return inner_->healthy(); }
+
+ private:
+  std::unique_ptr<Store> inner_;
+  CachedSessionStore sessions_;
+  CachedUserStore users_;
+  ReactionCache reaction_cache_{100'000};  // posts, most with no reaction
+  CachedReactionStore reactions_;
+  CachedEmojiStore emoji_;
+};
+
+}  // namespace
+
+std::unique_ptr<Store> with_caches(std::unique_ptr<Store> inner) {
+  return std::make_unique<CachedStore>(std::move(inner));
+}
+
+}  // namespace parley::store
