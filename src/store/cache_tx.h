@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <vector>
 
 namespace parley::store::cache_tx {
 
@@ -21,6 +22,22 @@ class Scope {
   ~Scope();
   Scope(const Scope&) = delete;
   Scope& operator=(const Scope&) = delete;
+};
+
+// An outermost transaction scope for work this thread runs on behalf of others (the group
+// commit leader running a batch, store/write_batcher.h): reads inside skip the caches, and the
+// invalidations recorded inside are replayed when it ends, after the batch's commit, whatever
+// scope this thread itself was in; that scope's own pending invalidations are kept for it.
+class BatchScope {
+ public:
+  BatchScope();
+  ~BatchScope();
+  BatchScope(const BatchScope&) = delete;
+  BatchScope& operator=(const BatchScope&) = delete;
+
+ private:
+  int outer_depth_;
+  std::vector<std::function<void()>> outer_pending_;
 };
 
 }  // namespace parley::store::cache_tx

@@ -1,6 +1,8 @@
 // Group commit (see write_batcher.h).
 #include "store/write_batcher.h"
 
+#include "store/cache_tx.h"
+
 #include <utility>
 
 namespace parley::store {
@@ -40,6 +42,9 @@ void WriteBatcher::lead(std::unique_lock<std::mutex>& lock) {
 }
 
 void WriteBatcher::execute(std::deque<Job*>& batch) {
+  // The jobs may come from other threads' transactions: inside the batch, reads skip the read
+  // caches and cache invalidations are replayed once this function returns, after the commit.
+  cache_tx::BatchScope cache_scope;
   auto fail_all = [&](std::exception_ptr e) {
     for (Job* j : batch)
       if (!j->error) j->error = e;
