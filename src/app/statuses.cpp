@@ -134,6 +134,11 @@ void set_status_offline(App& app, const std::string& user_id, bool manual) {
 
 void set_status_away_if_needed(App& app, const std::string& user_id, bool manual) {
   int64_t timeout_ms = app.config()->team.user_status_away_timeout * 1000;
+  // Automatic checks (every WebSocket pong) mostly change nothing: decide that with a read.
+  if (!manual && enabled(app)) {
+    auto cur = app.store().statuses().get(user_id);
+    if (cur && !away_if_needed(*cur, false, timeout_ms)) return;
+  }
   transition(app, user_id, [&](std::optional<model::Status> cur) -> std::optional<model::Status> {
     return away_if_needed(cur ? *cur : fresh(user_id, st::kOffline, manual, 0), manual, timeout_ms);
   });

@@ -3,6 +3,7 @@
 #include "http/websocket_session.h"
 
 #include "api/auth_cookies.h"
+#include "app/statuses.h"
 #include "app/users.h"
 #include "http/run_on.h"
 #include "util/json.h"
@@ -75,6 +76,19 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Soc
         }
       }
       co_await ws_.async_accept(request_, use_awaitable);
+      // As Mattermost's pong handler: every pong (pings go out when the client has been quiet
+      // for half the pong timeout) checks whether the user has been inactive long enough to be
+      // set away; the check runs on the worker pool.
+      ws_.control_callback([this](websocket::frame_type kind, beast::string_view) {
+        if (kind != websocket::frame_type::pong || !session_) return;
+        asio::post(workers_, [&app = app_, user = session_->user_id] {
+          try {
+            app::set_status_away_if_needed(app, user, false);
+          } catch (const std::exception& e) {
+            log::warn("automatic away check failed", {{"error", e.what()}});
+          }
+        });
+      });
 
       auto token = api::token_from_request(areq);
       if (!token.token.empty()) {

@@ -183,6 +183,32 @@ test('WebSocket actions: get_statuses, get_statuses_by_ids, user_update_active_s
   }
 });
 
+test('a quiet client is set away by the server on a WebSocket pong once idle past the timeout', async () => {
+  // Pings go out after half the pong timeout of client silence (1 s here); the official client
+  // answers them, and each pong runs Mattermost's automatic away check. The client reports
+  // nothing itself.
+  const quick = await startServer({
+    env: { MM_TEAMSETTINGS_USERSTATUSAWAYTIMEOUT: '1', MM_PARLEYSETTINGS_WEBSOCKETPONGTIMEOUTSECONDS: '2' },
+  });
+  try {
+    const alice = await newUser(quick);
+    const ws = await socket(quick, alice.client);
+    await ws.waitFor('status_change', (m) => m.data.status === 'online');
+    const ev = await ws.waitFor('status_change', (m) => m.data.status === 'away', 15000);
+    assert.deepEqual(ev.data, { status: 'away', user_id: alice.user.id });
+    const s = await alice.client.getStatus(alice.user.id);
+    assert.deepEqual([s.status, s.manual], ['away', false]);
+    // A status set by hand is not replaced by later pongs.
+    await alice.client.updateStatus({ user_id: alice.user.id, status: 'online' });
+    await alice.client.updateStatus({ user_id: alice.user.id, status: 'dnd' });
+    await new Promise((r) => setTimeout(r, 3000));
+    assert.equal((await alice.client.getStatus(alice.user.id)).status, 'dnd');
+    ws.close();
+  } finally {
+    await quick.stop();
+  }
+});
+
 test('idle past UserStatusAwayTimeout goes away; posting is activity; manual statuses stay', async () => {
   const quick = await startServer({ env: { MM_TEAMSETTINGS_USERSTATUSAWAYTIMEOUT: '1' } });
   try {
