@@ -1,10 +1,12 @@
 // Beast WebSocket session: accept, authenticate, register with the hub, then read actions and
-// write queued events on the session's strand with one write in flight.
+// write queued events on the session's strand with one write in flight; the frames queued
+// meanwhile go out together in the next write.
 #include "http/websocket_session.h"
 
 #include "api/auth_cookies.h"
 #include "app/users.h"
 #include "http/run_on.h"
+#include "http/serial_stream.h"
 #include "util/json.h"
 #include "util/log.h"
 #include "ws/actions.h"
@@ -166,14 +168,18 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Soc
     }
   }
 
+  // Frames every queued message (up to kBatchBytes) into one buffer and writes it with one
+  // call: one system call and one TCP segment train for a burst instead of one per message.
   asio::awaitable<void> write_loop() {
+    constexpr std::size_t kBatchBytes = 64 * 1024;
     try {
       while (!queue_.empty() && !closed_) {
-        auto text = queue_.front();
-        co_await ws_.async_write(asio::buffer(*text), use_awaitable);
-        // shutdown_socket() may have run while the write was in flight and emptied the queue.
-        if (closed_) break;
-        queue_.pop_front();
+        batch_.clear();
+        while (!queue_.empty() && batch_.size() < kBatchBytes) {
+          append_text_frame(batch_, *queue_.front());
+          queue_.pop_front();
+        }
+        co_await ws_.next_layer().async_write_some(asio::buffer(batch_), use_awaitable);
       }
     } catch (const boost::system::system_error&) {
       shutdown_socket();
@@ -190,7 +196,7 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Soc
     beast::get_lowest_layer(ws_).close();
   }
 
-  websocket::stream<beast::tcp_stream> ws_;
+  websocket::stream<SerialStream> ws_;
   BeastRequest request_;
   app::App& app_;
   ws::Hub& hub_;
@@ -202,6 +208,7 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Soc
   std::string connection_id_;
   int64_t sequence_number_ = 0;
   std::deque<std::shared_ptr<const std::string>> queue_;
+  std::string batch_;  // the frames being written
   bool writing_ = false;
   bool closed_ = false;
 };
