@@ -18,6 +18,8 @@
 #include <boost/beast/websocket.hpp>
 
 #include <deque>
+#include <mutex>
+#include <vector>
 
 namespace parley::http {
 namespace {
@@ -44,10 +46,15 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Soc
         ws_.get_executor(), [self = shared_from_this()] { return self->run(); }, asio::detached);
   }
 
+  // Called from any thread. Frames gather in `incoming_`; only the first of a burst posts a
+  // handler to the strand, which moves them all to the write queue.
   void send(std::shared_ptr<const std::string> text) override {
-    asio::post(ws_.get_executor(), [self = shared_from_this(), text = std::move(text)]() mutable {
-      self->enqueue(std::move(text));
-    });
+    {
+      std::lock_guard lock(incoming_mutex_);
+      incoming_.push_back(std::move(text));
+      if (incoming_.size() > 1) return;
+    }
+    asio::post(ws_.get_executor(), [self = shared_from_this()] { self->take_incoming(); });
   }
 
   void close() override {
@@ -151,6 +158,15 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Soc
     });
   }
 
+  void take_incoming() {
+    {
+      std::lock_guard lock(incoming_mutex_);
+      taken_.swap(incoming_);
+    }
+    for (auto& text : taken_) enqueue(std::move(text));
+    taken_.clear();
+  }
+
   void enqueue(std::shared_ptr<const std::string> text) {
     if (closed_) return;
     if (queue_.size() >= options_.max_queue) {
@@ -209,6 +225,9 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Soc
   int64_t sequence_number_ = 0;
   std::deque<std::shared_ptr<const std::string>> queue_;
   std::string batch_;  // the frames being written
+  std::mutex incoming_mutex_;
+  std::vector<std::shared_ptr<const std::string>> incoming_;  // sent, not yet on the strand
+  std::vector<std::shared_ptr<const std::string>> taken_;     // reused by take_incoming
   bool writing_ = false;
   bool closed_ = false;
 };
