@@ -1,11 +1,13 @@
 // Beast WebSocket session: accept, authenticate, register with the hub, then read actions and
-// write queued events on the session's strand with one write in flight.
+// write queued events on the session's strand with one write in flight; the frames queued
+// meanwhile go out together in the next write.
 #include "http/websocket_session.h"
 
 #include "api/auth_cookies.h"
 #include "app/statuses.h"
 #include "app/users.h"
 #include "http/run_on.h"
+#include "http/serial_stream.h"
 #include "util/json.h"
 #include "util/log.h"
 #include "ws/actions.h"
@@ -17,6 +19,8 @@
 #include <boost/beast/websocket.hpp>
 
 #include <deque>
+#include <mutex>
+#include <vector>
 
 namespace parley::http {
 namespace {
@@ -43,10 +47,15 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Soc
         ws_.get_executor(), [self = shared_from_this()] { return self->run(); }, asio::detached);
   }
 
+  // Called from any thread. Frames gather in `incoming_`; only the first of a burst posts a
+  // handler to the strand, which moves them all to the write queue.
   void send(std::shared_ptr<const std::string> text) override {
-    asio::post(ws_.get_executor(), [self = shared_from_this(), text = std::move(text)]() mutable {
-      self->enqueue(std::move(text));
-    });
+    {
+      std::lock_guard lock(incoming_mutex_);
+      incoming_.push_back(std::move(text));
+      if (incoming_.size() > 1) return;
+    }
+    asio::post(ws_.get_executor(), [self = shared_from_this()] { self->take_incoming(); });
   }
 
   void close() override {
@@ -163,6 +172,15 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Soc
     });
   }
 
+  void take_incoming() {
+    {
+      std::lock_guard lock(incoming_mutex_);
+      taken_.swap(incoming_);
+    }
+    for (auto& text : taken_) enqueue(std::move(text));
+    taken_.clear();
+  }
+
   void enqueue(std::shared_ptr<const std::string> text) {
     if (closed_) return;
     if (queue_.size() >= options_.max_queue) {
@@ -180,14 +198,18 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Soc
     }
   }
 
+  // Frames every queued message (up to kBatchBytes) into one buffer and writes it with one
+  // call: one system call and one TCP segment train for a burst instead of one per message.
   asio::awaitable<void> write_loop() {
+    constexpr std::size_t kBatchBytes = 64 * 1024;
     try {
       while (!queue_.empty() && !closed_) {
-        auto text = queue_.front();
-        co_await ws_.async_write(asio::buffer(*text), use_awaitable);
-        // shutdown_socket() may have run while the write was in flight and emptied the queue.
-        if (closed_) break;
-        queue_.pop_front();
+        batch_.clear();
+        while (!queue_.empty() && batch_.size() < kBatchBytes) {
+          append_text_frame(batch_, *queue_.front());
+          queue_.pop_front();
+        }
+        co_await ws_.next_layer().async_write_some(asio::buffer(batch_), use_awaitable);
       }
     } catch (const boost::system::system_error&) {
       shutdown_socket();
@@ -204,7 +226,7 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Soc
     beast::get_lowest_layer(ws_).close();
   }
 
-  websocket::stream<beast::tcp_stream> ws_;
+  websocket::stream<SerialStream> ws_;
   BeastRequest request_;
   app::App& app_;
   ws::Hub& hub_;
@@ -216,6 +238,10 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Soc
   std::string connection_id_;
   int64_t sequence_number_ = 0;
   std::deque<std::shared_ptr<const std::string>> queue_;
+  std::string batch_;  // the frames being written
+  std::mutex incoming_mutex_;
+  std::vector<std::shared_ptr<const std::string>> incoming_;  // sent, not yet on the strand
+  std::vector<std::shared_ptr<const std::string>> taken_;     // reused by take_incoming
   bool writing_ = false;
   bool closed_ = false;
 };
