@@ -187,6 +187,7 @@ int main(int argc, char** argv) {
       bool healthy = false;
       auto verdict = judge(stats.take_window(), usage, healthy);
       verdict["users"] = fleet.started();
+      verdict["failed_starts"] = fleet.size() - fleet.started();
       verdict["usage"] = usage.to_json();
       std::cerr << json::serialize(verdict) << "\n";
       steps.push_back(verdict);

@@ -302,7 +302,7 @@ asio::awaitable<bool> SimUser::view_thread() {
 
 asio::awaitable<bool> SimUser::reconnect_websocket() {
   ws_.close();
-  bool ok = co_await ws_.connect(http_.token());
+  bool ok = co_await open_websocket();
   if (ok) asio::co_spawn(executor_, ws_.read_loop(), asio::detached);
   co_return ok;
 }

@@ -55,6 +55,15 @@ asio::awaitable<HttpResult> SimUser::call(std::string_view route, std::string_vi
   co_return r;
 }
 
+asio::awaitable<bool> SimUser::open_websocket() {
+  auto t0 = Clock::now();
+  bool ok = co_await ws_.connect(http_.token());
+  double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+  if (stats_.request("WS /websocket", ms, ok ? 101 : 0, !ok && ws_.timed_out()))
+    std::cerr << "first failure of WS /websocket: " << ws_.failure() << "\n";
+  co_return ok;
+}
+
 asio::awaitable<std::optional<json::value>> SimUser::get_json(std::string_view route,
                                                               std::string target) {
   auto r = co_await call(route, "GET", std::move(target));
@@ -111,7 +120,7 @@ asio::awaitable<bool> SimUser::start() {
         if (auto id = str(u, "id"); !id.empty() && id != user_id_) team_user_ids_.push_back(id);
     ok = !channels_.empty();
   }
-  if (ok) ok = co_await ws_.connect(http_.token());
+  if (ok) ok = co_await open_websocket();
   if (ok) {
     json::object presence{{"team_id", team_id_}};
     co_await ws_.send("presence", std::move(presence));

@@ -65,6 +65,8 @@ class SimUser : public std::enable_shared_from_this<SimUser> {
                                    std::string target, std::string body = {});
   asio::awaitable<std::optional<boost::json::value>> get_json(std::string_view route,
                                                               std::string target);
+  // ws_.connect() counted as the route "WS /websocket" (status 101 when open, 0 when not).
+  asio::awaitable<bool> open_websocket();
   asio::awaitable<void> status_poll();
   asio::awaitable<void> idle(std::chrono::milliseconds d);
   void on_event(const std::string& name, const boost::json::object& msg);

@@ -14,7 +14,7 @@ void Counter::add(double latency_ms, int status, bool timed_out, bool race) {
   if (status >= 500) ++server_errors;
   if (race)
     ++races;
-  else if (timed_out || status < 200 || status >= 300)
+  else if (timed_out || (status < 200 && status != 101) || status >= 300)
     ++errors;
   if (!timed_out && status != 0) ms.push_back(static_cast<float>(latency_ms));
 }

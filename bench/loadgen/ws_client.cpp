@@ -32,6 +32,8 @@ struct WsClient::Impl {
   int64_t events = 0;
   int64_t replayed = 0;
   bool is_open = false;
+  std::string failure;  // step and error of the last failed connect
+  bool timed_out = false;
 
   // Parses one frame; returns the event name ("" for replies).
   std::string handle(std::string_view text) {
@@ -79,6 +81,12 @@ int64_t WsClient::events_received() const {
 int64_t WsClient::missed_on_resume() const {
   return impl_->replayed;
 }
+const std::string& WsClient::failure() const {
+  return impl_->failure;
+}
+bool WsClient::timed_out() const {
+  return impl_->timed_out;
+}
 
 void WsClient::close() {
   auto& d = *impl_;
@@ -94,6 +102,9 @@ asio::awaitable<bool> WsClient::connect(const std::string& token) {
   close();
   d.ws = std::make_shared<websocket::stream<beast::tcp_stream>>(d.executor);
   beast::flat_buffer buffer;
+  d.failure.clear();
+  d.timed_out = false;
+  const char* step = "connect";
   try {
     auto& sock = beast::get_lowest_layer(*d.ws).socket();
     sock.open(d.target.server.protocol());
@@ -105,6 +116,7 @@ asio::awaitable<bool> WsClient::connect(const std::string& token) {
     if (!d.connection_id.empty())
       path += "?connection_id=" + d.connection_id +
               "&sequence_number=" + std::to_string(d.last_seq + 1);
+    step = "handshake";
     co_await d.ws->async_handshake(d.target.host, path, use_awaitable);
     beast::get_lowest_layer(*d.ws).expires_never();
     websocket::stream_base::timeout waiting{d.timeout, d.timeout, false};  // hello must come
@@ -112,6 +124,7 @@ asio::awaitable<bool> WsClient::connect(const std::string& token) {
     d.is_open = true;
     json::object challenge{{"token", token}};  // built outside co_await: GCC 12 coroutine bug
     co_await send("authentication_challenge", std::move(challenge));
+    step = "hello";
     // A new connection gets `hello`; a resumed one (Mattermost sends no hello then) is confirmed
     // by the OK reply to the challenge. Replayed events may come first; they are counted.
     bool resuming = !d.connection_id.empty();
@@ -137,7 +150,9 @@ asio::awaitable<bool> WsClient::connect(const std::string& token) {
         co_return true;
       }
     }
-  } catch (const boost::system::system_error&) {
+  } catch (const boost::system::system_error& e) {
+    d.timed_out = e.code() == beast::error::timeout;
+    d.failure = std::string(step) + ": " + e.code().message();
   }
   close();
   co_return false;

@@ -24,8 +24,10 @@ class WsClient {
   WsClient& operator=(const WsClient&) = delete;
 
   // Opens the socket (resuming with connection_id/sequence_number after a previous connection)
-  // and waits for `hello`; false on failure.
+  // and waits for `hello`; false on failure, then failure() says at which step and why.
   asio::awaitable<bool> connect(const std::string& token);
+  const std::string& failure() const;
+  bool timed_out() const;  // the last connect() failed by timeout
   // Reads until the socket closes; events go to the handler. Run it detached after connect().
   asio::awaitable<void> read_loop();
   // Sends an action such as user_typing; the caller must not send concurrently.
