@@ -1,8 +1,10 @@
 // The channel and team decorators of the caching store (store/cached_store.h): channels by id
 // (every channel read of a request), invalidated by channel writes and, through
-// store/cached_posts.h, by post writes that move the channel's counters; deleting a channel
-// drops its post listings, deleting a team (its channels and posts) clears both caches. Nothing
-// else writes the Channels table.
+// store/cached_posts.h, by post writes that move the channel's counters; members' roles (every
+// permission check), invalidated by the membership writes that can change them (save, update,
+// remove); deleting a channel drops its post listings and members, deleting a team (its
+// channels, members and posts) clears everything. Nothing else writes the Channels table or the
+// roles of ChannelMembers (post writes, views and mutes only move counters and notify props).
 #pragma once
 
 #include "store/cached_posts.h"
@@ -40,17 +42,16 @@ class CachedChannelStore final : public ChannelStore {
     return inner_.public_by_ids(team_id, ids);
   }
   std::vector<model::Channel> search(const ChannelSearch& q) override { return inner_.search(q); }
+  std::optional<std::string> member_roles(std::string_view channel_id,
+                                          std::string_view user_id) override;
+  void save_member(const model::ChannelMember& m) override;
+  void update_member(const model::ChannelMember& m) override;
+  void remove_member(std::string_view channel_id, std::string_view user_id) override;
+  void remove_team_memberships(std::string_view team_id, std::string_view user_id) override;
+
   std::optional<model::ChannelMember> get_member(std::string_view channel_id,
                                                  std::string_view user_id) override {
     return inner_.get_member(channel_id, user_id);
-  }
-  void save_member(const model::ChannelMember& m) override { inner_.save_member(m); }
-  void update_member(const model::ChannelMember& m) override { inner_.update_member(m); }
-  void remove_member(std::string_view channel_id, std::string_view user_id) override {
-    inner_.remove_member(channel_id, user_id);
-  }
-  void remove_team_memberships(std::string_view team_id, std::string_view user_id) override {
-    inner_.remove_team_memberships(team_id, user_id);
   }
   std::vector<model::ChannelMember> members(std::string_view channel_id, int offset,
                                             int limit) override {
@@ -100,6 +101,8 @@ class CachedChannelStore final : public ChannelStore {
   }
 
  private:
+  std::function<void()> member(std::string_view channel_id, std::string_view user_id);
+
   ChannelStore& inner_;
   ChannelCaches& cache_;
 };

@@ -17,10 +17,19 @@
 
 namespace parley::store {
 
-// What the caching store keeps per channel: post listings and the Channels row.
+// A channel member's roles, by "channel_id/user_id" (store/cached_channels.h).
+struct MemberRoles {
+  std::string channel_id;
+  std::string user_id;
+  std::string roles;
+};
+
+// What the caching store keeps per channel: post listings, the Channels row and members' roles.
+// invalidate() is for post writes, which leave the members' roles alone.
 struct ChannelCaches {
   ChannelPostCache posts{1'000, 8};        // channels, listings per channel
   KeyCache<model::Channel> by_id{10'000};  // Mattermost's channel cache size
+  KeyCache<MemberRoles> member_roles{50'000};
 
   void invalidate(std::string_view channel_id) {
     posts.invalidate(channel_id);
@@ -29,6 +38,7 @@ struct ChannelCaches {
   void clear() {
     posts.clear();
     by_id.clear();
+    member_roles.clear();
   }
 };
 

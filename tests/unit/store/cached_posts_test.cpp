@@ -1,8 +1,8 @@
 // The channel caches of the caching store (store/cached_posts.h, store/cached_channels.h): a
-// channel's first page, the threads on it, its time cursors and the channel row are served from
-// memory, and every kind of write that changes them invalidates them. Each test proves the read
-// was cached (a change made behind the store's back is not seen) before the write, then that
-// the write's effect (and the change behind the back with it) is seen after. Runs on both
+// channel's first page, the threads on it, its time cursors, the channel row and members' roles
+// are served from memory, and every kind of write that changes them invalidates them. Each test
+// proves the read was cached (a change made behind the store's back is not seen) before the write,
+// then that the write's effect (and the change behind the back with it) is seen after. Runs on both
 // backends (open_store wraps every store).
 #include "store/channel_post_cache.h"
 #include "store/channel_store.h"
@@ -232,6 +232,49 @@ TEST_F(CachedPostsTest, ChannelRowsAreCachedAndInvalidatedByPostsAndUpdates) {
   p.update_at = p.edit_at = ++clock_;
   store().posts().update(p);
   EXPECT_EQ(channels.get(channel_)->last_post_at, p.update_at);
+}
+
+TEST_F(CachedPostsTest, MemberRolesAreCachedAndInvalidatedByMembershipWrites) {
+  auto& channels = store().channels();
+  model::ChannelMember m;
+  m.channel_id = channel_;
+  m.user_id = user_.id;
+  m.notify_props = model::default_channel_notify_props();
+  EXPECT_FALSE(channels.member_roles(channel_, user_.id));
+  channels.save_member(m);
+  ASSERT_EQ(channels.member_roles(channel_, user_.id), "channel_user");
+  auto behind = [&](const std::string& set) {
+    exec_sql("UPDATE ChannelMembers SET " + set + " WHERE ChannelId = '" + channel_ + "'");
+  };
+  behind("SchemeAdmin = true");
+  EXPECT_EQ(channels.member_roles(channel_, user_.id), "channel_user") << "served from the cache";
+
+  m.scheme_admin = true;
+  m.explicit_roles = "custom_role";
+  channels.update_member(m);
+  EXPECT_EQ(channels.member_roles(channel_, user_.id),
+            channels.get_member(channel_, user_.id)->roles());
+  EXPECT_NE(channels.member_roles(channel_, user_.id)->find("channel_admin"), std::string::npos);
+
+  channels.remove_member(channel_, user_.id);
+  EXPECT_FALSE(channels.member_roles(channel_, user_.id));
+
+  channels.save_member(m);
+  ASSERT_TRUE(channels.member_roles(channel_, user_.id));
+  channels.remove_team_memberships(team_, user_.id);
+  EXPECT_FALSE(channels.member_roles(channel_, user_.id));
+
+  channels.save_member(m);
+  ASSERT_TRUE(channels.member_roles(channel_, user_.id));
+  channels.permanent_delete(channel_);
+  EXPECT_FALSE(channels.member_roles(channel_, user_.id));
+
+  channel_ = add_channel("off-topic");
+  m.channel_id = channel_;
+  channels.save_member(m);
+  ASSERT_TRUE(channels.member_roles(channel_, user_.id));
+  store().teams().permanent_delete(team_);
+  EXPECT_FALSE(channels.member_roles(channel_, user_.id));
 }
 
 TEST_F(CachedPostsTest, TransactionsReadTheirWritesAndRollBackCleanly) {
