@@ -246,7 +246,7 @@ TEST_F(CachedPostsTest, MemberRolesAreCachedAndInvalidatedByMembershipWrites) {
   auto behind = [&](const std::string& set) {
     exec_sql("UPDATE ChannelMembers SET " + set + " WHERE ChannelId = '" + channel_ + "'");
   };
-  behind("SchemeAdmin = true");
+  behind("SchemeAdmin = 1");
   EXPECT_EQ(channels.member_roles(channel_, user_.id), "channel_user") << "served from the cache";
 
   m.scheme_admin = true;
