@@ -1,7 +1,10 @@
-// The caching Store decorator: forwards everything, caches session-by-token and user-by-id reads.
+// The caching Store decorator: forwards everything, caches session-by-token, user-by-id and
+// channel-by-id reads, channel post listings and reactions.
 #include "store/cached_store.h"
 
 #include "store/cache_tx.h"
+#include "store/cached_channels.h"
+#include "store/cached_posts.h"
 #include "store/cached_reactions.h"
 #include "store/key_cache.h"
 #include "store/session_store.h"
@@ -105,19 +108,22 @@ class CachedUserStore final : public UserStore {
 
 class CachedStore final : public Store {
  public:
-  explicit CachedStore(std::unique_ptr<Store> inner)
+  CachedStore(std::unique_ptr<Store> inner, CacheOptions options)
       : inner_(std::move(inner)),
         sessions_(inner_->sessions()),
         users_(inner_->users()),
-        reactions_(inner_->reactions(), reaction_cache_),
-        emoji_(inner_->emoji(), reaction_cache_) {}
+        posts_(inner_->posts(), channel_caches_, options.post_listings),
+        channels_(inner_->channels(), channel_caches_),
+        teams_(inner_->teams(), channel_caches_),
+        reactions_(inner_->reactions(), reaction_cache_, inner_->posts(), channel_caches_),
+        emoji_(inner_->emoji(), reaction_cache_, channel_caches_) {}
 
   UserStore& users() override { return users_; }
   SessionStore& sessions() override { return sessions_; }
-  TeamStore& teams() override { return inner_->teams(); }
-  ChannelStore& channels() override { return inner_->channels(); }
+  TeamStore& teams() override { return teams_; }
+  ChannelStore& channels() override { return channels_; }
   SystemStore& system() override { return inner_->system(); }
-  PostStore& posts() override { return inner_->posts(); }
+  PostStore& posts() override { return posts_; }
   ReactionStore& reactions() override { return reactions_; }
   PreferenceStore& preferences() override { return inner_->preferences(); }
   StatusStore& statuses() override { return inner_->statuses(); }
@@ -138,6 +144,10 @@ class CachedStore final : public Store {
   std::unique_ptr<Store> inner_;
   CachedSessionStore sessions_;
   CachedUserStore users_;
+  ChannelCaches channel_caches_;
+  CachedPostStore posts_;
+  CachedChannelStore channels_;
+  CachedTeamStore teams_;
   ReactionCache reaction_cache_{100'000};  // posts, most with no reaction
   CachedReactionStore reactions_;
   CachedEmojiStore emoji_;
@@ -145,8 +155,8 @@ class CachedStore final : public Store {
 
 }  // namespace
 
-std::unique_ptr<Store> with_caches(std::unique_ptr<Store> inner) {
-  return std::make_unique<CachedStore>(std::move(inner));
+std::unique_ptr<Store> with_caches(std::unique_ptr<Store> inner, CacheOptions options) {
+  return std::make_unique<CachedStore>(std::move(inner), options);
 }
 
 }  // namespace parley::store
