@@ -46,9 +46,16 @@ std::string content_type_for(std::string_view name) {
   return "application/octet-stream";
 }
 
+std::filesystem::path web_client_folder(const config::ParleySettings& settings) {
+  std::filesystem::path official = settings.client_directory;
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(official / "root.html", ec)) return official;
+  return settings.web_client_directory;
+}
+
 Response serve_webapp(app::App& app, const Request& req) {
   if (req.method != "GET" && req.method != "HEAD") return not_found();
-  std::filesystem::path dir = app.config()->parley.client_directory;
+  auto dir = web_client_folder(app.config()->parley);
   if (req.path.starts_with("/static/")) {
     std::string_view rel = std::string_view(req.path).substr(8);
     if (!safe_relative(rel)) return not_found();

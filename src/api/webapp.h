@@ -1,6 +1,9 @@
-// Serves a Mattermost web client build from ParleySettings.ClientDirectory the way Mattermost
-// does: /static/* from the folder, every other non-API path its root.html.
+// Serves a web client the way Mattermost does: /static/* from its folder, every other non-API path
+// its root.html. The folder is ParleySettings.ClientDirectory when it holds a Mattermost web app
+// build (root.html), else ParleySettings.WebClientDirectory (Parley's own client, webapp/dist).
 #pragma once
+
+#include <filesystem>
 
 #include "api/request.h"
 #include "app/app.h"
@@ -8,6 +11,8 @@
 namespace parley::api {
 
 Response serve_webapp(app::App& app, const Request& req);
+// The folder whose root.html and assets are served.
+std::filesystem::path web_client_folder(const config::ParleySettings& settings);
 // Content type for a file name, by extension.
 std::string content_type_for(std::string_view filename);
 

@@ -1,0 +1,45 @@
+// A channel's messages (oldest first) plus its unsent posts, kept scrolled to the newest.
+import { useEffect, useRef } from 'preact/hooks';
+import { discardPending } from '../posts';
+import { useStore } from './hooks';
+import { Avatar, Post } from './Post';
+
+export function PendingList({ channelId, rootId }: { channelId: string; rootId: string }) {
+  const s = useStore();
+  const mine = s.pending.filter((p) => p.channel_id === channelId && p.root_id === rootId);
+  return (
+    <>
+      {mine.map((p) => (
+        <article key={p.pending_post_id} class="post pending" aria-label="Unsent message">
+          <Avatar userId={p.user_id} />
+          <div class="post-body">
+            <div class="post-head"><strong class="author">{s.me?.username}</strong>
+              <span class="sending">{p.failed ? 'failed' : 'sending…'}</span>
+              {p.failed && <button class="link" onClick={() => discardPending(p.pending_post_id)}>Discard</button>}
+            </div>
+            <div class="message">{p.message}</div>
+          </div>
+        </article>
+      ))}
+    </>
+  );
+}
+
+export function MessageList({ channelId }: { channelId: string }) {
+  const s = useStore();
+  const ref = useRef<HTMLDivElement>(null);
+  const ids = s.order[channelId] ?? [];
+  const last = ids[ids.length - 1];
+  const pendingCount = s.pending.length;
+  useEffect(() => {
+    const el = ref.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [channelId, last, pendingCount]);
+  return (
+    <div class="messages" ref={ref} role="log" aria-label="Messages">
+      {ids.length === 0 && <p class="empty">No messages yet. Say hello!</p>}
+      {ids.map((id) => s.posts[id] && <Post key={id} post={s.posts[id]} />)}
+      <PendingList channelId={channelId} rootId="" />
+    </div>
+  );
+}
