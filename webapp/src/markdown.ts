@@ -95,9 +95,3 @@ export function renderMarkdown(message: string, context: RenderContext = {}): st
   const html = parser.parse(message) as string;
   return purifier().sanitize(html, { ADD_ATTR: ['target', 'data-username', 'data-channel'] });
 }
-
-// Whether a message mentions the user (by name or a channel-wide mention), for highlighting.
-export function mentionsUser(message: string, username: string): boolean {
-  const re = new RegExp(`(^|[^\\w@])@(${username.replace(/[.]/g, '\\.')}|all|channel|here)(?![\\w-])`, 'i');
-  return re.test(message);
-}
