@@ -151,12 +151,18 @@ function onTyping(userId: string, channelId: string, rootId: string) {
   setTimeout(() => store.set({ typing: { ...store.s.typing } }), 5100);
 }
 
-let lastTyping = 0;
+// At most one user_typing per box every 2 s; sending a post resets its box.
+const lastTyping = new Map<string, number>();
 export function sendTyping(channelId: string, rootId: string) {
+  const key = typingKey(channelId, rootId);
   const now = Date.now();
-  if (now - lastTyping < 2000) return;
-  lastTyping = now;
+  if (now - (lastTyping.get(key) ?? 0) < 2000) return;
+  lastTyping.set(key, now);
   ws.userTyping(channelId, rootId);
+}
+
+export function typingDone(channelId: string, rootId: string) {
+  lastTyping.delete(typingKey(channelId, rootId));
 }
 
 export async function setStatus(status: string) {

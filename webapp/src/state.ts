@@ -86,11 +86,18 @@ export class Store {
 }
 
 // Posts of a channel merged into the store maps, oldest first, without duplicates.
+// A reply new to the store counts on its root unless the root came in the same list (then the
+// server's reply_count is current).
 export function mergePosts(s: State, list: Post[]): Pick<State, 'posts' | 'order'> {
   const posts = { ...s.posts };
   const order = { ...s.order };
   const touched = new Set<string>();
+  const inList = new Set(list.map((p) => p.id));
   for (const p of list) {
+    const root = p.root_id ? posts[p.root_id] : undefined;
+    if (root && !s.posts[p.id] && !inList.has(root.id)) {
+      posts[root.id] = { ...root, reply_count: (root.reply_count ?? 0) + 1 };
+    }
     posts[p.id] = p;
     const ids = order[p.channel_id] ?? [];
     if (!touched.has(p.channel_id)) {

@@ -6,7 +6,7 @@ import { applyCompletion, findTrigger, type Trigger } from '../autocomplete';
 import { client } from '../api';
 import { emojiChar, emojiMatching } from '../emoji';
 import { loadDraft, saveDraft, sendPost, uploadFiles } from '../posts';
-import { sendTyping } from '../realtime';
+import { sendTyping, typingDone } from '../realtime';
 import { store } from '../store';
 import { editLastPost } from './Post';
 
@@ -78,6 +78,7 @@ export function Composer({ channelId, rootId }: { channelId: string; rootId: str
     const message = text.trim();
     if ((!message && !files.length) || uploading) return;
     void sendPost(channelId, rootId, message, files.map((f) => f.id));
+    typingDone(channelId, rootId);
     setText('');
     setFiles([]);
     setChoices([]);
@@ -131,7 +132,7 @@ export function Composer({ channelId, rootId }: { channelId: string; rootId: str
         </div>
       )}
       <div class="composer-row">
-        <button class="icon" aria-label="Attach files" title="Attach files" onClick={() => fileInput.current?.click()}>📎</button>
+        <button class="icon" aria-label="Attach files" title="Attach files" onClick={() => fileInput.current?.click()}>＋</button>
         <input type="file" multiple hidden ref={fileInput} aria-label="File to attach"
           onChange={(e) => { void attach([...(e.currentTarget.files ?? [])]); e.currentTarget.value = ''; }} />
         <textarea ref={box} rows={1} value={text} aria-label={rootId ? 'Reply' : 'Write a message'}

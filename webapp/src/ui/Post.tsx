@@ -134,7 +134,7 @@ export function Post({ post, inThread = false }: { post: PostT; inThread?: boole
         {!inThread && <button class="icon" aria-label="Reply" title="Reply" onClick={() => void openThread(post.root_id || post.id)}>↩</button>}
         <button class="icon" aria-label="Add reaction" title="Add reaction" onClick={() => setPicker(!picker)}>☺</button>
         {mine && <button class="icon" aria-label="Edit" title="Edit" onClick={() => { setText(post.message); setEditing(true); }}>✎</button>}
-        {(mine || admin) && <button class="icon" aria-label="Delete" title="Delete" onClick={() => setConfirm(true)}>🗑</button>}
+        {(mine || admin) && <button class="icon" aria-label="Delete" title="Delete" onClick={() => setConfirm(true)}>⌫</button>}
       </div>
     </article>
   );

@@ -5,6 +5,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../../tests/e2e/lib/harness.mjs';
 
@@ -98,4 +99,51 @@ export async function joinTestTeam(page, username, { create = false } = {}) {
     await page.getByRole('button', { name: 'Join Parley Test' }).click();
   }
   await page.getByRole('heading', { name: '# Town Square' }).waitFor();
+}
+
+// Replaces window.Notification with a recorder (granted), so tests can see desktop notifications.
+export async function recordNotifications(context) {
+  await context.addInitScript(() => {
+    window.__notes = [];
+    window.Notification = class {
+      static permission = 'granted';
+      static requestPermission = async () => 'granted';
+      constructor(title, options = {}) {
+        window.__notes.push({ title, body: options.body ?? '' });
+      }
+    };
+  });
+}
+
+// A solid-colour PNG of the given size, for uploads.
+export function png(width, height, [r, g, b] = [40, 120, 220]) {
+  const row = Buffer.alloc(1 + width * 3);
+  for (let x = 0; x < width; x++) row.set([r, g, b], 1 + x * 3);
+  const raw = Buffer.concat(Array.from({ length: height }, () => row));
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const td = Buffer.concat([Buffer.from(type), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(td));
+    return Buffer.concat([len, td, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+// The post (article) in a list whose text contains `text`, by `author` when given.
+export function postWith(scope, text, author) {
+  const sel = author ? `article.post[aria-label="Message from ${author}"]` : 'article.post';
+  return scope.locator(sel, { hasText: text });
+}
+
+// Clicks one of a post's hover actions (Reply, Add reaction, Edit, Delete).
+export async function postAction(post, action) {
+  await post.hover();
+  await post.getByRole('button', { name: action, exact: true }).click();
 }

@@ -16,6 +16,14 @@ describe('mergePosts', () => {
     expect(b.order.d).toEqual(['q']);
     expect(a.order.c).toEqual(['p1', 'p2']); // earlier state untouched
   });
+  it('counts a new reply on its root, once', () => {
+    const s = initialState();
+    const a = { ...s, ...mergePosts(s, [{ ...post('r', 'c', 1), reply_count: 1 }, { ...post('x', 'c', 2), root_id: 'r' }]) };
+    expect(a.posts.r.reply_count).toBe(1); // root and reply fetched together: the server's count
+    const b = { ...a, ...mergePosts(a, [{ ...post('y', 'c', 3), root_id: 'r' }]) };
+    const c = { ...b, ...mergePosts(b, [{ ...post('y', 'c', 3), root_id: 'r' }]) };
+    expect(c.posts.r.reply_count).toBe(2);
+  });
 });
 
 describe('unread', () => {
