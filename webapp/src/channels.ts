@@ -5,6 +5,7 @@ import type { Post, PostList } from '@mattermost/types/posts';
 import type { Team } from '@mattermost/types/teams';
 import type { UserProfile } from '@mattermost/types/users';
 import { client, errorMessage, ws } from './api';
+import { syncLocalDrafts } from './posts';
 import { navigate } from './session';
 import { mergePosts } from './state';
 import { store } from './store';
@@ -61,12 +62,13 @@ export async function ensureUsers(ids: string[]) {
   }
 }
 
-async function loadServerDrafts(teamId: string) {
+export async function loadServerDrafts(teamId: string) {
   try {
     const list = await client.getUserDrafts(teamId);
     const serverDrafts: Record<string, string> = {};
     for (const d of list) serverDrafts[`${d.channel_id}.${d.root_id ?? ''}`] = d.message;
     store.set({ serverDrafts });
+    syncLocalDrafts();
   } catch {
     // drafts may be disabled on the server; local drafts still work
   }

@@ -50,6 +50,19 @@ export class DraftStore {
   remove(channelId: string, rootId = '') {
     this.storage.removeItem(draftKey(channelId, rootId));
   }
+
+  // Every stored draft with its channel and thread.
+  entries(): { channelId: string; rootId: string; draft: Draft }[] {
+    const out = [];
+    for (let i = 0; i < this.storage.length; i++) {
+      const key = this.storage.key(i) ?? '';
+      if (!key.startsWith(DRAFT)) continue;
+      const [channelId, rootId = ''] = key.slice(DRAFT.length).split('.');
+      const draft = this.get(channelId, rootId);
+      if (draft) out.push({ channelId, rootId, draft });
+    }
+    return out;
+  }
 }
 
 export class Outbox {

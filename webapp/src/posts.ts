@@ -167,6 +167,16 @@ export function saveDraft(channelId: string, rootId: string, message: string) {
   }, 1000));
 }
 
+// Sends local drafts the server does not have yet (typed just before a reload, or while it
+// was down) for the channels of the current team.
+export function syncLocalDrafts() {
+  const s = store.s;
+  for (const { channelId, rootId, draft } of drafts.entries()) {
+    if (!s.channels[channelId] || s.serverDrafts[`${channelId}.${rootId}`] === draft.message) continue;
+    saveDraft(channelId, rootId, draft.message);
+  }
+}
+
 export function loadDraft(channelId: string, rootId: string): string {
   const local = drafts.get(channelId, rootId);
   if (local) return local.message;

@@ -4,7 +4,7 @@ import type { ServerChannel as Channel } from '@mattermost/types/channels';
 import type { Post } from '@mattermost/types/posts';
 import type { Reaction } from '@mattermost/types/reactions';
 import { client, websocketUrl, ws } from './api';
-import { ensureUsers, loadPosts, markViewed, openChannel, refreshChannels } from './channels';
+import { ensureUsers, loadPosts, loadServerDrafts, markViewed, openChannel, refreshChannels } from './channels';
 import { flushOutbox, openThread, removePost } from './posts';
 import { channelLabel, mergePosts } from './state';
 import { store } from './store';
@@ -53,6 +53,7 @@ async function resync() {
   }
   if (store.s.threadId) await openThread(store.s.threadId);
   await flushOutbox();
+  if (store.s.teamId) await loadServerDrafts(store.s.teamId);
 }
 
 function onEvent(m: Msg) {

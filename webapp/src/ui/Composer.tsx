@@ -8,6 +8,7 @@ import { emojiChar, emojiMatching } from '../emoji';
 import { loadDraft, saveDraft, sendPost, uploadFiles } from '../posts';
 import { sendTyping, typingDone } from '../realtime';
 import { store } from '../store';
+import { useStore } from './hooks';
 import { editLastPost } from './Post';
 
 interface Choice {
@@ -46,7 +47,7 @@ export function Composer({ channelId, rootId }: { channelId: string; rootId: str
   const query = useRef(0);
 
   // A server draft may arrive after the box was first drawn.
-  const serverDraft = store.s.serverDrafts[`${channelId}.${rootId}`];
+  const serverDraft = useStore().serverDrafts[`${channelId}.${rootId}`];
   useEffect(() => {
     if (!text && serverDraft) setText(serverDraft);
   }, [serverDraft]);

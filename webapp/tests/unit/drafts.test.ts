@@ -13,6 +13,17 @@ describe('DraftStore', () => {
     expect(d.get('c1', 'root')?.message).toBe('reply text');
     expect(d.get('c2')).toBeNull();
   });
+  it('lists every stored draft', () => {
+    const d = new DraftStore(localStorage);
+    d.set('c1', '', 'a', [], 1);
+    d.set('c2', 'r', 'b', [], 2);
+    localStorage.setItem('other', 'x');
+    const all = d.entries().sort((x, y) => x.channelId.localeCompare(y.channelId));
+    expect(all).toEqual([
+      { channelId: 'c1', rootId: '', draft: { message: 'a', fileIds: [], updateAt: 1 } },
+      { channelId: 'c2', rootId: 'r', draft: { message: 'b', fileIds: [], updateAt: 2 } },
+    ]);
+  });
   it('an empty draft removes it, and junk reads as none', () => {
     const d = new DraftStore(localStorage);
     d.set('c1', '', 'x');
