@@ -10,6 +10,8 @@ import { navigate } from './session';
 import { mergePosts } from './state';
 import { store } from './store';
 
+const PAGE = 60;
+
 const byId = <T extends { id: string }>(list: T[]) => Object.fromEntries(list.map((x) => [x.id, x]));
 
 export async function loadTeam(team: Team) {
@@ -62,6 +64,19 @@ export async function ensureUsers(ids: string[]) {
   }
 }
 
+// Re-reads the statuses of the users on screen. Mattermost sends status_change only to the user
+// concerned, so others' statuses are polled (on channel switch and every 30 s), as its web app does.
+export async function refreshStatuses() {
+  const ids = Object.keys(store.s.users).slice(0, 200);
+  if (!ids.length) return;
+  try {
+    const list = await client.getStatusesByIds(ids);
+    store.set({ statuses: { ...store.s.statuses, ...Object.fromEntries(list.map((x) => [x.user_id, x.status])) } });
+  } catch {
+    // kept until the next poll
+  }
+}
+
 export async function loadServerDrafts(teamId: string) {
   try {
     const list = await client.getUserDrafts(teamId);
@@ -100,14 +115,31 @@ export async function openChannel(channelId: string) {
   ws.updateActiveChannel(channelId);
   await loadPosts(channelId);
   markViewed(channelId);
+  void refreshStatuses();
 }
 
 // Reads the newest page of a channel and merges it (also the resync after a reconnect).
 export async function loadPosts(channelId: string) {
   try {
-    const list: PostList = await client.getPosts(channelId, 0, 60);
+    const list: PostList = await client.getPosts(channelId, 0, PAGE);
     const posts = Object.values(list.posts) as Post[];
-    store.set(mergePosts(store.s, posts));
+    const complete = { ...store.s.complete };
+    complete[channelId] ||= list.order.length < PAGE;
+    store.set({ ...mergePosts(store.s, posts), complete });
+    await ensureUsers(posts.map((p) => p.user_id));
+  } catch (e) {
+    store.set({ error: errorMessage(e) });
+  }
+}
+
+// Reads the page before the oldest loaded post.
+export async function loadOlder(channelId: string) {
+  const oldest = store.s.order[channelId]?.[0];
+  if (!oldest || store.s.complete[channelId]) return;
+  try {
+    const list: PostList = await client.getPostsBefore(channelId, oldest, 0, PAGE);
+    const posts = Object.values(list.posts) as Post[];
+    store.set({ ...mergePosts(store.s, posts), complete: { ...store.s.complete, [channelId]: list.order.length < PAGE } });
     await ensureUsers(posts.map((p) => p.user_id));
   } catch (e) {
     store.set({ error: errorMessage(e) });

@@ -4,10 +4,10 @@ import type { ServerChannel as Channel } from '@mattermost/types/channels';
 import type { Post } from '@mattermost/types/posts';
 import type { Reaction } from '@mattermost/types/reactions';
 import { client, websocketUrl, ws } from './api';
-import { ensureUsers, loadPosts, loadServerDrafts, markViewed, openChannel, refreshChannels } from './channels';
+import { ensureUsers, loadPosts, loadServerDrafts, markViewed, openChannel, refreshChannels, refreshStatuses } from './channels';
 import { flushOutbox, openThread, removePost } from './posts';
 import { channelLabel, mergePosts } from './state';
-import { store } from './store';
+import { outbox, store } from './store';
 
 type Msg = { event: string; data: Record<string, unknown>; broadcast: { channel_id?: string; team_id?: string; user_id?: string } };
 
@@ -15,6 +15,7 @@ const parse = <T,>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v)
 
 let started = false;
 let retryTimer: ReturnType<typeof setInterval> | undefined;
+let statusTimer: ReturnType<typeof setInterval> | undefined;
 
 export function startRealtime() {
   if (started) {
@@ -33,6 +34,7 @@ export function startRealtime() {
   retryTimer = setInterval(() => {
     if (store.s.pending.some((p) => !p.failed)) void flushOutbox();
   }, 3000);
+  statusTimer = setInterval(() => void refreshStatuses(), 30000);
   document.addEventListener('visibilitychange', () => {
     if (!document.hidden && store.s.channelId) markViewed(store.s.channelId);
   });
@@ -41,6 +43,7 @@ export function startRealtime() {
 export function stopRealtime() {
   ws.close();
   clearInterval(retryTimer);
+  clearInterval(statusTimer);
   started = false;
 }
 
@@ -107,6 +110,10 @@ function onPosted(post: Post, mentioned: boolean) {
   const s = store.s;
   const mine = post.user_id === s.me?.id;
   const patch: Partial<typeof s> = { ...mergePosts(s, [post]) };
+  if (mine && post.pending_post_id && s.pending.some((p) => p.pending_post_id === post.pending_post_id)) {
+    outbox.remove(post.pending_post_id); // delivered: the event can beat the HTTP answer
+    patch.pending = outbox.list();
+  }
   const ch = s.channels[post.channel_id];
   if (ch) {
     const channel: Channel = { ...ch, total_msg_count: ch.total_msg_count + 1, last_post_at: post.create_at };

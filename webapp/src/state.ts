@@ -23,6 +23,7 @@ export interface State {
   channelId: string;
   posts: Record<string, Post>;
   order: Record<string, string[]>; // channel id -> post ids, oldest first
+  complete: Record<string, boolean>; // channel id -> its oldest post is loaded
   pending: PendingPost[];
   users: Record<string, UserProfile>;
   statuses: Record<string, string>;
@@ -50,6 +51,7 @@ export function initialState(): State {
     channelId: '',
     posts: {},
     order: {},
+    complete: {},
     pending: [],
     users: {},
     statuses: {},

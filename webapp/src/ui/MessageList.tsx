@@ -1,5 +1,6 @@
 // A channel's messages (oldest first) plus its unsent posts, kept scrolled to the newest.
 import { useEffect, useRef } from 'preact/hooks';
+import { loadOlder } from '../channels';
 import { discardPending } from '../posts';
 import { useStore } from './hooks';
 import { Avatar, Post } from './Post';
@@ -38,6 +39,9 @@ export function MessageList({ channelId }: { channelId: string }) {
   return (
     <div class="messages" ref={ref} role="log" aria-label="Messages">
       {ids.length === 0 && <p class="empty">No messages yet. Say hello!</p>}
+      {ids.length > 0 && !s.complete[channelId] && (
+        <button class="link older" onClick={() => void loadOlder(channelId)}>Load older messages</button>
+      )}
       {ids.map((id) => s.posts[id] && <Post key={id} post={s.posts[id]} />)}
       <PendingList channelId={channelId} rootId="" />
     </div>
