@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../../tests/e2e/lib/harness.mjs';
 
@@ -146,4 +147,30 @@ export function postWith(scope, text, author) {
 export async function postAction(post, action) {
   await post.hover();
   await post.getByRole('button', { name: action, exact: true }).click();
+}
+
+// Hooks for one server and two people, Alice and Bob, each in a browser of their own. With
+// `join`, both sign up and sit in Town Square of "Parley Test" (Alice created it, so she is the
+// admin). Returns the object the hooks fill: {server, alice, bob}.
+export function twoPeople({ join = true, notifications = false } = {}) {
+  const t = {};
+  before(async () => {
+    t.server = await startWebServer();
+    t.alice = await openBrowser(t.server);
+    t.bob = await openBrowser(t.server);
+    if (notifications) {
+      await recordNotifications(t.alice.context);
+      await recordNotifications(t.bob.context);
+    }
+    if (join) {
+      await joinTestTeam(t.alice.page, 'alice', { create: true });
+      await joinTestTeam(t.bob.page, 'bob');
+    }
+  });
+  after(async () => {
+    await t.alice?.close();
+    await t.bob?.close();
+    await t.server?.stop();
+  });
+  return t;
 }
