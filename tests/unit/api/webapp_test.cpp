@@ -41,6 +41,19 @@ TEST_F(WebClientFolderTest, MissingClientDirectoryFallsBack) {
   EXPECT_EQ(web_client_folder(settings_), root_ / "own");
 }
 
+TEST(AcceptsGzipTest, ReadsCodingsAndWeights) {
+  EXPECT_TRUE(accepts_gzip("gzip"));
+  EXPECT_TRUE(accepts_gzip("gzip, deflate, br, zstd"));
+  EXPECT_TRUE(accepts_gzip("br;q=1.0, gzip;q=0.8"));
+  EXPECT_TRUE(accepts_gzip("*"));
+  EXPECT_FALSE(accepts_gzip(""));
+  EXPECT_FALSE(accepts_gzip("identity"));
+  EXPECT_FALSE(accepts_gzip("deflate, br"));
+  EXPECT_FALSE(accepts_gzip("gzip;q=0"));
+  EXPECT_FALSE(accepts_gzip("gzip; q=0.000, br"));
+  EXPECT_FALSE(accepts_gzip("x-gzip"));
+}
+
 TEST(WebClientDefaults, OwnClientDefaultsToTheViteBuild) {
   EXPECT_EQ(config::default_config().parley.web_client_directory, "./webapp/dist");
   EXPECT_EQ(config::default_config().parley.client_directory, "./client");

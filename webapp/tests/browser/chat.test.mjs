@@ -15,6 +15,11 @@ test('the server serves the built client on any path', async () => {
   const asset = await fetch(t.server.url + js);
   assert.equal(asset.status, 200);
   assert.match(asset.headers.get('content-type'), /javascript/);
+  assert.equal(asset.headers.get('content-encoding'), 'gzip', 'the precompressed copy is sent');
+  assert.match(await asset.text(), /Client4|WebSocket/);
+  const plain = await fetch(t.server.url + js, { headers: { 'accept-encoding': 'identity' } });
+  assert.equal(plain.headers.get('content-encoding'), null);
+  assert.equal(plain.headers.get('vary'), 'Accept-Encoding');
 });
 
 test('sign-up, team creation, posting and real-time receive', async () => {
