@@ -10,7 +10,7 @@ import { joinTestTeam, openBrowser, post, startWebServer } from '../tests/browse
 const runs = Number(process.argv[2] ?? 5);
 const dist = path.resolve(import.meta.dirname, '../dist');
 let total = 0;
-for (const f of readdirSync(path.join(dist, 'assets'))) {
+for (const f of readdirSync(path.join(dist, 'assets')).filter((n) => !n.endsWith('.gz'))) {
   const gz = zlib.gzipSync(readFileSync(path.join(dist, 'assets', f)), { level: 9 }).length;
   if (f.endsWith('.js')) total += gz;
   console.log(`${f}: ${(gz / 1024).toFixed(1)} kB gzipped`);

@@ -29,15 +29,24 @@ export function PendingList({ channelId, rootId }: { channelId: string; rootId: 
 export function MessageList({ channelId }: { channelId: string }) {
   const s = useStore();
   const ref = useRef<HTMLDivElement>(null);
+  const atBottom = useRef(true); // follow new messages only while the reader is at the end
   const ids = s.order[channelId] ?? [];
   const last = ids[ids.length - 1];
+  const lastMine = s.posts[last]?.user_id === s.me?.id;
   const pendingCount = s.pending.length;
   useEffect(() => {
+    atBottom.current = true;
+  }, [channelId]);
+  useEffect(() => {
     const el = ref.current;
-    if (el) el.scrollTop = el.scrollHeight;
+    if (el && (atBottom.current || lastMine)) el.scrollTop = el.scrollHeight;
   }, [channelId, last, pendingCount]);
+  const onScroll = () => {
+    const el = ref.current;
+    if (el) atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
+  };
   return (
-    <div class="messages" ref={ref} role="log" aria-label="Messages">
+    <div class="messages" ref={ref} role="log" aria-label="Messages" onScroll={onScroll}>
       {ids.length === 0 && <p class="empty">No messages yet. Say hello!</p>}
       {ids.length > 0 && !s.complete[channelId] && (
         <button class="link older" onClick={() => void loadOlder(channelId)}>Load older messages</button>

@@ -56,11 +56,16 @@ test('replies in a thread, reactions, edits and deletes reach the other person',
 test('an uploaded image shows a preview, and search finds posts with Mattermost syntax', async () => {
   await t.bob.page.getByRole('main').getByLabel('File to attach').setInputFiles({ name: 'blue.png', mimeType: 'image/png', buffer: png(64, 48) });
   await t.bob.page.getByRole('img', { name: 'blue.png' }).waitFor();
+  await t.bob.page.getByRole('main').getByLabel('File to attach').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('meeting notes: parsnip budget') });
+  await t.bob.page.getByRole('main').getByLabel('Attachments').getByText('notes.txt').waitFor();
   await post(t.bob.page, 'picture attached');
   const img = postWith(messages(t.alice.page), 'picture attached').getByRole('img', { name: 'blue.png' });
   await img.waitFor();
   await img.evaluate((el) => el.complete || new Promise((r) => el.addEventListener('load', r, { once: true })));
   assert.ok((await img.evaluate((el) => el.naturalWidth)) > 0, 'the preview image loads');
+  const file = postWith(messages(t.alice.page), 'picture attached').getByRole('link', { name: /notes\.txt/ });
+  const text = await t.alice.page.evaluate((href) => fetch(href).then((r) => r.text()), await file.getAttribute('href'));
+  assert.equal(text, 'meeting notes: parsnip budget');
   await shot(t.alice.page, '12-upload');
 
   await t.alice.page.getByRole('searchbox', { name: 'Search messages' }).fill('from:bob picture');
