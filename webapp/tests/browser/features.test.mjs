@@ -117,6 +117,27 @@ test('direct messages: unread state, typing, mention badges and desktop notifica
   assert.equal(await town.getByLabel(/mentions/).count(), 0);
 });
 
+test('a group message with a third person shows up for the others', async () => {
+  const api = client(t.server);
+  await api.createUser({ username: 'carol', email: 'carol@example.com', password: 'Passw0rd!x' }, '', '');
+  const carol = await api.login('carol', 'Passw0rd!x');
+  const team = (await api.getTeams(0, 10)).find((x) => x.name === 'parley-test');
+  await api.addToTeam(team.id, carol.id);
+
+  await t.alice.page.getByRole('button', { name: 'Write to people' }).click();
+  await t.alice.page.getByLabel('Find people').fill('');
+  await t.alice.page.getByRole('button', { name: 'Add bob' }).click();
+  await t.alice.page.getByRole('button', { name: 'Add carol' }).click();
+  await t.alice.page.getByRole('button', { name: 'Go' }).click();
+  await t.alice.page.getByRole('heading', { name: /bob.*carol|carol.*bob/ }).waitFor();
+  await post(t.alice.page, 'hello group');
+  const gm = t.bob.page.getByRole('navigation', { name: 'Channels' }).getByRole('link', { name: /carol/ });
+  await gm.click();
+  await postWith(messages(t.bob.page), 'hello group').waitFor();
+  const carolSees = await api.getPosts((await api.getMyChannels(team.id)).find((c) => c.type === 'G').id);
+  assert.ok(Object.values(carolSees.posts).some((p) => p.message === 'hello group'));
+});
+
 test('channels: create, browse and join; @ and ~ autocomplete; the Ctrl+K switcher', async () => {
   await t.bob.page.getByRole('button', { name: 'Create channel' }).click();
   await t.bob.page.getByLabel('Name').fill('Design Talk');
