@@ -51,7 +51,15 @@ export function MessageList({ channelId }: { channelId: string }) {
       {ids.length > 0 && !s.complete[channelId] && (
         <button class="link older" onClick={() => void loadOlder(channelId)}>Load older messages</button>
       )}
-      {ids.map((id) => s.posts[id] && <Post key={id} post={s.posts[id]} />)}
+      {ids.map((id, i) => {
+        const p = s.posts[id];
+        if (!p) return null;
+        const prev = s.posts[ids[i - 1]];
+        // Consecutive posts by one author within 5 minutes (and not replies) share one header.
+        const compact = !!prev && prev.user_id === p.user_id && !p.root_id && !prev.type && !p.type &&
+          p.create_at - prev.create_at < 5 * 60 * 1000;
+        return <Post key={id} post={p} compact={compact} />;
+      })}
       <PendingList channelId={channelId} rootId="" />
     </div>
   );

@@ -66,7 +66,7 @@ function Reactions({ post }: { post: PostT }) {
   );
 }
 
-export function Post({ post, inThread = false }: { post: PostT; inThread?: boolean }) {
+export function Post({ post, inThread = false, compact = false }: { post: PostT; inThread?: boolean; compact?: boolean }) {
   const s = useStore();
   const me = s.me!;
   const [editing, setEditing] = useState(false);
@@ -89,9 +89,9 @@ export function Post({ post, inThread = false }: { post: PostT; inThread?: boole
     return <div class="post system" data-post-id={post.id}><span class="time">{time(post.create_at)}</span> {post.message}</div>;
   }
   return (
-    <article class="post" data-post-id={post.id} aria-label={`Message from ${s.users[post.user_id]?.username ?? 'someone'}`}
+    <article class={`post ${compact ? 'compact' : ''}`} data-post-id={post.id} aria-label={`Message from ${s.users[post.user_id]?.username ?? 'someone'}`}
       tabIndex={0}>
-      <Avatar userId={post.user_id} />
+      {compact ? <span class="avatar-space" /> : <Avatar userId={post.user_id} />}
       <div class="post-body">
         <div class="post-head">
           <strong class="author">{s.users[post.user_id]?.username ?? post.user_id.slice(0, 8)}</strong>

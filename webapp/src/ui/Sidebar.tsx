@@ -32,7 +32,7 @@ export function Sidebar() {
           aria-current={c.id === s.channelId ? 'page' : undefined}
           data-channel-name={c.name}
           onClick={(e) => { e.preventDefault(); void openChannel(c.id); }}>
-          {partner ? <StatusDot status={s.statuses[partner]} /> : <span class="sigil">{c.type === 'P' ? '🔒' : c.type === 'G' ? '👥' : '#'}</span>}
+          {partner ? <StatusDot status={s.statuses[partner]} /> : <span class="sigil">{c.type === 'P' ? '🔒' : c.type === 'G' ? c.display_name.split(',').length : '#'}</span>}
           <span class="label">{label(c)}</span>
           {u.mentions > 0 && <span class="badge" aria-label={`${u.mentions} mentions`}>{u.mentions}</span>}
         </a>
