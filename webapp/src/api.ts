@@ -18,8 +18,16 @@ export function websocketUrl(): string {
   return client.getWebSocketUrl().replace(/^http/, 'ws');
 }
 
+export const SESSION_ENDED = 'Your session has ended. Please log in again.';
+
+// Text for an error banner. session_expired (401) means the session ended (logged out elsewhere, revoked,
+// expired): the page is told through a 'parley:unauthorized' event and shows the login screen.
 export function errorMessage(err: unknown): string {
-  const e = err as { message?: string; status_code?: number };
+  const e = err as { message?: string; status_code?: number; server_error_id?: string };
   if (!e?.status_code) return 'Cannot reach the server; retrying.';
+  if (e.server_error_id === 'api.context.session_expired.app_error') {
+    window.dispatchEvent(new Event('parley:unauthorized'));
+    return SESSION_ENDED;
+  }
   return e.message ?? String(err);
 }

@@ -2,10 +2,11 @@
 // (/login, /signup_user_complete, /select_team, /{team}/channels/{channel}).
 import type { Team } from '@mattermost/types/teams';
 import type { UserProfile } from '@mattermost/types/users';
-import { client, errorMessage } from './api';
+import { client, errorMessage, SESSION_ENDED } from './api';
 import { loadTeam, openChannelByName } from './channels';
 import { startRealtime, stopRealtime } from './realtime';
-import { store } from './store';
+import { initialState } from './state';
+import { outbox, store } from './store';
 
 export function navigate(path: string, replace = false) {
   if (window.location.pathname !== path) {
@@ -16,6 +17,12 @@ export function navigate(path: string, replace = false) {
 
 export async function start() {
   window.addEventListener('popstate', () => void route());
+  window.addEventListener('parley:unauthorized', () => {
+    if (!store.s.me) return;
+    stopRealtime();
+    store.set({ ...initialState(), screen: 'login', error: SESSION_ENDED });
+    navigate('/login');
+  });
   try {
     const config = await client.getClientConfig();
     store.set({ config });
@@ -53,7 +60,7 @@ async function route() {
 }
 
 async function afterLogin(me: UserProfile) {
-  store.set({ me, users: { ...store.s.users, [me.id]: me }, error: '' });
+  store.set({ me, users: { ...store.s.users, [me.id]: me }, error: '', pending: outbox.list().filter((p) => p.user_id === me.id) });
   const teams = await client.getMyTeams();
   store.set({ teams: sortTeams(teams) });
   startRealtime();
@@ -92,7 +99,7 @@ export async function logout() {
     await client.logout();
   } finally {
     localStorage.removeItem('parley.lastPath');
-    store.set({ me: null, teams: [], teamId: '', channelId: '', channels: {}, members: {}, posts: {}, order: {}, screen: 'login' });
+    store.set({ ...initialState(), screen: 'login' });
     navigate('/login');
   }
 }

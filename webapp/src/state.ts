@@ -137,3 +137,13 @@ export function dmPartner(c: Channel, meId: string): string {
   const ids = c.name.split('__');
   return ids.find((id) => id !== meId) ?? meId;
 }
+
+// The sidebar's channel order: public and private channels by name, then DMs/GMs by last post.
+export function sidebarOrder(s: State): Channel[] {
+  const meId = s.me?.id ?? '';
+  const all = Object.values(s.channels).filter((c) => c.delete_at === 0);
+  const label = (c: Channel) => channelLabel(c, meId, s.users);
+  const channels = all.filter((c) => c.type === 'O' || c.type === 'P').sort((a, b) => label(a).localeCompare(label(b)));
+  const directs = all.filter((c) => c.type === 'D' || c.type === 'G').sort((a, b) => b.last_post_at - a.last_post_at);
+  return [...channels, ...directs];
+}

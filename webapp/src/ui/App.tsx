@@ -1,5 +1,7 @@
 // Top level: the screen for the session state, the error banner and global shortcuts.
 import { useEffect } from 'preact/hooks';
+import { openChannel } from '../channels';
+import { sidebarOrder } from '../state';
 import { store } from '../store';
 import { Login, Signup } from './Auth';
 import { useStore } from './hooks';
@@ -13,6 +15,13 @@ export function App() {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k' && store.s.screen === 'channel') {
         e.preventDefault();
         store.set({ modal: 'switcher' });
+      } else if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown') && store.s.screen === 'channel') {
+        // Alt+Up/Down: previous/next channel in sidebar order.
+        e.preventDefault();
+        const list = sidebarOrder(store.s);
+        const i = list.findIndex((c) => c.id === store.s.channelId);
+        const next = list[(i + (e.key === 'ArrowUp' ? list.length - 1 : 1)) % list.length];
+        if (next) void openChannel(next.id);
       } else if (e.key === 'Escape') {
         if (store.s.modal) store.set({ modal: null });
         else if (store.s.threadId || store.s.search) store.set({ threadId: '', search: null });

@@ -7,7 +7,7 @@ import { Avatar, Post } from './Post';
 
 export function PendingList({ channelId, rootId }: { channelId: string; rootId: string }) {
   const s = useStore();
-  const mine = s.pending.filter((p) => p.channel_id === channelId && p.root_id === rootId);
+  const mine = s.pending.filter((p) => p.channel_id === channelId && p.root_id === rootId && p.user_id === s.me?.id);
   return (
     <>
       {mine.map((p) => (

@@ -4,7 +4,7 @@ import type { ServerChannel as Channel } from '@mattermost/types/channels';
 import { openChannel } from '../channels';
 import { setStatus } from '../realtime';
 import { showTeamPicker, logout, openTeam } from '../session';
-import { channelLabel, dmPartner, unread } from '../state';
+import { channelLabel, dmPartner, sidebarOrder, unread } from '../state';
 import { store } from '../store';
 import { useStore } from './hooks';
 import { StatusDot } from './Post';
@@ -19,10 +19,10 @@ function toggleTheme() {
 export function Sidebar() {
   const s = useStore();
   const me = s.me!;
-  const all = Object.values(s.channels).filter((c) => c.delete_at === 0);
   const label = (c: Channel) => channelLabel(c, me.id, s.users);
-  const channels = all.filter((c) => c.type === 'O' || c.type === 'P').sort((a, b) => label(a).localeCompare(label(b)));
-  const directs = all.filter((c) => c.type === 'D' || c.type === 'G').sort((a, b) => b.last_post_at - a.last_post_at);
+  const ordered = sidebarOrder(s);
+  const channels = ordered.filter((c) => c.type === 'O' || c.type === 'P');
+  const directs = ordered.filter((c) => c.type === 'D' || c.type === 'G');
   const item = (c: Channel) => {
     const u = unread(c, s.members[c.id]);
     const partner = dmPartner(c, me.id);

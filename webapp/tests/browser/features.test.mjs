@@ -168,6 +168,10 @@ test('channels: create, browse and join; @ and ~ autocomplete; the Ctrl+K switch
   await t.alice.page.getByLabel('Channel name').fill('off');
   await t.alice.page.getByLabel('Channel name').press('Enter');
   await t.alice.page.getByRole('heading', { name: '# Off-Topic' }).waitFor();
+  await t.alice.page.keyboard.press('Alt+ArrowUp');
+  await t.alice.page.getByRole('heading', { name: '# Design Talk' }).waitFor();
+  await t.alice.page.keyboard.press('Alt+ArrowDown');
+  await t.alice.page.getByRole('heading', { name: '# Off-Topic' }).waitFor();
 });
 
 test('statuses, older messages on demand, and Up to edit the last post', async () => {

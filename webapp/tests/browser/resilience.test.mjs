@@ -3,6 +3,7 @@
 // WebSocket reconnecting and resyncing on its own.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { client } from '../../../tests/e2e/lib/harness.mjs';
 import { messages, openBrowser, post, postWith, shot, twoPeople } from './lib.mjs';
 
 const t = twoPeople();
@@ -67,3 +68,20 @@ test('a post sent while the server is down is delivered once after it restarts',
   assert.equal(count, 1, 'delivered exactly once');
   assert.equal(await t.alice.page.evaluate(() => localStorage.getItem('parley.outbox')), null);
 });
+
+test('an ended session brings the login screen back', async () => {
+  const api = client(t.server);
+  const bob = await api.login('bob', 'Passw0rd!x');
+  await api.revokeAllSessionsForUser(bob.id);
+  await t.bob.page.getByRole('link', { name: 'Off-Topic' }).click();
+  await t.bob.page.getByRole('form', { name: 'Log in' }).waitFor();
+  await t.bob.page.getByText('Your session has ended').waitFor();
+  await t.bob.page.getByLabel('Email or username').fill('bob');
+  await t.bob.page.getByLabel('Password').fill('Passw0rd!x');
+  await t.bob.page.getByRole('button', { name: 'Log in' }).click();
+  // Back where he was going.
+  await t.bob.page.getByRole('heading', { name: '# Off-Topic' }).waitFor();
+  await t.bob.page.getByRole('link', { name: 'Town Square' }).click();
+  await postWith(messages(t.bob.page), 'welcome back').waitFor();
+});
+
