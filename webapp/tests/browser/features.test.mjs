@@ -158,9 +158,13 @@ test('channels: create, browse and join; @ and ~ autocomplete; the Ctrl+K switch
   await shot(t.alice.page, '16-autocomplete');
   await box.press('Enter');
   assert.equal(await box.inputValue(), 'hey @bob see ~town-square ');
+  await box.pressSequentially(':thumbsu');
+  await t.alice.page.getByRole('option', { name: /:thumbsup:/ }).click();
+  assert.equal(await box.inputValue(), 'hey @bob see ~town-square :thumbsup: ');
   await box.press('Enter');
   const sent = postWith(messages(t.bob.page), 'hey @bob');
   await sent.getByRole('link', { name: '~Town Square' }).waitFor();
+  await sent.getByTitle(':thumbsup:').waitFor();
   await sent.getByRole('link', { name: '~Town Square' }).click();
   await t.bob.page.getByRole('heading', { name: '# Town Square' }).waitFor();
 

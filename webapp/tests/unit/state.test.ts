@@ -3,7 +3,7 @@ import type { ChannelMembership, ServerChannel } from '@mattermost/types/channel
 import type { Post } from '@mattermost/types/posts';
 import type { UserProfile } from '@mattermost/types/users';
 import { describe, expect, it } from 'vitest';
-import { Store, channelLabel, dmPartner, initialState, mergePosts, unread } from '../../src/state';
+import { Store, channelLabel, dmPartner, initialState, mergePosts, sidebarOrder, unread } from '../../src/state';
 
 const post = (id: string, channel: string, at: number) => ({ id, channel_id: channel, create_at: at, message: id }) as Post;
 
@@ -61,3 +61,20 @@ describe('Store', () => {
     expect(st.s.error).toBe('y');
   });
 });
+
+describe('sidebarOrder', () => {
+  it('lists channels by name, then DMs and GMs by latest post, without archived ones', () => {
+    const ch = (id: string, type: string, display_name: string, last_post_at = 0, delete_at = 0) =>
+      ({ id, type, name: type === 'D' ? `me__${id}` : id, display_name, last_post_at, delete_at }) as ServerChannel;
+    const s = {
+      ...initialState(),
+      me: { id: 'me' } as UserProfile,
+      channels: {
+        z: ch('z', 'O', 'Zebra'), a: ch('a', 'P', 'apple'), old: ch('old', 'O', 'Archive', 0, 5),
+        d1: ch('d1', 'D', '', 10), g1: ch('g1', 'G', 'x, y', 20),
+      },
+    };
+    expect(sidebarOrder(s).map((c) => c.id)).toEqual(['a', 'z', 'g1', 'd1']);
+  });
+});
+
