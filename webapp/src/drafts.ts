@@ -20,7 +20,7 @@ export interface PendingPost {
 const DRAFT = 'parley.draft.';
 const OUTBOX = 'parley.outbox';
 
-export function draftKey(channelId: string, rootId = ''): string {
+function draftKey(channelId: string, rootId = ''): string {
   return `${DRAFT}${channelId}.${rootId}`;
 }
 

@@ -1,6 +1,6 @@
 // A small table of common emoji by their Mattermost short names, for :name: in messages, the
 // reaction picker and the ":" autocomplete. Names not in the table render as text.
-export const EMOJI: Record<string, string> = {
+const EMOJI: Record<string, string> = {
   '+1': '👍', thumbsup: '👍', '-1': '👎', thumbsdown: '👎', smile: '😄', smiley: '😃', grinning: '😀',
   laughing: '😆', joy: '😂', wink: '😉', blush: '😊', slightly_smiling_face: '🙂', upside_down_face: '🙃',
   heart_eyes: '😍', kissing_heart: '😘', thinking_face: '🤔', neutral_face: '😐', expressionless: '😑',

@@ -3,7 +3,7 @@
 import type { FileInfo } from '@mattermost/types/files';
 import type { Post } from '@mattermost/types/posts';
 import { client, errorMessage } from './api';
-import { ensureUsers, markViewed, openChannel } from './channels';
+import { ensureUsers, openChannel } from './channels';
 import { type PendingPost, isTransient } from './drafts';
 import { mergePosts } from './state';
 import { drafts, outbox, store } from './store';
@@ -196,4 +196,3 @@ function clearDraft(channelId: string, rootId: string) {
   client.deleteDraft(channelId, rootId, '').catch(() => undefined);
 }
 
-export { markViewed };
