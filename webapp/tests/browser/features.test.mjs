@@ -68,6 +68,16 @@ test('an uploaded image shows a preview, and search finds posts with Mattermost 
   assert.equal(text, 'meeting notes: parsnip budget');
   await shot(t.alice.page, '12-upload');
 
+  // A file dropped on the message box is uploaded and attached too.
+  await t.alice.page.locator('main .composer').evaluate((el) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['dropped text'], 'dropped.txt', { type: 'text/plain' }));
+    el.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await t.alice.page.getByRole('main').getByLabel('Attachments').getByText('dropped.txt').waitFor();
+  await post(t.alice.page, 'dropped one');
+  await postWith(messages(t.bob.page), 'dropped one').getByRole('link', { name: /dropped\.txt/ }).waitFor();
+
   await t.alice.page.getByRole('searchbox', { name: 'Search messages' }).fill('from:bob picture');
   await t.alice.page.getByRole('searchbox', { name: 'Search messages' }).press('Enter');
   const results = t.alice.page.getByRole('complementary', { name: 'Search results' });
