@@ -15,7 +15,9 @@ const PAGE = 60;
 const byId = <T extends { id: string }>(list: T[]) => Object.fromEntries(list.map((x) => [x.id, x]));
 
 export async function loadTeam(team: Team) {
-  store.set({ teamId: team.id, screen: 'channel', threadId: '', search: null });
+  const teamsUnread = { ...store.s.teamsUnread };
+  delete teamsUnread[team.id];
+  store.set({ teamId: team.id, teamsUnread, screen: 'channel', threadId: '', search: null });
   await refreshChannels();
   ws.updateActiveTeam(team.id);
   void loadServerDrafts(team.id);

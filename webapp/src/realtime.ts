@@ -68,6 +68,12 @@ function onEvent(m: Msg) {
     case 'posted': {
       const post = parse<Post>(m.data.post);
       const mentions = m.data.mentions ? parse<string[]>(m.data.mentions) : [];
+      const teamId = String(m.data.team_id ?? '');
+      if (teamId && teamId !== s.teamId) {
+        // Another team's channel: only its marker in the team menu changes.
+        if (post.user_id !== s.me?.id) store.set({ teamsUnread: { ...s.teamsUnread, [teamId]: true } });
+        break;
+      }
       onPosted(post, mentions.includes(s.me?.id ?? ''));
       break;
     }
@@ -94,6 +100,10 @@ function onEvent(m: Msg) {
       if (ch && mem) store.set({ members: { ...s.members, [id]: { ...mem, msg_count: ch.total_msg_count, mention_count: 0 } } });
       break;
     }
+    case 'added_to_team':
+    case 'leave_team':
+      void client.getMyTeams().then((teams) => store.set({ teams: [...teams].sort((a, b) => a.display_name.localeCompare(b.display_name)) }));
+      break;
     case 'channel_created':
     case 'channel_updated':
     case 'channel_deleted':

@@ -18,6 +18,7 @@ export interface State {
   teams: Team[];
   openTeams: Team[]; // teams the user may join
   teamId: string;
+  teamsUnread: Record<string, boolean>; // other teams with posts since the user left them
   channels: Record<string, Channel>;
   members: Record<string, ChannelMembership>;
   channelId: string;
@@ -46,6 +47,7 @@ export function initialState(): State {
     teams: [],
     openTeams: [],
     teamId: '',
+    teamsUnread: {},
     channels: {},
     members: {},
     channelId: '',

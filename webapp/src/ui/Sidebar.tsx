@@ -48,7 +48,7 @@ export function Sidebar() {
           const t = s.teams.find((x) => x.id === v);
           if (t) void openTeam(t); else void showTeamPicker();
         }}>
-          {s.teams.map((t) => <option key={t.id} value={t.id}>{t.display_name}</option>)}
+          {s.teams.map((t) => <option key={t.id} value={t.id}>{s.teamsUnread[t.id] ? '• ' : ''}{t.display_name}</option>)}
           <option value="">Other teams…</option>
         </select>
       </div>

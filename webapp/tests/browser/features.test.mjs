@@ -224,6 +224,24 @@ test('statuses, older messages on demand, and Up to edit the last post', async (
   await postWith(messages(t.bob.page), 'my last words, revised').waitFor();
 });
 
+test('another team: it appears when the user is added, marked while it has new posts', async () => {
+  const api = client(t.server);
+  await api.login('alice', 'Passw0rd!x');
+  const side = await api.createTeam({ name: 'side-project', display_name: 'Side Project', type: 'O' });
+  const bobId = (await api.getUserByUsername('bob')).id;
+  await api.addToTeam(side.id, bobId);
+  const menu = t.bob.page.getByRole('combobox', { name: 'Team' });
+  await menu.getByRole('option', { name: 'Side Project', exact: true }).waitFor({ state: 'attached' });
+  const town = await api.getChannelByName(side.id, 'town-square');
+  await api.createPost({ channel_id: town.id, message: 'over here' });
+  await menu.getByRole('option', { name: '• Side Project' }).waitFor({ state: 'attached' });
+  await menu.selectOption({ label: '• Side Project' });
+  await postWith(messages(t.bob.page), 'over here').waitFor();
+  await menu.getByRole('option', { name: 'Side Project', exact: true }).waitFor({ state: 'attached' });
+  await menu.selectOption({ label: 'Parley Test' });
+  await t.bob.page.getByRole('heading', { name: '# Town Square' }).waitFor();
+});
+
 test('dark theme sticks across reloads; the layout works at phone size', async () => {
   await t.alice.page.getByRole('button', { name: 'Toggle theme' }).click();
   assert.equal(await t.alice.page.evaluate(() => document.documentElement.dataset.theme), 'dark');
