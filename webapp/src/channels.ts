@@ -127,7 +127,9 @@ export async function loadPosts(channelId: string) {
     const posts = Object.values(list.posts) as Post[];
     const complete = { ...store.s.complete };
     complete[channelId] ||= list.order.length < PAGE;
-    store.set({ ...mergePosts(store.s, posts), complete });
+    const merged = mergePosts(store.s, posts);
+    merged.order[channelId] ??= []; // loaded, even when empty
+    store.set({ ...merged, complete });
     await ensureUsers(posts.map((p) => p.user_id));
   } catch (e) {
     store.set({ error: errorMessage(e) });

@@ -30,6 +30,7 @@ export function MessageList({ channelId }: { channelId: string }) {
   const s = useStore();
   const ref = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true); // follow new messages only while the reader is at the end
+  const loaded = s.order[channelId] !== undefined;
   const ids = s.order[channelId] ?? [];
   const last = ids[ids.length - 1];
   const lastMine = s.posts[last]?.user_id === s.me?.id;
@@ -47,7 +48,8 @@ export function MessageList({ channelId }: { channelId: string }) {
   };
   return (
     <div class="messages" ref={ref} role="log" aria-label="Messages" onScroll={onScroll}>
-      {ids.length === 0 && <p class="empty">No messages yet. Say hello!</p>}
+      {!loaded && <p class="empty">Loading…</p>}
+      {loaded && ids.length === 0 && <p class="empty">No messages yet. Say hello!</p>}
       {ids.length > 0 && !s.complete[channelId] && (
         <button class="link older" onClick={() => void loadOlder(channelId)}>Load older messages</button>
       )}

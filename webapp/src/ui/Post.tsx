@@ -96,7 +96,7 @@ export function Post({ post, inThread = false, compact = false }: { post: PostT;
         <div class="post-head">
           <strong class="author">{s.users[post.user_id]?.username ?? post.user_id.slice(0, 8)}</strong>
           <time dateTime={new Date(post.create_at).toISOString()}>{time(post.create_at)}</time>
-          {post.edit_at > 0 && <span class="edited">(edited)</span>}
+          {!compact && post.edit_at > 0 && <span class="edited">(edited)</span>}
         </div>
         {!inThread && root && <div class="reply-to">replied to {s.users[root.user_id]?.username ?? ''}: {root.message.slice(0, 60)}</div>}
         {editing ? (
@@ -111,6 +111,7 @@ export function Post({ post, inThread = false, compact = false }: { post: PostT;
         ) : (
           <div class="message" onClick={onClick} dangerouslySetInnerHTML={{ __html: html }} />
         )}
+        {compact && post.edit_at > 0 && <span class="edited">(edited)</span>}
         {post.metadata?.files && post.metadata.files.length > 0 && <Files files={post.metadata.files} />}
         <Reactions post={post} />
         {!inThread && !post.root_id && (post.reply_count ?? 0) > 0 && (
