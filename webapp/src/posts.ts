@@ -160,6 +160,7 @@ export function saveDraft(channelId: string, rootId: string, message: string) {
   clearTimeout(timers.get(key));
   timers.set(key, setTimeout(() => {
     timers.delete(key);
+    if (!store.s.me) return; // logged out meanwhile: the local copy stays
     const p = message
       ? client.upsertDraft({ channel_id: channelId, root_id: rootId, message, user_id: store.s.me!.id } as never, '')
       : client.deleteDraft(channelId, rootId, '');
