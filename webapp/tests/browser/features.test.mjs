@@ -260,6 +260,17 @@ test('dark theme sticks across reloads; the layout works at phone size', async (
   await post(t.bob.page, 'from my phone');
   await postWith(messages(t.alice.page), 'from my phone').waitFor();
   await shot(t.bob.page, '18-phone');
+  // The thread pane takes the whole screen and closes back to the channel.
+  await postWith(messages(t.bob.page), 'from my phone').getByRole('button', { name: 'Reply' }).click();
+  const pane = t.bob.page.getByRole('complementary', { name: 'Thread' });
+  await pane.getByRole('textbox', { name: 'Reply' }).fill('phone reply');
+  await pane.getByRole('textbox', { name: 'Reply' }).press('Enter');
+  await postWith(pane, 'phone reply').waitFor();
+  const paneBox = await pane.boundingBox();
+  assert.equal(paneBox.width, 390);
+  await shot(t.bob.page, '19-phone-thread');
+  await pane.getByRole('button', { name: 'Close thread' }).click();
+  await postWith(messages(t.bob.page), 'phone reply').waitFor();
   assert.deepEqual(t.alice.errors, []);
   assert.deepEqual(t.bob.errors, []);
 });
