@@ -1,11 +1,12 @@
 # Parley build entry points. `make run` installs what is missing, builds and serves on :8065;
 # `make test` runs every test: unit tests on SQLite, the end-to-end suite (official Mattermost
-# client) on SQLite, then unit and end-to-end tests again on one throwaway PostgreSQL cluster.
+# client) on SQLite, the web client's tests (Vitest, then headless Chromium), then unit and
+# end-to-end tests again on one throwaway PostgreSQL cluster.
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 export CCACHE_DIR ?= $(HOME)/.cache/ccache
 
-.PHONY: deps build run test unit e2e e2e-deps test-pg unit-pg e2e-pg bench bench-capacity clean format
+.PHONY: deps build run test unit e2e e2e-deps webclient webclient-test test-pg unit-pg e2e-pg bench bench-capacity clean format
 
 deps:
 	./scripts/install-deps.sh
@@ -13,8 +14,21 @@ deps:
 $(BUILD_DIR)/build.ninja:
 	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
-build: deps $(BUILD_DIR)/build.ninja
+build: deps $(BUILD_DIR)/build.ninja webclient
 	ninja -C $(BUILD_DIR) -j $(JOBS)
+
+# Parley's own web client (webapp/): npm ci and a Vite build into webapp/dist, each redone only
+# when its inputs changed.
+WEBAPP_SRC := $(shell find webapp/src -type f) webapp/root.html webapp/vite.config.ts webapp/tsconfig.json
+
+webapp/node_modules: webapp/package.json webapp/package-lock.json
+	cd webapp && npm ci --no-audit --no-fund --loglevel=error
+	touch webapp/node_modules
+
+webapp/dist/root.html: webapp/node_modules $(WEBAPP_SRC)
+	cd webapp && npx vite build --logLevel warn
+
+webclient: webapp/dist/root.html
 
 run: build
 	$(BUILD_DIR)/parley
@@ -33,6 +47,11 @@ E2E_RUN = cd tests/e2e && PARLEY_BIN=$(abspath $(BUILD_DIR))/parley node --test 
 e2e: build e2e-deps
 	$(E2E_RUN)
 
+# The web client: unit tests (Vitest), then two people in headless Chromium against the server.
+webclient-test: build e2e-deps
+	cd webapp && npx vitest run
+	cd webapp && PARLEY_BIN=$(abspath $(BUILD_DIR))/parley node --test --test-concurrency=1 --test-reporter=spec tests/browser/
+
 # PostgreSQL: one cluster (scripts/with-pg-cluster.sh) for the unit and end-to-end runs; each test
 # gets a fresh database on it. The cluster is stopped whatever the outcome.
 test-pg: build e2e-deps
@@ -47,7 +66,7 @@ e2e-pg:
 	@test -n "$$PARLEY_TEST_PG_URL" || { echo "PARLEY_TEST_PG_URL is not set" >&2; exit 1; }
 	$(E2E_RUN)
 
-test: unit e2e test-pg
+test: unit e2e webclient-test test-pg
 
 # Benchmarks (docs/benchmarks.md): the quick set, and the long capacity search.
 bench: build

@@ -5,7 +5,8 @@ packages=(build-essential cmake ninja-build ccache pkg-config
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev sqlite3 libpq-dev postgresql libssl-dev libcrypt-dev libspdlog-dev libfmt-dev libgtest-dev
   zlib1g-dev libcurl4-openssl-dev libvips-dev
-  libpoppler-glib-dev libzip-dev libxml2-dev)
+  libpoppler-glib-dev libzip-dev libxml2-dev
+  chromium)  # headless browser for the web client tests (webapp/tests/browser)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

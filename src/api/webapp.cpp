@@ -14,6 +14,12 @@ Response not_found() {
   return r;
 }
 
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
 bool safe_relative(std::string_view rel) {
   std::filesystem::path p(rel);
   for (const auto& part : p)
@@ -46,9 +52,33 @@ std::string content_type_for(std::string_view name) {
   return "application/octet-stream";
 }
 
+bool accepts_gzip(std::string_view accept_encoding) {
+  while (!accept_encoding.empty()) {
+    auto comma = accept_encoding.find(',');
+    auto item = accept_encoding.substr(0, comma);
+    accept_encoding = comma == std::string_view::npos ? "" : accept_encoding.substr(comma + 1);
+    auto semi = item.find(';');
+    auto coding = trim(item.substr(0, semi));
+    if (coding != "gzip" && coding != "*") continue;
+    if (semi == std::string_view::npos) return true;
+    auto param = trim(item.substr(semi + 1));
+    // q=0, q=0.0, q=0.00 ... refuse; any other weight accepts.
+    if (!param.starts_with("q=")) return true;
+    return param.substr(2).find_first_not_of("0.") != std::string_view::npos;
+  }
+  return false;
+}
+
+std::filesystem::path web_client_folder(const config::ParleySettings& settings) {
+  std::filesystem::path official = settings.client_directory;
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(official / "root.html", ec)) return official;
+  return settings.web_client_directory;
+}
+
 Response serve_webapp(app::App& app, const Request& req) {
   if (req.method != "GET" && req.method != "HEAD") return not_found();
-  std::filesystem::path dir = app.config()->parley.client_directory;
+  auto dir = web_client_folder(app.config()->parley);
   if (req.path.starts_with("/static/")) {
     std::string_view rel = std::string_view(req.path).substr(8);
     if (!safe_relative(rel)) return not_found();
@@ -59,6 +89,16 @@ Response serve_webapp(app::App& app, const Request& req) {
     r.content_type = content_type_for(file.filename().string());
     r.set_header("Cache-Control", "max-age=31556926, public");
     r.file = file;
+    // A build may ship precompressed siblings (name.gz): sent to clients that accept gzip.
+    auto gz = file;
+    gz += ".gz";
+    if (std::filesystem::is_regular_file(gz, ec)) {
+      r.set_header("Vary", "Accept-Encoding");
+      if (accepts_gzip(req.header("accept-encoding"))) {
+        r.set_header("Content-Encoding", "gzip");
+        r.file = gz;
+      }
+    }
     return r;
   }
   auto root = dir / "root.html";

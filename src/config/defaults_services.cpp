@@ -201,6 +201,7 @@ json::object wrangler_settings() {
 json::object parley_settings() {
   return {
       {"ClientDirectory", "./client"},
+      {"WebClientDirectory", "./webapp/dist"},
       {"WebSocketPingIntervalSeconds", 60},
       {"WebSocketPongTimeoutSeconds", 100},
       {"WebSocketAuthTimeoutSeconds", 5},

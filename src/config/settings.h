@@ -265,7 +265,8 @@ struct ExportSettings {
 
 // Parley-only settings (section "ParleySettings").
 struct ParleySettings {
-  std::string client_directory;  // folder holding a Mattermost web app build
+  std::string client_directory;      // folder holding a Mattermost web app build
+  std::string web_client_directory;  // Parley's own client, served when client_directory has none
   int64_t websocket_ping_interval_seconds = 0;
   int64_t websocket_pong_timeout_seconds = 0;
   int64_t websocket_auth_timeout_seconds = 0;

@@ -338,6 +338,7 @@ Fields<ExportSettings> export_fields() {
 Fields<ParleySettings> parley_fields() {
   static const Field<ParleySettings> fields[] = {
       {"ClientDirectory", &ParleySettings::client_directory},
+      {"WebClientDirectory", &ParleySettings::web_client_directory},
       {"WebSocketPingIntervalSeconds", &ParleySettings::websocket_ping_interval_seconds},
       {"WebSocketPongTimeoutSeconds", &ParleySettings::websocket_pong_timeout_seconds},
       {"WebSocketAuthTimeoutSeconds", &ParleySettings::websocket_auth_timeout_seconds},

@@ -1,0 +1,199 @@
+// Posting and post actions: send with an outbox retried until the server accepts, edit, delete,
+// reactions, uploads, the thread pane, search, and drafts (localStorage + the server's /drafts).
+import type { FileInfo } from '@mattermost/types/files';
+import type { Post } from '@mattermost/types/posts';
+import { client, errorMessage } from './api';
+import { ensureUsers, openChannel } from './channels';
+import { type PendingPost, isTransient } from './drafts';
+import { mergePosts } from './state';
+import { drafts, outbox, store } from './store';
+
+const newPendingId = () => `${store.s.me?.id ?? ''}:${Date.now()}${Math.floor(Math.random() * 1e6)}`;
+
+export async function sendPost(channelId: string, rootId: string, message: string, fileIds: string[]) {
+  const me = store.s.me!;
+  const p: PendingPost = {
+    pending_post_id: newPendingId(), channel_id: channelId, root_id: rootId, message,
+    file_ids: fileIds, user_id: me.id, create_at: Date.now(),
+  };
+  outbox.add(p);
+  store.set({ pending: outbox.list() });
+  clearDraft(channelId, rootId);
+  await deliver(p);
+}
+
+// Sends one pending post; it stays in the outbox while the server cannot be reached.
+async function deliver(p: PendingPost): Promise<boolean> {
+  try {
+    const post = await client.createPost({
+      channel_id: p.channel_id, root_id: p.root_id, message: p.message, file_ids: p.file_ids,
+      pending_post_id: p.pending_post_id,
+    } as Post);
+    outbox.remove(p.pending_post_id);
+    store.set({ pending: outbox.list(), ...mergePosts(store.s, [post]) });
+    return true;
+  } catch (e) {
+    if (isTransient(e)) {
+      store.set({ pending: outbox.list() });
+      return false;
+    }
+    outbox.add({ ...p, failed: true });
+    store.set({ pending: outbox.list(), error: errorMessage(e) });
+    return true;
+  }
+}
+
+let flushing = false;
+// Retries every pending post in order (after a reconnect, and on a timer while any remain).
+export async function flushOutbox() {
+  if (flushing || !store.s.me) return;
+  flushing = true;
+  try {
+    for (const p of outbox.list()) {
+      if (p.failed || p.user_id !== store.s.me.id) continue;
+      if (!(await deliver(p))) break;
+    }
+  } finally {
+    flushing = false;
+  }
+}
+
+export function discardPending(pendingId: string) {
+  outbox.remove(pendingId);
+  store.set({ pending: outbox.list() });
+}
+
+export async function editPost(postId: string, message: string) {
+  try {
+    const post = await client.patchPost({ id: postId, message });
+    store.set(mergePosts(store.s, [post]));
+  } catch (e) {
+    store.set({ error: errorMessage(e) });
+  }
+}
+
+export async function deletePost(postId: string) {
+  try {
+    await client.deletePost(postId);
+    removePost(postId);
+  } catch (e) {
+    store.set({ error: errorMessage(e) });
+  }
+}
+
+export function removePost(postId: string) {
+  const s = store.s;
+  const p = s.posts[postId];
+  if (!p) return;
+  const posts = { ...s.posts };
+  delete posts[postId];
+  const order = { ...s.order, [p.channel_id]: (s.order[p.channel_id] ?? []).filter((id) => id !== postId) };
+  store.set({ posts, order, threadId: s.threadId === postId ? '' : s.threadId });
+}
+
+export async function toggleReaction(post: Post, emoji: string) {
+  const me = store.s.me!.id;
+  const mine = (post.metadata?.reactions ?? []).some((r) => r.user_id === me && r.emoji_name === emoji);
+  try {
+    if (mine) await client.removeReaction(me, post.id, emoji);
+    else await client.addReaction(me, post.id, emoji);
+  } catch (e) {
+    store.set({ error: errorMessage(e) });
+  }
+}
+
+export async function uploadFiles(channelId: string, files: File[]): Promise<FileInfo[]> {
+  const out: FileInfo[] = [];
+  for (const f of files) {
+    const form = new FormData();
+    form.append('channel_id', channelId);
+    form.append('files', f, f.name);
+    try {
+      const r = await client.uploadFile(form);
+      out.push(...r.file_infos);
+    } catch (e) {
+      store.set({ error: errorMessage(e) });
+    }
+  }
+  return out;
+}
+
+export async function openThread(rootId: string) {
+  store.set({ threadId: rootId, search: null });
+  try {
+    const list = await client.getPostThread(rootId);
+    const posts = Object.values(list.posts) as Post[];
+    store.set(mergePosts(store.s, posts));
+    await ensureUsers(posts.map((p) => p.user_id));
+  } catch (e) {
+    store.set({ error: errorMessage(e) });
+  }
+}
+
+export async function search(terms: string) {
+  store.set({ search: { terms, ids: [], busy: true }, threadId: '' });
+  try {
+    const r = await client.searchPostsWithParams(store.s.teamId, {
+      terms, is_or_search: false, include_deleted_channels: false, page: 0, per_page: 40,
+      time_zone_offset: -new Date().getTimezoneOffset() * 60,
+    });
+    const posts = r.order.map((id: string) => r.posts[id]);
+    store.set({ ...mergePosts(store.s, posts), search: { terms, ids: r.order, busy: false } });
+    await ensureUsers(posts.map((p: Post) => p.user_id));
+  } catch (e) {
+    store.set({ search: { terms, ids: [], busy: false }, error: errorMessage(e) });
+  }
+}
+
+export async function jumpTo(post: Post) {
+  if (!store.s.channels[post.channel_id]) return;
+  await openChannel(post.channel_id);
+  if (post.root_id || post.reply_count) await openThread(post.root_id || post.id);
+}
+
+// Drafts: kept in localStorage at once and on the server after a pause in typing.
+const timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+export function saveDraft(channelId: string, rootId: string, message: string) {
+  drafts.set(channelId, rootId, message);
+  const key = `${channelId}.${rootId}`;
+  clearTimeout(timers.get(key));
+  timers.set(key, setTimeout(() => {
+    timers.delete(key);
+    if (!store.s.me) return; // logged out meanwhile: the local copy stays
+    const p = message
+      ? client.upsertDraft({ channel_id: channelId, root_id: rootId, message, user_id: store.s.me!.id } as never, '')
+      : client.deleteDraft(channelId, rootId, '');
+    p.catch(() => undefined);
+  }, 1000));
+}
+
+// Sends local drafts the server does not have yet (typed just before a reload, or while it
+// was down) for the channels of the current team.
+export function syncLocalDrafts() {
+  const s = store.s;
+  for (const { channelId, rootId, draft } of drafts.entries()) {
+    if (!s.channels[channelId] || s.serverDrafts[`${channelId}.${rootId}`] === draft.message) continue;
+    saveDraft(channelId, rootId, draft.message);
+  }
+}
+
+export function loadDraft(channelId: string, rootId: string): string {
+  const local = drafts.get(channelId, rootId);
+  if (local) return local.message;
+  return store.s.serverDrafts[`${channelId}.${rootId}`] ?? '';
+}
+
+function clearDraft(channelId: string, rootId: string) {
+  const key = `${channelId}.${rootId}`;
+  clearTimeout(timers.get(key));
+  timers.delete(key);
+  drafts.remove(channelId, rootId);
+  if (store.s.serverDrafts[key] !== undefined) {
+    const serverDrafts = { ...store.s.serverDrafts };
+    delete serverDrafts[key];
+    store.set({ serverDrafts });
+  }
+  client.deleteDraft(channelId, rootId, '').catch(() => undefined);
+}
+

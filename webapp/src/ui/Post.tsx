@@ -1,0 +1,157 @@
+// One post: author, time, rendered markdown, files, reactions, and its actions (reply, react,
+// edit, delete). Also the status dot and avatar used elsewhere.
+import type { FileInfo } from '@mattermost/types/files';
+import type { Post as PostT } from '@mattermost/types/posts';
+import { useMemo, useState } from 'preact/hooks';
+import { client } from '../api';
+import { openChannelByName } from '../channels';
+import { emojiChar, PICKER } from '../emoji';
+import { renderMarkdown } from '../markdown';
+import { deletePost, editPost, openThread, toggleReaction } from '../posts';
+import { store } from '../store';
+import { useStore } from './hooks';
+
+export function StatusDot({ status }: { status?: string }) {
+  const st = status ?? 'offline';
+  return <span class={`status status-${st}`} role="img" aria-label={st} title={st} />;
+}
+
+export function Avatar({ userId }: { userId: string }) {
+  const s = useStore();
+  const name = s.users[userId]?.username ?? '?';
+  let h = 0;
+  for (const c of userId) h = (h * 31 + c.charCodeAt(0)) % 360;
+  return (
+    <span class="avatar" style={{ background: `hsl(${h} 45% 45%)` }} aria-hidden="true">
+      {name.slice(0, 1).toUpperCase()}
+      <StatusDot status={s.statuses[userId]} />
+    </span>
+  );
+}
+
+const time = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+
+function Files({ files }: { files: FileInfo[] }) {
+  return (
+    <div class="files">
+      {files.map((f) => f.mime_type?.startsWith('image/') ? (
+        <a key={f.id} href={client.getFileUrl(f.id, 0)} target="_blank" rel="noopener" class="file-image">
+          <img src={client.getFilePreviewUrl(f.id, 0)} alt={f.name} loading="lazy"
+            width={f.width && f.height ? Math.min(f.width, 360) : undefined}
+            height={f.width && f.height ? Math.round(Math.min(f.width, 360) * f.height / f.width) : undefined} />
+        </a>
+      ) : (
+        <a key={f.id} href={client.getFileUrl(f.id, 0) + '?download=1'} class="file" download={f.name}>📎 {f.name}</a>
+      ))}
+    </div>
+  );
+}
+
+function Reactions({ post }: { post: PostT }) {
+  const s = useStore();
+  const groups = new Map<string, string[]>();
+  for (const r of post.metadata?.reactions ?? []) groups.set(r.emoji_name, [...(groups.get(r.emoji_name) ?? []), r.user_id]);
+  if (!groups.size) return null;
+  return (
+    <div class="reactions">
+      {[...groups].map(([name, users]) => (
+        <button key={name} class={`reaction ${users.includes(s.me!.id) ? 'mine' : ''}`}
+          aria-label={`${name} reaction, ${users.length}`} aria-pressed={users.includes(s.me!.id)}
+          title={users.map((u) => s.users[u]?.username ?? u).join(', ')}
+          onClick={() => void toggleReaction(post, name)}>
+          {emojiChar(name) ?? `:${name}:`} {users.length}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+export function Post({ post, inThread = false, compact = false }: { post: PostT; inThread?: boolean; compact?: boolean }) {
+  const s = useStore();
+  const me = s.me!;
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState(post.message);
+  const [picker, setPicker] = useState(false);
+  const [confirm, setConfirm] = useState(false);
+  const channelNames = useMemo(() => Object.fromEntries(Object.values(s.channels).map((c) => [c.name, c.display_name])), [s.channels]);
+  const html = useMemo(() => renderMarkdown(post.message, { myUsername: me.username, channelNames }), [post.message, me.username, channelNames]);
+  const mine = post.user_id === me.id;
+  const admin = me.roles?.includes('system_admin');
+  const root = post.root_id ? s.posts[post.root_id] : undefined;
+  const onClick = (e: MouseEvent) => {
+    const a = (e.target as HTMLElement).closest('a.channel-link') as HTMLElement | null;
+    if (a) {
+      e.preventDefault();
+      void openChannelByName(a.dataset.channel!);
+    }
+  };
+  if (post.type && post.type.startsWith('system_')) {
+    return <div class="post system" data-post-id={post.id}><span class="time">{time(post.create_at)}</span> {post.message}</div>;
+  }
+  return (
+    <article class={`post ${compact ? 'compact' : ''}`} data-post-id={post.id} aria-label={`Message from ${s.users[post.user_id]?.username ?? 'someone'}`}
+      tabIndex={0}>
+      {compact ? <span class="avatar-space" /> : <Avatar userId={post.user_id} />}
+      <div class="post-body">
+        <div class="post-head">
+          <strong class="author">{s.users[post.user_id]?.username ?? post.user_id.slice(0, 8)}</strong>
+          <time dateTime={new Date(post.create_at).toISOString()}>{time(post.create_at)}</time>
+          {!compact && post.edit_at > 0 && <span class="edited">(edited)</span>}
+        </div>
+        {!inThread && root && <div class="reply-to">replied to {s.users[root.user_id]?.username ?? ''}: {root.message.slice(0, 60)}</div>}
+        {editing ? (
+          <form class="edit" onSubmit={(e) => { e.preventDefault(); void editPost(post.id, text); setEditing(false); }}>
+            <textarea aria-label="Edit message" value={text} autoFocus onInput={(e) => setText(e.currentTarget.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); void editPost(post.id, text); setEditing(false); }
+                if (e.key === 'Escape') { e.stopPropagation(); setEditing(false); }
+              }} />
+            <button type="submit">Save</button> <button type="button" class="link" onClick={() => setEditing(false)}>Cancel</button>
+          </form>
+        ) : (
+          <div class="message" onClick={onClick} dangerouslySetInnerHTML={{ __html: html }} />
+        )}
+        {compact && post.edit_at > 0 && <span class="edited">(edited)</span>}
+        {post.metadata?.files && post.metadata.files.length > 0 && <Files files={post.metadata.files} />}
+        <Reactions post={post} />
+        {!inThread && !post.root_id && (post.reply_count ?? 0) > 0 && (
+          <button class="link replies" onClick={() => void openThread(post.id)}>{post.reply_count} {post.reply_count === 1 ? 'reply' : 'replies'}</button>
+        )}
+        {confirm && (
+          <div class="confirm" role="alertdialog" aria-label="Delete message?">
+            Delete this message? <button onClick={() => { setConfirm(false); void deletePost(post.id); }}>Delete</button>{' '}
+            <button class="link" onClick={() => setConfirm(false)}>Cancel</button>
+          </div>
+        )}
+        {picker && (
+          <div class="picker" role="menu" aria-label="Pick a reaction">
+            {PICKER.map((n) => (
+              <button key={n} role="menuitem" aria-label={n} title={`:${n}:`} onClick={() => { setPicker(false); void toggleReaction(post, n); }}>{emojiChar(n)}</button>
+            ))}
+          </div>
+        )}
+      </div>
+      <div class="actions" role="toolbar" aria-label="Message actions">
+        {!inThread && <button class="icon" aria-label="Reply" title="Reply" onClick={() => void openThread(post.root_id || post.id)}>↩</button>}
+        <button class="icon" aria-label="Add reaction" title="Add reaction" onClick={() => setPicker(!picker)}>☺</button>
+        {mine && <button class="icon" aria-label="Edit" title="Edit" onClick={() => { setText(post.message); setEditing(true); }}>✎</button>}
+        {(mine || admin) && <button class="icon" aria-label="Delete" title="Delete" onClick={() => setConfirm(true)}>⌫</button>}
+      </div>
+    </article>
+  );
+}
+
+// Lets the composer start editing the user's last post (Up arrow in an empty box).
+export function editLastPost(channelId: string) {
+  const s = store.s;
+  const ids = s.order[channelId] ?? [];
+  for (let i = ids.length - 1; i >= 0; i--) {
+    const p = s.posts[ids[i]];
+    if (p?.user_id === s.me?.id && !p.root_id) {
+      const el = document.querySelector(`[data-post-id="${p.id}"] button[aria-label="Edit"]`) as HTMLButtonElement | null;
+      el?.click();
+      return true;
+    }
+  }
+  return false;
+}
