@@ -1,7 +1,9 @@
-// The caching Store decorator: forwards everything, caches session-by-token and user-by-id reads.
+// The caching Store decorator: forwards everything, caches session-by-token and user-by-id reads,
+// reactions by post and channel mention lists.
 #include "store/cached_store.h"
 
 #include "store/cache_tx.h"
+#include "store/cached_channels.h"
 #include "store/cached_reactions.h"
 #include "store/key_cache.h"
 #include "store/session_store.h"
@@ -67,7 +69,7 @@ class CachedSessionStore final : public SessionStore {
 
 class CachedUserStore final : public UserStore {
  public:
-  explicit CachedUserStore(UserStore& inner) : inner_(inner) {}
+  CachedUserStore(UserStore& inner, MentionCache& mentions) : inner_(inner), mentions_(mentions) {}
 
   void insert(const model::User& u) override {
     write_then([&] { inner_.insert(u); }, by_id(u.id));
@@ -95,11 +97,16 @@ class CachedUserStore final : public UserStore {
   int64_t count(bool include_deleted) override { return inner_.count(include_deleted); }
 
  private:
+  // The user's cached profile and the mention lists of their channels.
   std::function<void()> by_id(std::string_view id) {
-    return [this, id = std::string(id)] { by_id_.erase(id); };
+    return [this, id = std::string(id)] {
+      by_id_.erase(id);
+      mentions_.erase_user(id);
+    };
   }
 
   UserStore& inner_;
+  MentionCache& mentions_;
   KeyCache<model::User> by_id_{50'000};  // Mattermost's user profile cache size
 };
 
@@ -108,20 +115,22 @@ class CachedStore final : public Store {
   explicit CachedStore(std::unique_ptr<Store> inner)
       : inner_(std::move(inner)),
         sessions_(inner_->sessions()),
-        users_(inner_->users()),
+        users_(inner_->users(), mention_cache_),
+        channels_(inner_->channels(), mention_cache_),
+        sidebar_(inner_->sidebar(), mention_cache_),
         reactions_(inner_->reactions(), reaction_cache_),
         emoji_(inner_->emoji(), reaction_cache_) {}
 
   UserStore& users() override { return users_; }
   SessionStore& sessions() override { return sessions_; }
   TeamStore& teams() override { return inner_->teams(); }
-  ChannelStore& channels() override { return inner_->channels(); }
+  ChannelStore& channels() override { return channels_; }
   SystemStore& system() override { return inner_->system(); }
   PostStore& posts() override { return inner_->posts(); }
   ReactionStore& reactions() override { return reactions_; }
   PreferenceStore& preferences() override { return inner_->preferences(); }
   StatusStore& statuses() override { return inner_->statuses(); }
-  SidebarStore& sidebar() override { return inner_->sidebar(); }
+  SidebarStore& sidebar() override { return sidebar_; }
   ThreadStore& threads() override { return inner_->threads(); }
   DraftStore& drafts() override { return inner_->drafts(); }
   EmojiStore& emoji() override { return emoji_; }
@@ -136,8 +145,11 @@ class CachedStore final : public Store {
 
  private:
   std::unique_ptr<Store> inner_;
+  MentionCache mention_cache_{25'000};  // Mattermost's profiles-in-channel cache size
   CachedSessionStore sessions_;
   CachedUserStore users_;
+  CachedChannelStore channels_;
+  CachedSidebarStore sidebar_;
   ReactionCache reaction_cache_{100'000};  // posts, most with no reaction
   CachedReactionStore reactions_;
   CachedEmojiStore emoji_;
