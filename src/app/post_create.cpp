@@ -294,10 +294,14 @@ Result<model::Post> create_post(App& app, const model::Session& s, model::Post p
     if (f != post.user_id || prop_is(post.props, "from_webhook", "true"))
       notify_followers.push_back(f);
 
-  auto saved = posts.get(post.id, false);
-  model::Post out = saved ? std::move(*saved) : post;
-  out.pending_post_id = post.pending_post_id;
-  post_util::prepare(app, out);
+  // The answer is the row as inserted: `post` holds every column as bound (the insert shifted
+  // create_at, attach_files kept the attachable files), and the stored text of props and file
+  // ids parses back to the same values. Only the reply count is the database's: a new root has
+  // none (its id is not out yet), a reply reads its thread's back.
+  model::Post out = post;
+  if (!post.root_id.empty())
+    if (auto saved = posts.get(post.id, false)) out.reply_count = saved->reply_count;
+  post_util::prepare_created(app, out);
 
   bj::object data{
       {"post", bj::serialize(model::to_json(out))},
