@@ -95,8 +95,9 @@ const store::MentionMember* find_member(const store::MentionMembers& members,
   return it != members->end() && it->user_id == user_id ? &*it : nullptr;
 }
 
-Recipients resolve_mentions(App& app, const model::Session& s, const model::Post& post,
-                            const model::Channel& channel) {
+// `channel_mentions`: the poster may use @channel, @all and @here here.
+Recipients resolve_mentions(App& app, const model::Post& post, const model::Channel& channel,
+                            bool channel_mentions) {
   Recipients r;
   // The members with their profiles and notify props: one cached list per channel.
   r.members = app.store().channels().mention_members(channel.id);
@@ -108,9 +109,8 @@ Recipients resolve_mentions(App& app, const model::Session& s, const model::Post
       if (m.user_id != post.user_id || from_webhook) results.add(m.user_id, MentionType::dm);
   } else {
     auto cfg = app.config();
-    bool allow_channel =
-        has_channel_permission(app, s, channel, "use_channel_mentions") &&
-        static_cast<int64_t>(members.size()) < cfg->team.max_notifications_per_channel;
+    bool allow_channel = channel_mentions && static_cast<int64_t>(members.size()) <
+                                                 cfg->team.max_notifications_per_channel;
     MentionKeywords keywords;
     for (const auto& m : members)
       add_mention_keywords(keywords,
@@ -187,14 +187,21 @@ Result<model::Post> create_post(App& app, const model::Session& s, model::Post p
   if (post.create_at != 0 && !has_permission(s, "manage_system")) post.create_at = 0;
   bool chosen_create_at = post.create_at != 0;
 
-  // createPostChecks (api layer in Mattermost).
-  bool may_post = has_channel_permission(app, s, post.channel_id, "create_post");
+  // createPostChecks (api layer in Mattermost). The channel and the poster's membership are read
+  // once for every permission below.
   std::optional<model::Channel> channel = app.store().channels().get(post.channel_id);
+  std::optional<model::ChannelMember> member;
+  if (channel) member = app.store().channels().get_member(channel->id, s.user_id);
+  auto may = [&](std::string_view permission) {
+    return channel ? has_channel_permission(app, s, *channel, member, permission)
+                   : has_permission(s, "manage_system");
+  };
+  bool may_post = may("create_post");
   if (!may_post && channel && channel->is_open() &&
       has_team_permission(app, s, channel->team_id, "create_post_public"))
     may_post = true;
   if (!may_post) return errors::permission("create_post", s.user_id);
-  if (!post.file_ids.empty() && !has_channel_permission(app, s, post.channel_id, "upload_file"))
+  if (!post.file_ids.empty() && !may("upload_file"))
     return errors::permission("upload_file", s.user_id);
   if (cfg->service.experimental_enable_hardened_mode) {
     for (auto key : {"from_webhook", "override_username", "webhook_display_name",
@@ -234,8 +241,9 @@ Result<model::Post> create_post(App& app, const model::Session& s, model::Post p
   if (!sender)
     return AppError::make("app.user.missing_account.const", "Unable to find the user.", 404);
   if (sender->is_bot) post.props["from_bot"] = "true";
+  bool channel_mentions = may("use_channel_mentions");
   std::string disabled_mention;
-  if (post.type.empty() && !has_channel_permission(app, s, *channel, "use_channel_mentions")) {
+  if (post.type.empty() && !channel_mentions) {
     disabled_mention = find_channel_mention(post.message);
     if (!disabled_mention.empty()) post.props["mentionHighlightDisabled"] = true;
   }
@@ -255,7 +263,7 @@ Result<model::Post> create_post(App& app, const model::Session& s, model::Post p
   post.file_ids = std::move(unique_files);
   if (auto st = validate(post); !st) return std::move(st).error();
 
-  auto recipients = resolve_mentions(app, s, post, *channel);
+  auto recipients = resolve_mentions(app, post, *channel, channel_mentions);
   store::PostSaveEffects effects;
   bool from_webhook = post.props.contains("from_webhook");
   bool from_bot = post.props.contains("from_bot");

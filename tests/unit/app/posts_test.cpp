@@ -269,5 +269,29 @@ TEST_F(PostsAppTest, TheCreatedAnswerIsTheStoredPost) {
   same_as_read(*second);
 }
 
+// The channel and the poster's membership are read once for every permission of create_post:
+// the team's create_post_public lets a non-member post in open channels only, and a missing
+// channel is 400 for a system admin, 403 for others.
+TEST_F(PostsAppTest, CreatePermissionsFromChannelTeamAndSystemRoles) {
+  sql("UPDATE TeamMembers SET Roles = 'team_post_all_public' WHERE UserId = '" + carol_.user_id +
+      "'");
+  auto open = post(carol_, "not a member, open channel");
+  EXPECT_FALSE(open.id.empty());
+  sql("UPDATE Channels SET Type = 'P' WHERE Id = '" + channel_ + "'");
+  model::Post p;
+  p.channel_id = channel_;
+  p.message = "private now";
+  auto denied = create_post(*app_, carol_, p, true);
+  ASSERT_FALSE(denied.ok());
+  EXPECT_EQ(denied.error().status_code, 403);
+  p.channel_id = new_id();
+  auto missing = create_post(*app_, alice_, p, true);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().status_code, 403);
+  auto missing_admin = create_post(*app_, admin_, p, true);
+  ASSERT_FALSE(missing_admin.ok());
+  EXPECT_EQ(missing_admin.error().status_code, 400);
+}
+
 }  // namespace
 }  // namespace parley::app
