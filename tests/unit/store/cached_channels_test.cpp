@@ -13,16 +13,8 @@ namespace {
 
 class CachedChannelsTest : public StoreFixture {
  protected:
-  model::Channel add_channel(const std::string& name, const std::string& type = "O") {
-    model::Channel c;
-    c.id = new_id();
-    c.team_id = team_;
-    c.name = name;
-    c.display_name = name;
-    c.type = type;
-    c.create_at = c.update_at = now_ms();
-    store().channels().insert(c);
-    return c;
+  model::Channel add_channel(const std::string& name) {
+    return StoreFixture::add_channel(team_, name, "O", name);
   }
   model::ChannelMember join(const model::Channel& c, const model::User& u) {
     model::ChannelMember m;
