@@ -16,10 +16,21 @@ MentionMembers MentionCache::get(ChannelStore& inner, std::string_view channel_i
       channel_id, [&] { return std::optional<MentionMembers>(inner.mention_members(channel_id)); });
 }
 
-void MentionCache::erase_user(std::string_view user_id) {
+void MentionCache::erase_member(std::string_view user_id) {
   cache_.erase_if([&](const MentionMembers& members) {
     return std::any_of(members->begin(), members->end(),
                        [&](const MentionMember& m) { return m.user_id == user_id; });
+  });
+}
+
+void MentionCache::user_written(const model::User& u) {
+  // erase_if also drops every fill read before this point, so a list kept here is one that
+  // already holds the written values.
+  cache_.erase_if([&](const MentionMembers& members) {
+    return std::any_of(members->begin(), members->end(), [&](const MentionMember& m) {
+      return m.user_id == u.id && (m.username != u.username || m.first_name != u.first_name ||
+                                   m.notify_props != u.notify_props);
+    });
   });
 }
 
@@ -41,7 +52,7 @@ void CachedChannelStore::remove_member(std::string_view channel_id, std::string_
 void CachedChannelStore::remove_team_memberships(std::string_view team_id,
                                                  std::string_view user_id) {
   write_then([&] { inner_.remove_team_memberships(team_id, user_id); },
-             [this, id = std::string(user_id)] { mentions_.erase_user(id); });
+             [this, id = std::string(user_id)] { mentions_.erase_member(id); });
 }
 
 void CachedChannelStore::permanent_delete(std::string_view channel_id) {

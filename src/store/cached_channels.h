@@ -3,11 +3,13 @@
 // profiles in a channel and its members' notify props for SendNotifications. Invalidated after
 // commit by the writes that change what it holds: a membership saved, updated or removed
 // (channel), a user's memberships in a team removed, a member's notify props muted or unmuted
-// from the sidebar (those channels), and a user inserted or updated (every channel listing them,
-// in CachedUserStore). Permanent deletion of a team leaves the entries of its channels, which no
-// read asks for again (they age out with the bound).
+// from the sidebar (those channels), and a user inserted or updated with another username, first
+// name or notify props than a list holds (those lists, in CachedUserStore; a login keeps them).
+// Permanent deletion of a team leaves the entries of its channels, which no read asks for again
+// (they age out with the bound).
 #pragma once
 
+#include "model/user.h"
 #include "store/channel_store.h"
 #include "store/key_cache.h"
 #include "store/sidebar_store.h"
@@ -22,7 +24,10 @@ class MentionCache {
   MentionMembers get(ChannelStore& inner, std::string_view channel_id);
   void erase_channel(std::string_view channel_id) { cache_.erase(channel_id); }
   // Drops every channel whose list includes the user.
-  void erase_user(std::string_view user_id);
+  void erase_member(std::string_view user_id);
+  // After the user's row was written: drops the channels whose list holds other names or notify
+  // props for them (a login or a nickname change keeps the lists).
+  void user_written(const model::User& u);
 
  private:
   KeyCache<MentionMembers> cache_;

@@ -72,10 +72,10 @@ class CachedUserStore final : public UserStore {
   CachedUserStore(UserStore& inner, MentionCache& mentions) : inner_(inner), mentions_(mentions) {}
 
   void insert(const model::User& u) override {
-    write_then([&] { inner_.insert(u); }, by_id(u.id));
+    write_then([&] { inner_.insert(u); }, written(u));
   }
   void update(const model::User& u) override {
-    write_then([&] { inner_.update(u); }, by_id(u.id));
+    write_then([&] { inner_.update(u); }, written(u));
   }
   std::optional<model::User> get(std::string_view id) override {
     if (cache_tx::active()) return inner_.get(id);
@@ -97,11 +97,11 @@ class CachedUserStore final : public UserStore {
   int64_t count(bool include_deleted) override { return inner_.count(include_deleted); }
 
  private:
-  // The user's cached profile and the mention lists of their channels.
-  std::function<void()> by_id(std::string_view id) {
-    return [this, id = std::string(id)] {
-      by_id_.erase(id);
-      mentions_.erase_user(id);
+  // The user's cached profile and the mention lists holding other values for them.
+  std::function<void()> written(const model::User& u) {
+    return [this, u] {
+      by_id_.erase(u.id);
+      mentions_.user_written(u);
     };
   }
 

@@ -1,7 +1,8 @@
 // The caching store's channel mention lists (store/cached_channels.h): served from the cache,
 // and dropped after commit by every write that changes them: memberships saved, updated or
 // removed, a user's team memberships removed, channels muted from the sidebar, channels deleted,
-// and profile updates (username, first name, notify props). Runs on both backends.
+// and profile updates that change a listed username, first name or notify props. Runs on both
+// backends.
 #include "store/channel_store.h"
 #include "store/sidebar_store.h"
 #include "store_fixture.h"
@@ -116,6 +117,27 @@ TEST_F(CachedChannelsTest, ProfileUpdatesDropOnlyTheUsersChannels) {
   store().users().update(a);
   EXPECT_EQ(listed(with_a), (Names{"alicia:Alicia:deploy:all"}));
   EXPECT_EQ(listed(without_a), (Names{"bob:::all"})) << "a channel without alice stays cached";
+}
+
+TEST_F(CachedChannelsTest, ProfileUpdatesKeepListsWhenNamesAndNotifyPropsStay) {
+  auto a = add_user("alice");
+  auto b = add_user("bob");
+  auto c = add_channel("town");
+  join(c, a);
+  join(c, b);
+  auto names = [&](const std::string& alice, const std::string& bob) {
+    return a.id < b.id ? Names{alice + ":::all", bob + ":::all"}
+                       : Names{bob + ":::all", alice + ":::all"};
+  };
+  ASSERT_EQ(listed(c), names("alice", "bob"));
+  rename_behind(b, "bob-behind");
+  a.nickname = "ally";
+  a.last_login = 42;
+  store().users().update(a);
+  EXPECT_EQ(listed(c), names("alice", "bob")) << "kept: alice's listed fields did not change";
+  a.notify_props = {{"first_name", "true"}};
+  store().users().update(a);
+  EXPECT_EQ(listed(c), names("alice", "bob-behind")) << "dropped: alice's notify props changed";
 }
 
 TEST_F(CachedChannelsTest, MutingFromTheSidebarDropsThoseChannels) {
