@@ -4,15 +4,21 @@
 # under Mattermost's thresholds (5xx < 0.025 %, timeouts < 0.025 %, mean < 100 ms, p99 < 2 s,
 # server CPU < 85 %), on SQLite and on PostgreSQL. Users are added in steps; a step is judged
 # after its logins. Results: bench/results/capacity.json (override with BENCH_OUT).
-#   MAX_USERS (default 3000), START_USERS (200), STEP_USERS (200), STEP_SECONDS (60)
+#   MAX_USERS (default 9000), START_USERS (1500), STEP_USERS (1500), STEP_SECONDS (60), RAMP (15
+#   logins/s: each costs a bcrypt verification, ~60-80 ms of CPU), SERVER_PORT (18265).
+# Every simulated user holds two connections (its WebSocket and its keep-alive HTTP connection,
+# used at least by the 60 s status poll), so a process's open-file limit caps the count: with a
+# hard limit of 20,000 (this machine) the server cannot hold more than ~9,900 users.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${BUILD_DIR:-$ROOT/build}
 OUT=${BENCH_OUT:-$ROOT/bench/results/capacity.json}
-MAX_USERS=${MAX_USERS:-3000}
-START_USERS=${START_USERS:-200}
-STEP_USERS=${STEP_USERS:-200}
+MAX_USERS=${MAX_USERS:-9000}
+START_USERS=${START_USERS:-1500}
+STEP_USERS=${STEP_USERS:-1500}
 STEP_SECONDS=${STEP_SECONDS:-60}
+RAMP=${RAMP:-15}
+SERVER_PORT=${SERVER_PORT:-18265}
 WORK=$(mktemp -d /tmp/parley-capacity.XXXXXX)
 chmod 755 "$WORK"  # the PostgreSQL cluster runs as the postgres user
 PID=""
@@ -27,23 +33,32 @@ ulimit -n "$(ulimit -Hn)"
 run_backend() {
   local name=$1; shift
   mkdir -p "$WORK/$name"
-  env -C "$WORK/$name" MM_SERVICESETTINGS_LISTENADDRESS=127.0.0.1:18265 MM_TEAMSETTINGS_MAXUSERSPERTEAM=100000 \
+  env -C "$WORK/$name" MM_SERVICESETTINGS_LISTENADDRESS=127.0.0.1:$SERVER_PORT MM_TEAMSETTINGS_MAXUSERSPERTEAM=100000 \
     MM_LOGSETTINGS_ENABLECONSOLE=false "$@" "$BUILD/parley" >"$WORK/$name/server.log" 2>&1 &
   PID=$!
-  until curl -sf -o /dev/null http://127.0.0.1:18265/api/v4/system/ping; do sleep 0.05; done
-  "$BUILD/parley_loadgen" unbounded --url http://127.0.0.1:18265 --server-pid "$PID" --users "$MAX_USERS" \
+  until curl -sf -o /dev/null http://127.0.0.1:$SERVER_PORT/api/v4/system/ping; do sleep 0.05; done
+  "$BUILD/parley_loadgen" unbounded --url http://127.0.0.1:$SERVER_PORT --server-pid "$PID" --users "$MAX_USERS" \
     --start-users "$START_USERS" --step-users "$STEP_USERS" --step-seconds "$STEP_SECONDS" --sources 8 \
-    --ramp-per-second 20 --posts $((MAX_USERS * 10)) --reactions $((MAX_USERS * 2)) | tail -1
+    --ramp-per-second "$RAMP" --posts $((MAX_USERS * 10)) --reactions $((MAX_USERS * 2)) | tail -1
   kill "$PID"; wait "$PID" 2>/dev/null || true; PID=""
 }
 
-sqlite=$(run_backend sqlite)
-PG_URL=$("$ROOT/scripts/pg-cluster.sh" start "$WORK/pg")
-PORT=${PG_URL#*@}; PORT=${PORT%%/*}; PORT=${PORT##*:}
-psql -q -h "$WORK/pg" -p "$PORT" -U postgres -d postgres -c "ALTER SYSTEM SET fsync = on" \
-  -c "ALTER SYSTEM SET synchronous_commit = on" -c "SELECT pg_reload_conf()" -c "CREATE DATABASE parley_capacity" >/dev/null
-postgres=$(run_backend postgres MM_SQLSETTINGS_DRIVERNAME=postgres \
-  MM_SQLSETTINGS_DATASOURCE="postgres://postgres@127.0.0.1:$PORT/parley_capacity?sslmode=disable")
+# BACKENDS (default "sqlite postgres") picks the runs; a skipped one is null in the results.
+BACKENDS=${BACKENDS:-sqlite postgres}
+sqlite=null
+postgres=null
+if [[ " $BACKENDS " == *" sqlite "* ]]; then
+  sqlite=$(run_backend sqlite)
+fi
+if [[ " $BACKENDS " == *" postgres "* ]]; then
+  PG_URL=$("$ROOT/scripts/pg-cluster.sh" start "$WORK/pg")
+  PORT=${PG_URL#*@}; PORT=${PORT%%/*}; PORT=${PORT##*:}
+  psql -q -h "$WORK/pg" -p "$PORT" -U postgres -d postgres -c "ALTER SYSTEM SET fsync = on" \
+    -c "ALTER SYSTEM SET synchronous_commit = on" -c "SELECT pg_reload_conf()" -c "CREATE DATABASE parley_capacity" >/dev/null
+  postgres=$(run_backend postgres MM_SQLSETTINGS_DRIVERNAME=postgres \
+    MM_SQLSETTINGS_DATASOURCE="postgres://postgres@127.0.0.1:$PORT/parley_capacity?sslmode=disable")
+fi
 mkdir -p "$(dirname "$OUT")"
 jq -n --argjson s "$sqlite" --argjson p "$postgres" --arg date "$(date -u +%FT%TZ)" \
-  '{date: $date, sqlite: $s, postgres: $p}' | tee "$OUT"
+  --arg load "$(cut -d' ' -f1-3 /proc/loadavg)" \
+  '{date: $date, load_average_at_end: $load, sqlite: $s, postgres: $p}' | tee "$OUT"

@@ -154,6 +154,8 @@ int main(int argc, char** argv) {
     so.io_threads = cpus;
     so.worker_threads = workers;
     so.read_timeout_seconds = cfg->service.read_timeout > 0 ? cfg->service.read_timeout : 300;
+    so.idle_timeout_seconds =
+        cfg->service.idle_timeout > 0 ? cfg->service.idle_timeout : so.read_timeout_seconds;
     so.max_url_length =
         cfg->service.maximum_url_length > 0 ? cfg->service.maximum_url_length : 2048;
     http::Server server(so, api, hub, app);

@@ -93,9 +93,11 @@ asio::awaitable<bool> SimUser::view_channel(Channel& ch) {
                           "/channels/" + ch.id + "/posts?since=" + std::to_string(ch.last_viewed) +
                               "&" + std::string(kThreadQuery));
   ok &= posts.ok();
-  auto before = known_user_ids_.size();
+  // remember_posts appends the authors seen for the first time: only their profiles and
+  // statuses are fetched, as the web app fetches missing profiles.
+  auto before = team_user_ids_.size();
   if (auto list = parse(posts)) remember_posts(ch, *list);
-  if (known_user_ids_.size() > before) {
+  if (team_user_ids_.size() > before) {
     json::array ids;
     for (size_t i = before; i < team_user_ids_.size(); ++i)
       ids.push_back(json::string(team_user_ids_[i]));

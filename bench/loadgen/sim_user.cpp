@@ -117,7 +117,8 @@ asio::awaitable<bool> SimUser::start() {
                                                      std::to_string(rng_() % 5) + "&per_page=100");
     if (users && users->is_array())
       for (auto& u : users->as_array())
-        if (auto id = str(u, "id"); !id.empty() && id != user_id_) team_user_ids_.push_back(id);
+        if (auto id = str(u, "id"); !id.empty() && id != user_id_)
+          if (known_user_ids_.insert(id).second) team_user_ids_.push_back(id);
     ok = !channels_.empty();
   }
   if (ok) ok = co_await open_websocket();

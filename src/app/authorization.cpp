@@ -23,14 +23,8 @@ bool has_team_permission(App& app, const model::Session& s, std::string_view tea
 
 bool has_channel_permission(App& app, const model::Session& s, const model::Channel& channel,
                             std::string_view permission) {
-  return has_channel_permission(
-      app, s, channel, app.store().channels().get_member(channel.id, s.user_id), permission);
-}
-
-bool has_channel_permission(App& app, const model::Session& s, const model::Channel& channel,
-                            const std::optional<model::ChannelMember>& member,
-                            std::string_view permission) {
-  if (member && roles_grant(member->roles(), permission)) return true;
+  auto roles = app.store().channels().member_roles(channel.id, s.user_id);
+  if (roles && roles_grant(*roles, permission)) return true;
   if (has_permission(s, "manage_system")) return true;
   if (!channel.team_id.empty()) return has_team_permission(app, s, channel.team_id, permission);
   return has_permission(s, permission);

@@ -6,7 +6,6 @@
 #include "model/channel.h"
 #include "model/session.h"
 
-#include <optional>
 #include <string_view>
 
 namespace parley::app {
@@ -17,11 +16,6 @@ bool has_team_permission(App& app, const model::Session& s, std::string_view tea
 bool has_channel_permission(App& app, const model::Session& s, const model::Channel& channel,
                             std::string_view permission);
 bool has_channel_permission(App& app, const model::Session& s, std::string_view channel_id,
-                            std::string_view permission);
-// With the session user's membership in the channel already read (nullopt: not a member), for
-// callers checking several permissions on one channel.
-bool has_channel_permission(App& app, const model::Session& s, const model::Channel& channel,
-                            const std::optional<model::ChannelMember>& member,
                             std::string_view permission);
 // read_channel_content, or read_public_channel on the team for an open channel.
 bool can_read_channel(App& app, const model::Session& s, const model::Channel& channel);

@@ -177,9 +177,10 @@ Result<std::vector<model::Emoji>> search_emoji(App& app, std::string_view term, 
   return app.store().emoji().search(lowered, prefix_only, limit);
 }
 
-std::vector<model::Emoji> emojis_for_post(App& app, std::string_view message,
+std::vector<model::Emoji> emojis_for_post(App& app, const config::Config& cfg,
+                                          std::string_view message,
                                           const std::vector<std::string>& reaction_names) {
-  if (!app.config()->service.enable_custom_emoji) return {};
+  if (!cfg.service.enable_custom_emoji) return {};
   std::set<std::string> names;
   for (const auto& n : reaction_names)
     if (!model::is_system_emoji(n)) names.insert(n);

@@ -35,8 +35,9 @@ Result<std::vector<model::Emoji>> search_emoji(App& app, std::string_view term, 
                                                int limit);
 
 // Custom emoji named in `message` (:name:) or by `reaction_names`, for metadata.emojis; empty
-// when custom emoji are disabled.
-std::vector<model::Emoji> emojis_for_post(App& app, std::string_view message,
+// when custom emoji are disabled (in `cfg`, the request's app.config()).
+std::vector<model::Emoji> emojis_for_post(App& app, const config::Config& cfg,
+                                          std::string_view message,
                                           const std::vector<std::string>& reaction_names);
 
 }  // namespace parley::app

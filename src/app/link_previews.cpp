@@ -112,19 +112,18 @@ Result<bj::object> get_opengraph(App& app, const std::string& url) {
   return links::to_json(m.opengraph.value_or(links::OpenGraph{}));
 }
 
-void add_embeds_and_images(App& app, model::Post& p) {
+void add_embeds_and_images(App& app, const config::Config& cfg, model::Post& p) {
   p.embeds.clear();
   p.images.clear();
   if (p.delete_at > 0) return;
   if (auto it = p.props.find("unsafe_links");
       it != p.props.end() && it->value().is_string() && it->value().as_string() == "true")
     return;
-  auto cfg = app.config();
-  const auto& restricted = cfg->service.restrict_link_previews;
+  const auto& restricted = cfg.service.restrict_link_previews;
   std::vector<std::string> image_urls;
   if (p.props.contains("attachments")) {
     p.embeds.push_back(model::PostEmbed{"message_attachment", "", nullptr});
-  } else if (cfg->service.enable_link_previews) {
+  } else if (cfg.service.enable_link_previews) {
     std::string first;
     for (auto& link : autolinks(p.message))
       if (link_allowed_for_preview(link, restricted)) {

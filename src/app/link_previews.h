@@ -19,7 +19,8 @@ namespace parley::app {
 // be fetched (refused, restricted, failed) gives {"url": ""} like Mattermost.
 Result<boost::json::object> get_opengraph(App& app, const std::string& url);
 
-// Sets p.embeds and p.images (nothing for deleted posts or posts with props.unsafe_links).
-void add_embeds_and_images(App& app, model::Post& p);
+// Sets p.embeds and p.images (nothing for deleted posts or posts with props.unsafe_links);
+// `cfg` is the request's app.config(), loaded once for a whole page.
+void add_embeds_and_images(App& app, const config::Config& cfg, model::Post& p);
 
 }  // namespace parley::app

@@ -187,13 +187,11 @@ Result<model::Post> create_post(App& app, const model::Session& s, model::Post p
   if (post.create_at != 0 && !has_permission(s, "manage_system")) post.create_at = 0;
   bool chosen_create_at = post.create_at != 0;
 
-  // createPostChecks (api layer in Mattermost). The channel and the poster's membership are read
-  // once for every permission below.
+  // createPostChecks (api layer in Mattermost). The channel is read once for every permission
+  // below.
   std::optional<model::Channel> channel = app.store().channels().get(post.channel_id);
-  std::optional<model::ChannelMember> member;
-  if (channel) member = app.store().channels().get_member(channel->id, s.user_id);
   auto may = [&](std::string_view permission) {
-    return channel ? has_channel_permission(app, s, *channel, member, permission)
+    return channel ? has_channel_permission(app, s, *channel, permission)
                    : has_permission(s, "manage_system");
   };
   bool may_post = may("create_post");

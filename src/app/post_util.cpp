@@ -51,6 +51,7 @@ namespace {
 
 // `reactions`: false for a post just created, which nobody can have reacted to yet.
 void fill(App& app, std::vector<model::Post*>& posts, bool extended, bool reactions = true) {
+  auto cfg = app.config();  // once per page: the atomic load contends when done per post
   std::vector<std::string> ids;
   std::map<std::string, model::Post*> by_id;
   std::vector<std::string> roots;
@@ -58,7 +59,7 @@ void fill(App& app, std::vector<model::Post*>& posts, bool extended, bool reacti
     ids.push_back(p->id);
     by_id[p->id] = p;
     p->reactions.clear();
-    add_embeds_and_images(app, *p);
+    add_embeds_and_images(app, *cfg, *p);
     if (p->root_id.empty() && p->reply_count > 0) roots.push_back(p->id);
   }
   if (!ids.empty()) {
@@ -68,8 +69,8 @@ void fill(App& app, std::vector<model::Post*>& posts, bool extended, bool reacti
     for (auto* p : posts) {
       std::vector<std::string> names;
       for (const auto& r : p->reactions) names.push_back(r.emoji_name);
-      p->emojis =
-          p->delete_at > 0 ? std::vector<model::Emoji>{} : emojis_for_post(app, p->message, names);
+      p->emojis = p->delete_at > 0 ? std::vector<model::Emoji>{}
+                                   : emojis_for_post(app, *cfg, p->message, names);
     }
   }
   std::vector<std::string> with_files;
@@ -86,7 +87,6 @@ void fill(App& app, std::vector<model::Post*>& posts, bool extended, bool reacti
     std::vector<std::string> uids;
     for (const auto& t : stats)
       uids.insert(uids.end(), t.participants.begin(), t.participants.end());
-    auto cfg = app.config();
     model::UserView view{false, cfg->privacy.show_email_address, cfg->privacy.show_full_name};
     for (const auto& u : app.store().users().get_many(uids)) users[u.id] = model::to_json(u, view);
   }

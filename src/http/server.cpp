@@ -162,11 +162,14 @@ struct Server::Impl {
     beast::tcp_stream stream(std::move(socket));
     beast::flat_buffer buffer;
     try {
-      for (;;) {
+      for (bool first = true;; first = false) {
         bhttp::request_parser<bhttp::string_body> parser;
         parser.header_limit(64 * 1024);
         parser.body_limit(boost::none);
-        stream.expires_after(std::chrono::seconds(options.read_timeout_seconds));
+        // The first request gets the read timeout; a kept-alive connection waiting for its next
+        // one is closed after the idle timeout, so idle clients do not hold file descriptors.
+        stream.expires_after(std::chrono::seconds(first ? options.read_timeout_seconds
+                                                        : options.idle_timeout_seconds));
         beast::error_code header_ec;
         co_await bhttp::async_read_header(stream, buffer, parser,
                                           asio::redirect_error(use_awaitable, header_ec));

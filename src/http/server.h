@@ -16,6 +16,9 @@ struct ServerOptions {
   int io_threads = 0;                    // 0 = hardware concurrency
   int worker_threads = 0;                // 0 = 2 x hardware concurrency
   int64_t read_timeout_seconds = 300;
+  // How long a kept-alive connection may wait for its next request (ServiceSettings.IdleTimeout,
+  // as Go's http.Server.IdleTimeout; 0 = the read timeout).
+  int64_t idle_timeout_seconds = 60;
   int64_t max_url_length = 2048;
 };
 

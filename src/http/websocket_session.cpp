@@ -144,6 +144,9 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Soc
     std::string token;
     if (auto it = o.find("data"); it != o.end() && it->value().is_object())
       token = json::get_string(it->value().get_object(), "token");
+    // The timeout bounds how long a client may stay silent, not how long the workers take to
+    // check its token (under a burst of bcrypt logins that can exceed it).
+    auth_timer_.cancel();
     auto s = co_await run_on(workers_, [&] { return app::session_from_token(app_, token); });
     if (!s) {
       shutdown_socket();

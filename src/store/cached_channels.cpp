@@ -1,77 +1,93 @@
-// Mention lists by channel id in front of the ChannelStore; invalidation by membership, member
-// notify prop and profile writes.
+// Channels by id, members' roles and mention lists in front of the ChannelStore; invalidation by
+// channel, membership and team writes.
 #include "store/cached_channels.h"
 
 #include "store/cache_tx.h"
 
-#include <algorithm>
-
 namespace parley::store {
 
-using cache_tx::write_then;
-
-MentionMembers MentionCache::get(ChannelStore& inner, std::string_view channel_id) {
-  if (cache_tx::active()) return inner.mention_members(channel_id);
-  return *cache_.get_or_load(
-      channel_id, [&] { return std::optional<MentionMembers>(inner.mention_members(channel_id)); });
+void CachedChannelStore::insert(const model::Channel& c) {
+  cache_tx::write_then([&] { inner_.insert(c); }, [this, id = c.id] { cache_.invalidate(id); });
 }
 
-void MentionCache::erase_member(std::string_view user_id) {
-  cache_.erase_if([&](const MentionMembers& members) {
-    return std::any_of(members->begin(), members->end(),
-                       [&](const MentionMember& m) { return m.user_id == user_id; });
-  });
+void CachedChannelStore::update(const model::Channel& c) {
+  cache_tx::write_then([&] { inner_.update(c); }, [this, id = c.id] { cache_.invalidate(id); });
 }
 
-void MentionCache::user_written(const model::User& u) {
-  // erase_if also drops every fill read before this point, so a list kept here is one that
-  // already holds the written values.
-  cache_.erase_if([&](const MentionMembers& members) {
-    return std::any_of(members->begin(), members->end(), [&](const MentionMember& m) {
-      return m.user_id == u.id && (m.username != u.username || m.first_name != u.first_name ||
-                                   m.notify_props != u.notify_props);
-    });
-  });
+std::optional<model::Channel> CachedChannelStore::get(std::string_view id) {
+  if (cache_tx::active()) return inner_.get(id);
+  return cache_.by_id.get_or_load(id, [&] { return inner_.get(id); });
+}
+
+void CachedChannelStore::permanent_delete(std::string_view channel_id) {
+  cache_tx::write_then(
+      [&] { inner_.permanent_delete(channel_id); },
+      [this, id = std::string(channel_id)] {
+        cache_.invalidate(id);
+        cache_.member_roles.erase_if([&](const MemberRoles& m) { return m.channel_id == id; });
+        mentions_.erase_channel(id);
+      });
+}
+
+namespace {
+std::string member_key(std::string_view channel_id, std::string_view user_id) {
+  std::string key(channel_id);
+  key += '/';
+  key += user_id;
+  return key;
+}
+}  // namespace
+
+std::function<void()> CachedChannelStore::member(std::string_view channel_id,
+                                                 std::string_view user_id) {
+  return [this, key = member_key(channel_id, user_id), id = std::string(channel_id)] {
+    cache_.member_roles.erase(key);
+    mentions_.erase_channel(id);
+  };
+}
+
+std::optional<std::string> CachedChannelStore::member_roles(std::string_view channel_id,
+                                                            std::string_view user_id) {
+  if (cache_tx::active()) return inner_.member_roles(channel_id, user_id);
+  auto hit = cache_.member_roles.get_or_load(
+      member_key(channel_id, user_id), [&]() -> std::optional<MemberRoles> {
+        auto roles = inner_.member_roles(channel_id, user_id);
+        if (!roles) return std::nullopt;
+        return MemberRoles{std::string(channel_id), std::string(user_id), std::move(*roles)};
+      });
+  if (!hit) return std::nullopt;
+  return std::move(hit->roles);
 }
 
 void CachedChannelStore::save_member(const model::ChannelMember& m) {
-  write_then([&] { inner_.save_member(m); },
-             [this, id = m.channel_id] { mentions_.erase_channel(id); });
+  cache_tx::write_then([&] { inner_.save_member(m); }, member(m.channel_id, m.user_id));
 }
 
 void CachedChannelStore::update_member(const model::ChannelMember& m) {
-  write_then([&] { inner_.update_member(m); },
-             [this, id = m.channel_id] { mentions_.erase_channel(id); });
+  cache_tx::write_then([&] { inner_.update_member(m); }, member(m.channel_id, m.user_id));
 }
 
 void CachedChannelStore::remove_member(std::string_view channel_id, std::string_view user_id) {
-  write_then([&] { inner_.remove_member(channel_id, user_id); },
-             [this, id = std::string(channel_id)] { mentions_.erase_channel(id); });
+  cache_tx::write_then([&] { inner_.remove_member(channel_id, user_id); },
+                       member(channel_id, user_id));
 }
 
 void CachedChannelStore::remove_team_memberships(std::string_view team_id,
                                                  std::string_view user_id) {
-  write_then([&] { inner_.remove_team_memberships(team_id, user_id); },
-             [this, id = std::string(user_id)] { mentions_.erase_member(id); });
+  cache_tx::write_then(
+      [&] { inner_.remove_team_memberships(team_id, user_id); },
+      [this, uid = std::string(user_id)] {
+        cache_.member_roles.erase_if([&](const MemberRoles& m) { return m.user_id == uid; });
+        mentions_.erase_member(uid);
+      });
 }
 
-void CachedChannelStore::permanent_delete(std::string_view channel_id) {
-  write_then([&] { inner_.permanent_delete(channel_id); },
-             [this, id = std::string(channel_id)] { mentions_.erase_channel(id); });
-}
-
-MentionMembers CachedChannelStore::mention_members(std::string_view channel_id) {
-  return mentions_.get(inner_, channel_id);
-}
-
-std::vector<std::string> CachedSidebarStore::set_channels_muted(
-    std::string_view user_id, const std::vector<std::string>& channel_ids, bool muted) {
-  std::vector<std::string> changed;
-  write_then([&] { changed = inner_.set_channels_muted(user_id, channel_ids, muted); },
-             [this, ids = channel_ids] {
-               for (const auto& id : ids) mentions_.erase_channel(id);
-             });
-  return changed;
+void CachedTeamStore::permanent_delete(std::string_view team_id) {
+  cache_tx::write_then([&] { inner_.permanent_delete(team_id); },
+                       [this] {
+                         cache_.clear();
+                         mentions_.clear();
+                       });
 }
 
 }  // namespace parley::store

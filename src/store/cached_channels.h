@@ -1,55 +1,30 @@
-// The mention cache of the caching store (store/cached_store.h): each channel's
-// ChannelStore::mention_members list by channel id, as Mattermost's local cache keeps the
-// profiles in a channel and its members' notify props for SendNotifications. Invalidated after
-// commit by the writes that change what it holds: a membership saved, updated or removed
-// (channel), a user's memberships in a team removed, a member's notify props muted or unmuted
-// from the sidebar (those channels), and a user inserted or updated with another username, first
-// name or notify props than a list holds (those lists, in CachedUserStore; a login keeps them).
-// Permanent deletion of a team leaves the entries of its channels, which no read asks for again
-// (they age out with the bound).
+// The channel and team decorators of the caching store (store/cached_store.h): channels by id
+// (every channel read of a request), invalidated by channel writes and, through
+// store/cached_posts.h, by post writes that move the channel's counters; members' roles (every
+// permission check), invalidated by the membership writes that can change them (save, update,
+// remove); deleting a channel drops its post listings and members, deleting a team (its
+// channels, members and posts) clears everything. Nothing else writes the Channels table or the
+// roles of ChannelMembers (post writes, views and mutes only move counters and notify props).
+// The same membership writes drop the channel's mention list (store/cached_mentions.h).
 #pragma once
 
-#include "model/user.h"
+#include "store/cached_mentions.h"
+#include "store/cached_posts.h"
 #include "store/channel_store.h"
-#include "store/key_cache.h"
-#include "store/sidebar_store.h"
+#include "store/team_store.h"
 
 namespace parley::store {
 
-class MentionCache {
- public:
-  explicit MentionCache(std::size_t max_channels) : cache_(max_channels) {}
-
-  // The cached list, or inner.mention_members(channel_id) remembered.
-  MentionMembers get(ChannelStore& inner, std::string_view channel_id);
-  void erase_channel(std::string_view channel_id) { cache_.erase(channel_id); }
-  // Drops every channel whose list includes the user.
-  void erase_member(std::string_view user_id);
-  // After the user's row was written: drops the channels whose list holds other names or notify
-  // props for them (a login or a nickname change keeps the lists).
-  void user_written(const model::User& u);
-
- private:
-  KeyCache<MentionMembers> cache_;
-};
-
 class CachedChannelStore final : public ChannelStore {
  public:
-  CachedChannelStore(ChannelStore& inner, MentionCache& mentions)
-      : inner_(inner), mentions_(mentions) {}
+  CachedChannelStore(ChannelStore& inner, ChannelCaches& cache, MentionCache& mentions)
+      : inner_(inner), cache_(cache), mentions_(mentions) {}
 
-  // The writes that change mention_members.
-  void save_member(const model::ChannelMember& m) override;
-  void update_member(const model::ChannelMember& m) override;
-  void remove_member(std::string_view channel_id, std::string_view user_id) override;
-  void remove_team_memberships(std::string_view team_id, std::string_view user_id) override;
+  void insert(const model::Channel& c) override;
+  void update(const model::Channel& c) override;
+  std::optional<model::Channel> get(std::string_view id) override;
   void permanent_delete(std::string_view channel_id) override;
-  MentionMembers mention_members(std::string_view channel_id) override;
 
-  // Everything else passes through.
-  void insert(const model::Channel& c) override { inner_.insert(c); }
-  void update(const model::Channel& c) override { inner_.update(c); }
-  std::optional<model::Channel> get(std::string_view id) override { return inner_.get(id); }
   std::optional<model::Channel> get_by_name(std::string_view team_id, std::string_view name,
                                             bool include_deleted) override {
     return inner_.get_by_name(team_id, name, include_deleted);
@@ -70,6 +45,16 @@ class CachedChannelStore final : public ChannelStore {
     return inner_.public_by_ids(team_id, ids);
   }
   std::vector<model::Channel> search(const ChannelSearch& q) override { return inner_.search(q); }
+  std::optional<std::string> member_roles(std::string_view channel_id,
+                                          std::string_view user_id) override;
+  void save_member(const model::ChannelMember& m) override;
+  void update_member(const model::ChannelMember& m) override;
+  void remove_member(std::string_view channel_id, std::string_view user_id) override;
+  void remove_team_memberships(std::string_view team_id, std::string_view user_id) override;
+  MentionMembers mention_members(std::string_view channel_id) override {
+    return mentions_.get(inner_, channel_id);
+  }
+
   std::optional<model::ChannelMember> get_member(std::string_view channel_id,
                                                  std::string_view user_id) override {
     return inner_.get_member(channel_id, user_id);
@@ -122,64 +107,66 @@ class CachedChannelStore final : public ChannelStore {
   }
 
  private:
+  std::function<void()> member(std::string_view channel_id, std::string_view user_id);
+
   ChannelStore& inner_;
+  ChannelCaches& cache_;
   MentionCache& mentions_;
 };
 
-// Passes everything through; muting and unmuting channels (their members' notify props) drop
-// those channels' mention lists.
-class CachedSidebarStore final : public SidebarStore {
+class CachedTeamStore final : public TeamStore {
  public:
-  CachedSidebarStore(SidebarStore& inner, MentionCache& mentions)
-      : inner_(inner), mentions_(mentions) {}
+  CachedTeamStore(TeamStore& inner, ChannelCaches& cache, MentionCache& mentions)
+      : inner_(inner), cache_(cache), mentions_(mentions) {}
 
-  std::vector<std::string> set_channels_muted(std::string_view user_id,
-                                              const std::vector<std::string>& channel_ids,
-                                              bool muted) override;
+  void permanent_delete(std::string_view team_id) override;
 
-  std::vector<model::SidebarCategory> categories(std::string_view user_id,
-                                                 std::string_view team_id) override {
-    return inner_.categories(user_id, team_id);
+  void insert(const model::Team& t) override { inner_.insert(t); }
+  void update(const model::Team& t) override { inner_.update(t); }
+  std::optional<model::Team> get(std::string_view id) override { return inner_.get(id); }
+  std::optional<model::Team> get_by_name(std::string_view name) override {
+    return inner_.get_by_name(name);
   }
-  std::optional<model::SidebarCategory> category(std::string_view category_id) override {
-    return inner_.category(category_id);
+  std::optional<model::Team> get_by_invite_id(std::string_view invite_id) override {
+    return inner_.get_by_invite_id(invite_id);
   }
-  void create_defaults(std::string_view user_id, std::string_view team_id) override {
-    inner_.create_defaults(user_id, team_id);
+  std::vector<model::Team> list(const TeamListQuery& q) override { return inner_.list(q); }
+  int64_t count(std::optional<bool> allow_open_invite) override {
+    return inner_.count(allow_open_invite);
   }
-  std::vector<std::string> unplaced_channels(std::string_view user_id, std::string_view team_id,
-                                             bool direct) override {
-    return inner_.unplaced_channels(user_id, team_id, direct);
+  std::vector<model::Team> teams_for_user(std::string_view user_id) override {
+    return inner_.teams_for_user(user_id);
   }
-  std::vector<std::string> placeable_channels(std::string_view user_id,
-                                              std::string_view team_id) override {
-    return inner_.placeable_channels(user_id, team_id);
+  std::vector<std::string> common_team_ids(std::string_view a, std::string_view b) override {
+    return inner_.common_team_ids(a, b);
   }
-  void insert(const model::SidebarCategory& c) override { inner_.insert(c); }
-  void update(const model::SidebarCategory& c) override { inner_.update(c); }
-  void set_channels(const model::SidebarCategory& c,
-                    const std::vector<std::string>& channel_ids) override {
-    inner_.set_channels(c, channel_ids);
+  std::optional<model::TeamMember> get_member(std::string_view team_id,
+                                              std::string_view user_id) override {
+    return inner_.get_member(team_id, user_id);
   }
-  void set_order(const std::vector<std::string>& category_ids) override {
-    inner_.set_order(category_ids);
+  void save_member(const model::TeamMember& m) override { inner_.save_member(m); }
+  std::vector<model::TeamMember> members(std::string_view team_id,
+                                         const TeamMemberQuery& q) override {
+    return inner_.members(team_id, q);
   }
-  void remove(std::string_view category_id) override { inner_.remove(category_id); }
-  void remove_channel(std::string_view user_id, std::string_view channel_id) override {
-    inner_.remove_channel(user_id, channel_id);
+  std::vector<model::TeamMember> members_by_ids(std::string_view team_id,
+                                                const std::vector<std::string>& ids) override {
+    return inner_.members_by_ids(team_id, ids);
   }
-  void clear_team(std::string_view user_id, std::string_view team_id) override {
-    inner_.clear_team(user_id, team_id);
+  std::vector<model::TeamMember> members_for_user(std::string_view user_id,
+                                                  bool include_deleted) override {
+    return inner_.members_for_user(user_id, include_deleted);
   }
-  bool add_favorite(std::string_view user_id, std::string_view channel_id) override {
-    return inner_.add_favorite(user_id, channel_id);
+  int64_t member_count(std::string_view team_id, bool active_users_only) override {
+    return inner_.member_count(team_id, active_users_only);
   }
-  void remove_favorite(std::string_view user_id, std::string_view channel_id) override {
-    inner_.remove_favorite(user_id, channel_id);
+  std::vector<std::string> member_user_ids(std::string_view team_id) override {
+    return inner_.member_user_ids(team_id);
   }
 
  private:
-  SidebarStore& inner_;
+  TeamStore& inner_;
+  ChannelCaches& cache_;
   MentionCache& mentions_;
 };
 

@@ -7,12 +7,20 @@
 
 namespace parley::store {
 
+std::function<void()> CachedReactionStore::invalidate(const model::Reaction& r) {
+  return [this, id = r.post_id,
+          listings = invalidate_post_channel(channels_, posts_, r.post_id, r.channel_id)] {
+    cache_.erase(id);
+    listings();
+  };
+}
+
 void CachedReactionStore::save(const model::Reaction& r) {
-  cache_tx::write_then([&] { inner_.save(r); }, [this, id = r.post_id] { cache_.erase(id); });
+  cache_tx::write_then([&] { inner_.save(r); }, invalidate(r));
 }
 
 void CachedReactionStore::remove(const model::Reaction& r, int64_t at) {
-  cache_tx::write_then([&] { inner_.remove(r, at); }, [this, id = r.post_id] { cache_.erase(id); });
+  cache_tx::write_then([&] { inner_.remove(r, at); }, invalidate(r));
 }
 
 std::vector<model::Reaction> CachedReactionStore::for_posts(
@@ -43,7 +51,11 @@ std::vector<model::Reaction> CachedReactionStore::for_posts(
 
 bool CachedEmojiStore::remove(std::string_view id, int64_t at) {
   bool removed = false;
-  cache_tx::write_then([&] { removed = inner_.remove(id, at); }, [this] { reactions_.clear(); });
+  cache_tx::write_then([&] { removed = inner_.remove(id, at); },
+                       [this] {
+                         reactions_.clear();
+                         channels_.posts.clear();
+                       });
   return removed;
 }
 

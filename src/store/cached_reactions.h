@@ -1,10 +1,13 @@
 // The reactions cache of the caching store (store/cached_store.h), as Mattermost's reaction
 // cache: the live reactions of each post, including "none", kept by post id. Reaction saves and
-// removals invalidate their post; deleting a custom emoji (which removes the reactions using it)
-// clears the cache. Permanent deletion of posts, channels and teams leaves the entries of posts
-// that no longer exist, which no read asks for again (they age out with the bound).
+// removals invalidate their post, and the post listings of its channel (HasReactions and
+// UpdateAt are in the rows, store/cached_posts.h); deleting a custom emoji (which removes the
+// reactions using it) clears both caches. Permanent deletion of posts, channels and teams leaves
+// the entries of posts that no longer exist, which no read asks for again (they age out with the
+// bound).
 #pragma once
 
+#include "store/cached_posts.h"
 #include "store/emoji_store.h"
 #include "store/key_cache.h"
 #include "store/reaction_store.h"
@@ -15,7 +18,9 @@ using ReactionCache = KeyCache<std::vector<model::Reaction>>;
 
 class CachedReactionStore final : public ReactionStore {
  public:
-  CachedReactionStore(ReactionStore& inner, ReactionCache& cache) : inner_(inner), cache_(cache) {}
+  CachedReactionStore(ReactionStore& inner, ReactionCache& cache, PostStore& posts,
+                      ChannelCaches& channels)
+      : inner_(inner), cache_(cache), posts_(posts), channels_(channels) {}
 
   void save(const model::Reaction& r) override;
   void remove(const model::Reaction& r, int64_t at) override;
@@ -29,14 +34,18 @@ class CachedReactionStore final : public ReactionStore {
   int64_t unique_count(std::string_view post_id) override { return inner_.unique_count(post_id); }
 
  private:
+  std::function<void()> invalidate(const model::Reaction& r);
+
   ReactionStore& inner_;
   ReactionCache& cache_;
+  PostStore& posts_;  // uncached, to find a post's channel
+  ChannelCaches& channels_;
 };
 
 class CachedEmojiStore final : public EmojiStore {
  public:
-  CachedEmojiStore(EmojiStore& inner, ReactionCache& reactions)
-      : inner_(inner), reactions_(reactions) {}
+  CachedEmojiStore(EmojiStore& inner, ReactionCache& reactions, ChannelCaches& channels)
+      : inner_(inner), reactions_(reactions), channels_(channels) {}
 
   bool save(const model::Emoji& e) override { return inner_.save(e); }
   std::optional<model::Emoji> get(std::string_view id) override { return inner_.get(id); }
@@ -58,6 +67,7 @@ class CachedEmojiStore final : public EmojiStore {
  private:
   EmojiStore& inner_;
   ReactionCache& reactions_;
+  ChannelCaches& channels_;
 };
 
 }  // namespace parley::store

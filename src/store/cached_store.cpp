@@ -1,9 +1,10 @@
-// The caching Store decorator: forwards everything, caches session-by-token and user-by-id reads,
-// reactions by post and channel mention lists.
+// The caching Store decorator: forwards everything, caches session-by-token, user-by-id and
+// channel-by-id reads, channel post listings, reactions and channel mention lists.
 #include "store/cached_store.h"
 
 #include "store/cache_tx.h"
 #include "store/cached_channels.h"
+#include "store/cached_posts.h"
 #include "store/cached_reactions.h"
 #include "store/key_cache.h"
 #include "store/session_store.h"
@@ -112,21 +113,23 @@ class CachedUserStore final : public UserStore {
 
 class CachedStore final : public Store {
  public:
-  explicit CachedStore(std::unique_ptr<Store> inner)
+  CachedStore(std::unique_ptr<Store> inner, CacheOptions options)
       : inner_(std::move(inner)),
         sessions_(inner_->sessions()),
         users_(inner_->users(), mention_cache_),
-        channels_(inner_->channels(), mention_cache_),
+        posts_(inner_->posts(), channel_caches_, options.post_listings),
+        channels_(inner_->channels(), channel_caches_, mention_cache_),
+        teams_(inner_->teams(), channel_caches_, mention_cache_),
         sidebar_(inner_->sidebar(), mention_cache_),
-        reactions_(inner_->reactions(), reaction_cache_),
-        emoji_(inner_->emoji(), reaction_cache_) {}
+        reactions_(inner_->reactions(), reaction_cache_, inner_->posts(), channel_caches_),
+        emoji_(inner_->emoji(), reaction_cache_, channel_caches_) {}
 
   UserStore& users() override { return users_; }
   SessionStore& sessions() override { return sessions_; }
-  TeamStore& teams() override { return inner_->teams(); }
+  TeamStore& teams() override { return teams_; }
   ChannelStore& channels() override { return channels_; }
   SystemStore& system() override { return inner_->system(); }
-  PostStore& posts() override { return inner_->posts(); }
+  PostStore& posts() override { return posts_; }
   ReactionStore& reactions() override { return reactions_; }
   PreferenceStore& preferences() override { return inner_->preferences(); }
   StatusStore& statuses() override { return inner_->statuses(); }
@@ -148,7 +151,10 @@ class CachedStore final : public Store {
   MentionCache mention_cache_{25'000};  // Mattermost's profiles-in-channel cache size
   CachedSessionStore sessions_;
   CachedUserStore users_;
+  ChannelCaches channel_caches_;
+  CachedPostStore posts_;
   CachedChannelStore channels_;
+  CachedTeamStore teams_;
   CachedSidebarStore sidebar_;
   ReactionCache reaction_cache_{100'000};  // posts, most with no reaction
   CachedReactionStore reactions_;
@@ -157,8 +163,8 @@ class CachedStore final : public Store {
 
 }  // namespace
 
-std::unique_ptr<Store> with_caches(std::unique_ptr<Store> inner) {
-  return std::make_unique<CachedStore>(std::move(inner));
+std::unique_ptr<Store> with_caches(std::unique_ptr<Store> inner, CacheOptions options) {
+  return std::make_unique<CachedStore>(std::move(inner), options);
 }
 
 }  // namespace parley::store

@@ -93,6 +93,14 @@ class ChannelStore {
 
   virtual std::optional<model::ChannelMember> get_member(std::string_view channel_id,
                                                          std::string_view user_id) = 0;
+  // The member's roles (ChannelMember::roles()), nullopt for a non-member: what permission
+  // checks need, which the caching store keeps apart from the often-changing counters.
+  virtual std::optional<std::string> member_roles(std::string_view channel_id,
+                                                  std::string_view user_id) {
+    auto m = get_member(channel_id, user_id);
+    if (!m) return std::nullopt;
+    return m->roles();
+  }
   // Throws StoreError (constraint) when the membership exists.
   virtual void save_member(const model::ChannelMember& m) = 0;
   virtual void update_member(const model::ChannelMember& m) = 0;

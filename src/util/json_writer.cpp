@@ -4,14 +4,35 @@
 #include <boost/json/serialize.hpp>
 
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 
 namespace parley::json {
+
+namespace {
+
+// Whether one of the 8 bytes of `w` is below 0x20, '"' or '\\' (the "has less / has zero byte"
+// tests of Bit Twiddling Hacks, exact as a yes/no answer): a clean block is copied whole.
+bool block_needs_escape(uint64_t w) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHigh = 0x8080808080808080ULL;
+  auto zero_byte = [&](uint64_t x) { return (x - kOnes) & ~x & kHigh; };
+  return (((w - kOnes * 0x20) & ~w & kHigh) | zero_byte(w ^ (kOnes * '"')) |
+          zero_byte(w ^ (kOnes * '\\'))) != 0;
+}
+
+}  // namespace
 
 void append_string(std::string& out, std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
   out += '"';
   std::size_t plain = 0;  // start of the run of characters copied as they are
   for (std::size_t i = 0; i < s.size(); ++i) {
+    uint64_t block;
+    while (i + sizeof block <= s.size() &&
+           (std::memcpy(&block, s.data() + i, sizeof block), !block_needs_escape(block)))
+      i += sizeof block;
+    if (i == s.size()) break;
     auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out.append(s.data() + plain, i - plain);

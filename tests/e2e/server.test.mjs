@@ -372,3 +372,35 @@ test('SIGTERM with many requests in flight: each completes or is refused, exit c
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('ServiceSettings.IdleTimeout: a kept-alive connection waiting for its next request is closed; a WebSocket is not', async () => {
+  const s = await startServer({ env: { MM_SERVICESETTINGS_IDLETIMEOUT: '1' } });
+  try {
+    const u = await newUser(s);
+    const ws = await socket(s, u.client, { minWebSocketRetryTime: 60_000 });
+    const conn = await rawConnection(s);
+    const first = await conn.request('GET', '/api/v4/system/ping');
+    assert.equal(first.status, 200);
+    assert.equal(conn.ended, false, 'kept alive after the answer');
+    await withTimeout(
+      (async () => {
+        while (!conn.ended) await new Promise((r) => setTimeout(r, 50));
+      })(),
+      10_000,
+      'idle connection closed by the server',
+    );
+    // The WebSocket outlived the idle timeout and still gets events.
+    const postedEvent = new Promise((resolve) =>
+      ws.ws.addMessageListener((m) => m.event === 'posted' && resolve(m)),
+    );
+    const team = await u.client.createTeam({ name: `idle${Date.now()}`, display_name: 'Idle', type: 'O' });
+    const channels = await u.client.getMyChannels(team.id);
+    const town = channels.find((c) => c.name === 'town-square');
+    await u.client.createPost({ channel_id: town.id, message: 'still here' });
+    const posted = await withTimeout(postedEvent, 5000, 'posted after the idle timeout');
+    assert.equal(JSON.parse(posted.data.post).message, 'still here');
+    ws.ws.close();
+  } finally {
+    await s.stop();
+  }
+});

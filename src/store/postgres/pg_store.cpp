@@ -96,7 +96,8 @@ class PgStore final : public Store {
 }  // namespace
 
 std::unique_ptr<Store> open_store(const DbOptions& options) {
-  return with_caches(std::make_unique<PgStore>(options));
+  return with_caches(std::make_unique<PgStore>(options),
+                     {.post_listings = options.replicas.empty()});
 }
 
 }  // namespace parley::store::postgres

@@ -5,6 +5,7 @@
 #include "../support/test_database.h"
 #include "app/app.h"
 #include "app/reactions.h"
+#include "store/channel_store.h"
 #include "store/user_store.h"
 #include "util/ids.h"
 
@@ -143,7 +144,9 @@ TEST_F(PostsAppTest, NonMembersCannotPostOrReadPrivate) {
   EXPECT_EQ(r.error().status_code, 403);
   auto mine = post(alice_, "public");
   EXPECT_TRUE(get_post(*app_, carol_, mine.id, false).ok());  // open channel, team member
-  sql("UPDATE Channels SET Type = 'P' WHERE Id = '" + channel_ + "'");
+  auto ch = *app_->store().channels().get(channel_);
+  ch.type = "P";
+  app_->store().channels().update(ch);
   auto denied = get_post(*app_, carol_, mine.id, false);
   ASSERT_FALSE(denied.ok());
   EXPECT_EQ(denied.error().id, "api.context.permissions.app_error");
