@@ -58,7 +58,7 @@ struct MentionMember {
   boost::json::object notify_props;          // the user's
   boost::json::object channel_notify_props;  // the membership's
 };
-// Shared and immutable: the caching store (store/cached_channels.h) hands the same list to
+// Shared and immutable: the caching store (store/cached_mentions.h) hands the same list to
 // every post in the channel until a membership, notify prop or profile change drops it.
 using MentionMembers = std::shared_ptr<const std::vector<MentionMember>>;
 

@@ -1,4 +1,4 @@
-// The caching store's channel mention lists (store/cached_channels.h): served from the cache,
+// The caching store's channel mention lists (store/cached_mentions.h): served from the cache,
 // and dropped after commit by every write that changes them: memberships saved, updated or
 // removed, a user's team memberships removed, channels muted from the sidebar, channels deleted,
 // and profile updates that change a listed username, first name or notify props. Runs on both
@@ -12,7 +12,7 @@
 namespace parley::testing {
 namespace {
 
-class CachedChannelsTest : public StoreFixture {
+class CachedMentionsTest : public StoreFixture {
  protected:
   model::Channel add_channel(const std::string& name) {
     return StoreFixture::add_channel(team_, name, "O", name);
@@ -50,7 +50,7 @@ class CachedChannelsTest : public StoreFixture {
 
 using Names = std::vector<std::string>;
 
-TEST_F(CachedChannelsTest, ListsMembersByUserIdWithTheirProfilesAndAreCached) {
+TEST_F(CachedMentionsTest, ListsMembersByUserIdWithTheirProfilesAndAreCached) {
   auto a = add_user("alice");
   auto b = add_user("bob");
   auto c = add_channel("town");
@@ -65,7 +65,7 @@ TEST_F(CachedChannelsTest, ListsMembersByUserIdWithTheirProfilesAndAreCached) {
   EXPECT_EQ(store().channels().mention_members(c.id), first) << "the same cached list";
 }
 
-TEST_F(CachedChannelsTest, MembershipWritesDropTheChannel) {
+TEST_F(CachedMentionsTest, MembershipWritesDropTheChannel) {
   auto a = add_user("alice");
   auto b = add_user("bob");
   auto c = add_channel("town");
@@ -87,7 +87,7 @@ TEST_F(CachedChannelsTest, MembershipWritesDropTheChannel) {
   EXPECT_EQ(listed(c), (Names{"alice2:::all"}));
 }
 
-TEST_F(CachedChannelsTest, LeavingATeamDropsItsChannels) {
+TEST_F(CachedMentionsTest, LeavingATeamDropsItsChannels) {
   auto a = add_user("alice");
   auto c = add_channel("town");
   auto other = add_channel("other");
@@ -100,7 +100,7 @@ TEST_F(CachedChannelsTest, LeavingATeamDropsItsChannels) {
   EXPECT_TRUE(listed(other).empty());
 }
 
-TEST_F(CachedChannelsTest, ProfileUpdatesDropOnlyTheUsersChannels) {
+TEST_F(CachedMentionsTest, ProfileUpdatesDropOnlyTheUsersChannels) {
   auto a = add_user("alice");
   auto b = add_user("bob");
   auto with_a = add_channel("with-a");
@@ -119,7 +119,7 @@ TEST_F(CachedChannelsTest, ProfileUpdatesDropOnlyTheUsersChannels) {
   EXPECT_EQ(listed(without_a), (Names{"bob:::all"})) << "a channel without alice stays cached";
 }
 
-TEST_F(CachedChannelsTest, ProfileUpdatesKeepListsWhenNamesAndNotifyPropsStay) {
+TEST_F(CachedMentionsTest, ProfileUpdatesKeepListsWhenNamesAndNotifyPropsStay) {
   auto a = add_user("alice");
   auto b = add_user("bob");
   auto c = add_channel("town");
@@ -140,7 +140,7 @@ TEST_F(CachedChannelsTest, ProfileUpdatesKeepListsWhenNamesAndNotifyPropsStay) {
   EXPECT_EQ(listed(c), names("alice", "bob-behind")) << "dropped: alice's notify props changed";
 }
 
-TEST_F(CachedChannelsTest, MutingFromTheSidebarDropsThoseChannels) {
+TEST_F(CachedMentionsTest, MutingFromTheSidebarDropsThoseChannels) {
   auto a = add_user("alice");
   auto c = add_channel("town");
   join(c, a);
@@ -151,7 +151,7 @@ TEST_F(CachedChannelsTest, MutingFromTheSidebarDropsThoseChannels) {
   EXPECT_EQ(listed(c), (Names{"alice:::all"}));
 }
 
-TEST_F(CachedChannelsTest, PermanentlyDeletedChannelsListNobody) {
+TEST_F(CachedMentionsTest, PermanentlyDeletedChannelsListNobody) {
   auto a = add_user("alice");
   auto c = add_channel("town");
   join(c, a);
@@ -160,7 +160,7 @@ TEST_F(CachedChannelsTest, PermanentlyDeletedChannelsListNobody) {
   EXPECT_TRUE(listed(c).empty());
 }
 
-TEST_F(CachedChannelsTest, TransactionsReadTheirWritesAndRollBackCleanly) {
+TEST_F(CachedMentionsTest, TransactionsReadTheirWritesAndRollBackCleanly) {
   auto a = add_user("alice");
   auto b = add_user("bob");
   auto c = add_channel("town");
