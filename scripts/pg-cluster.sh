@@ -9,6 +9,9 @@
 #                             PRIMARY_DIR (pg_basebackup -R), started in REPLICA_DIR on another
 #                             free port; prints its URL. Stop it with `stop REPLICA_DIR`.
 # The primary runs with wal_level=replica and accepts replication connections on loopback.
+# Tests run without durability (fsync, synchronous_commit, full_page_writes off); PG_DURABLE=1
+# keeps PostgreSQL's durable defaults (benchmarks). Options given here on the command line
+# override ALTER SYSTEM, so durability cannot be turned back on later without a restart.
 # As root, initdb/pg_ctl run as the `postgres` OS user (initdb refuses root) and DIR is chowned.
 set -euo pipefail
 
@@ -35,9 +38,10 @@ free_port() {
 }
 
 server_options() {
+  local fast="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  [ "${PG_DURABLE:-}" = 1 ] && fast=""
   echo "-c listen_addresses=127.0.0.1 -c port=$1 -c unix_socket_directories=$dir" \
-    "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400" \
-    "-c wal_level=replica -c max_wal_senders=10 -c hot_standby=on"
+    "$fast -c max_connections=400 -c wal_level=replica -c max_wal_senders=10 -c hot_standby=on"
 }
 
 case "$cmd" in

@@ -130,7 +130,8 @@ void MentionResults::add(const std::string& user_id, MentionType type) {
 
 void add_mention_keywords(MentionKeywords& keywords, const MentionCandidate& user,
                           bool allow_channel_mentions) {
-  keywords["@" + lower(user.username)].push_back(user.id);
+  std::string id(user.id);
+  keywords["@" + lower(user.username)].push_back(id);
   std::string keys = prop(user.notify_props, "mention_keys");
   std::size_t pos = 0;
   while (pos <= keys.size()) {
@@ -140,20 +141,20 @@ void add_mention_keywords(MentionKeywords& keywords, const MentionCandidate& use
     auto b = key.find_first_not_of(' ');
     auto e = key.find_last_not_of(' ');
     key = b == std::string::npos ? std::string() : key.substr(b, e - b + 1);
-    if (!key.empty()) keywords[lower(key)].push_back(user.id);
+    if (!key.empty()) keywords[lower(key)].push_back(id);
     if (comma == std::string::npos) break;
     pos = comma + 1;
   }
   if (prop(user.notify_props, "first_name") == "true" && !user.first_name.empty())
-    keywords[user.first_name].push_back(user.id);
+    keywords[std::string(user.first_name)].push_back(id);
   if (!allow_channel_mentions) return;
   std::string ignore = prop(user.channel_notify_props, "ignore_channel_mentions");
   bool ignored = ignore == "on" || (prop(user.channel_notify_props, "mark_unread") == "mention" &&
                                     (ignore == "default" || ignore.empty()));
   if (prop(user.notify_props, "channel") != "true" || ignored) return;
-  keywords["@channel"].push_back(user.id);
-  keywords["@all"].push_back(user.id);
-  if (user.online) keywords["@here"].push_back(user.id);
+  keywords["@channel"].push_back(id);
+  keywords["@all"].push_back(id);
+  if (user.online) keywords["@here"].push_back(std::move(id));
 }
 
 std::string strip_code(std::string_view message) {

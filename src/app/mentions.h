@@ -29,12 +29,13 @@ struct MentionResults {
 // keyword -> user ids. Keywords are lower case, except first names (case sensitive).
 using MentionKeywords = std::unordered_map<std::string, std::vector<std::string>>;
 
+// A view of one channel member's fields; the caller keeps them alive during the call.
 struct MentionCandidate {
-  std::string id;
-  std::string username;
-  std::string first_name;
-  boost::json::object notify_props;          // the user's
-  boost::json::object channel_notify_props;  // the channel membership's
+  std::string_view id;
+  std::string_view username;
+  std::string_view first_name;
+  const boost::json::object& notify_props;          // the user's
+  const boost::json::object& channel_notify_props;  // the channel membership's
   bool online = false;
 };
 

@@ -82,44 +82,44 @@ Status check_priority(App& app, const model::Post& p) {
 }
 
 struct Recipients {
-  std::vector<model::User> profiles;           // channel members
+  store::MentionMembers members;               // the channel's, with their notify props
   std::vector<std::string> mentioned;          // user ids
   std::vector<std::string> explicit_mentions;  // mentioned, but not only as thread participants
 };
 
-Recipients resolve_mentions(App& app, const model::Session& s, const model::Post& post,
-                            const model::Channel& channel) {
+const store::MentionMember* find_member(const store::MentionMembers& members,
+                                        std::string_view user_id) {
+  auto it = std::lower_bound(
+      members->begin(), members->end(), user_id,
+      [](const store::MentionMember& m, std::string_view id) { return m.user_id < id; });
+  return it != members->end() && it->user_id == user_id ? &*it : nullptr;
+}
+
+// `channel_mentions`: the poster may use @channel, @all and @here here.
+Recipients resolve_mentions(App& app, const model::Post& post, const model::Channel& channel,
+                            bool channel_mentions) {
   Recipients r;
-  // One read each for the members (their channel notify props) and their profiles.
-  auto members = app.store().channels().members(channel.id, 0, std::numeric_limits<int>::max());
-  std::vector<std::string> member_ids;
-  member_ids.reserve(members.size());
-  for (const auto& m : members) member_ids.push_back(m.user_id);
-  r.profiles = app.store().users().get_many(member_ids);
+  // The members with their profiles and notify props: one cached list per channel.
+  r.members = app.store().channels().mention_members(channel.id);
+  const auto& members = *r.members;
   bool from_webhook = prop_is(post.props, "from_webhook", "true");
   MentionResults results;
   if (channel.is_direct()) {
-    for (const auto& u : r.profiles)
-      if (u.id != post.user_id || from_webhook) results.add(u.id, MentionType::dm);
+    for (const auto& m : members)
+      if (m.user_id != post.user_id || from_webhook) results.add(m.user_id, MentionType::dm);
   } else {
     auto cfg = app.config();
-    bool allow_channel =
-        has_channel_permission(app, s, channel, "use_channel_mentions") &&
-        static_cast<int64_t>(r.profiles.size()) < cfg->team.max_notifications_per_channel;
+    bool allow_channel = channel_mentions && static_cast<int64_t>(members.size()) <
+                                                 cfg->team.max_notifications_per_channel;
     MentionKeywords keywords;
-    std::unordered_map<std::string_view, const bj::object*> channel_props;
-    for (const auto& m : members) channel_props.emplace(m.user_id, &m.notify_props);
-    const bj::object no_props;
-    for (const auto& u : r.profiles) {
-      auto it = channel_props.find(u.id);
-      const bj::object& props = it != channel_props.end() ? *it->second : no_props;
-      add_mention_keywords(
-          keywords, {u.id, u.username, u.first_name, u.notify_props, props, app.is_online(u.id)},
-          allow_channel);
-    }
+    for (const auto& m : members)
+      add_mention_keywords(keywords,
+                           {m.user_id, m.username, m.first_name, m.notify_props,
+                            m.channel_notify_props, app.is_online(m.user_id)},
+                           allow_channel);
     results = parse_mentions(post.message, keywords);
     if (channel.is_group())
-      for (const auto& u : r.profiles) results.add(u.id, MentionType::gm);
+      for (const auto& m : members) results.add(m.user_id, MentionType::gm);
     if (!post.root_id.empty()) {
       // Comment mentions: thread participants without collapsed threads whose "comments"
       // setting asks for them.
@@ -128,11 +128,10 @@ Recipients resolve_mentions(App& app, const model::Session& s, const model::Post
       for (const auto& tp : thread) writers.push_back(tp.user_id);
       auto crt_users = crt_enabled_users(app, writers);
       for (const auto& tp : thread) {
-        auto it = std::find_if(r.profiles.begin(), r.profiles.end(),
-                               [&](const model::User& u) { return u.id == tp.user_id; });
-        if (it == r.profiles.end() || crt_users.count(tp.user_id)) continue;
-        auto c = it->notify_props.find("comments");
-        std::string comments = c != it->notify_props.end() && c->value().is_string()
+        const auto* m = find_member(r.members, tp.user_id);
+        if (!m || crt_users.count(tp.user_id)) continue;
+        auto c = m->notify_props.find("comments");
+        std::string comments = c != m->notify_props.end() && c->value().is_string()
                                    ? std::string(c->value().get_string())
                                    : "";
         bool is_root = tp.id == post.root_id;
@@ -151,11 +150,11 @@ Recipients resolve_mentions(App& app, const model::Session& s, const model::Post
 }
 
 std::string channel_display_name(const model::Channel& channel, const model::User& sender,
-                                 const std::vector<model::User>& profiles) {
+                                 const store::MentionMembers& members) {
   if (channel.is_direct()) return "@" + sender.username;
   if (channel.is_group()) {
     std::vector<std::string> names;
-    for (const auto& u : profiles) names.push_back(u.username);
+    for (const auto& m : *members) names.push_back(m.username);
     std::sort(names.begin(), names.end());
     std::string out;
     for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
@@ -188,14 +187,19 @@ Result<model::Post> create_post(App& app, const model::Session& s, model::Post p
   if (post.create_at != 0 && !has_permission(s, "manage_system")) post.create_at = 0;
   bool chosen_create_at = post.create_at != 0;
 
-  // createPostChecks (api layer in Mattermost).
-  bool may_post = has_channel_permission(app, s, post.channel_id, "create_post");
+  // createPostChecks (api layer in Mattermost). The channel is read once for every permission
+  // below.
   std::optional<model::Channel> channel = app.store().channels().get(post.channel_id);
+  auto may = [&](std::string_view permission) {
+    return channel ? has_channel_permission(app, s, *channel, permission)
+                   : has_permission(s, "manage_system");
+  };
+  bool may_post = may("create_post");
   if (!may_post && channel && channel->is_open() &&
       has_team_permission(app, s, channel->team_id, "create_post_public"))
     may_post = true;
   if (!may_post) return errors::permission("create_post", s.user_id);
-  if (!post.file_ids.empty() && !has_channel_permission(app, s, post.channel_id, "upload_file"))
+  if (!post.file_ids.empty() && !may("upload_file"))
     return errors::permission("upload_file", s.user_id);
   if (cfg->service.experimental_enable_hardened_mode) {
     for (auto key : {"from_webhook", "override_username", "webhook_display_name",
@@ -235,8 +239,9 @@ Result<model::Post> create_post(App& app, const model::Session& s, model::Post p
   if (!sender)
     return AppError::make("app.user.missing_account.const", "Unable to find the user.", 404);
   if (sender->is_bot) post.props["from_bot"] = "true";
+  bool channel_mentions = may("use_channel_mentions");
   std::string disabled_mention;
-  if (post.type.empty() && !has_channel_permission(app, s, *channel, "use_channel_mentions")) {
+  if (post.type.empty() && !channel_mentions) {
     disabled_mention = find_channel_mention(post.message);
     if (!disabled_mention.empty()) post.props["mentionHighlightDisabled"] = true;
   }
@@ -256,7 +261,7 @@ Result<model::Post> create_post(App& app, const model::Session& s, model::Post p
   post.file_ids = std::move(unique_files);
   if (auto st = validate(post); !st) return std::move(st).error();
 
-  auto recipients = resolve_mentions(app, s, post, *channel);
+  auto recipients = resolve_mentions(app, post, *channel, channel_mentions);
   store::PostSaveEffects effects;
   bool from_webhook = post.props.contains("from_webhook");
   bool from_bot = post.props.contains("from_bot");
@@ -285,9 +290,7 @@ Result<model::Post> create_post(App& app, const model::Session& s, model::Post p
   if (!post.root_id.empty() && crt_allowed(app)) {
     std::vector<std::string> in_channel;
     for (const auto& f : thread_state.followers)
-      if (std::any_of(recipients.profiles.begin(), recipients.profiles.end(),
-                      [&](const model::User& u) { return u.id == f; }))
-        in_channel.push_back(f);
+      if (find_member(recipients.members, f)) in_channel.push_back(f);
     auto on = crt_enabled_users(app, in_channel);
     for (const auto& f : in_channel)
       if (on.count(f)) crt_followers.push_back(f);
@@ -297,14 +300,18 @@ Result<model::Post> create_post(App& app, const model::Session& s, model::Post p
     if (f != post.user_id || prop_is(post.props, "from_webhook", "true"))
       notify_followers.push_back(f);
 
-  auto saved = posts.get(post.id, false);
-  model::Post out = saved ? std::move(*saved) : post;
-  out.pending_post_id = post.pending_post_id;
-  post_util::prepare(app, out);
+  // The answer is the row as inserted: `post` holds every column as bound (the insert shifted
+  // create_at, attach_files kept the attachable files), and the stored text of props and file
+  // ids parses back to the same values. Only the reply count is the database's: a new root has
+  // none (its id is not out yet), a reply reads its thread's back.
+  model::Post out = post;
+  if (!post.root_id.empty())
+    if (auto saved = posts.get(post.id, false)) out.reply_count = saved->reply_count;
+  post_util::prepare_created(app, out);
 
   bj::object data{
       {"post", bj::serialize(model::to_json(out))},
-      {"channel_display_name", channel_display_name(*channel, *sender, recipients.profiles)},
+      {"channel_display_name", channel_display_name(*channel, *sender, recipients.members)},
       {"channel_name", channel->name},
       {"channel_type", channel->type},
       {"sender_name", "@" + sender->username},
@@ -318,7 +325,10 @@ Result<model::Post> create_post(App& app, const model::Session& s, model::Post p
   }
   Event e{"posted", std::move(data), {}, std::nullopt, recipients.mentioned, notify_followers};
   e.broadcast.channel_id = channel->id;
-  e.recipients = app.store().channels().member_user_ids(channel->id);
+  std::vector<std::string> members;
+  members.reserve(recipients.members->size());
+  for (const auto& m : *recipients.members) members.push_back(m.user_id);
+  e.recipients = std::move(members);
   app.publish(std::move(e));
   if (!post.root_id.empty() && crt_allowed(app))
     publish_thread_updated(app, post.root_id, crt_followers, thread_state.previous);

@@ -49,7 +49,8 @@ bool has_permission_by_post(App& app, const model::Session& s, std::string_view 
 
 namespace {
 
-void fill(App& app, std::vector<model::Post*>& posts, bool extended) {
+// `reactions`: false for a post just created, which nobody can have reacted to yet.
+void fill(App& app, std::vector<model::Post*>& posts, bool extended, bool reactions = true) {
   auto cfg = app.config();  // once per page: the atomic load contends when done per post
   std::vector<std::string> ids;
   std::map<std::string, model::Post*> by_id;
@@ -62,7 +63,9 @@ void fill(App& app, std::vector<model::Post*>& posts, bool extended) {
     if (p->root_id.empty() && p->reply_count > 0) roots.push_back(p->id);
   }
   if (!ids.empty()) {
-    for (auto& r : app.store().reactions().for_posts(ids)) by_id[r.post_id]->reactions.push_back(r);
+    if (reactions)
+      for (auto& r : app.store().reactions().for_posts(ids))
+        by_id[r.post_id]->reactions.push_back(r);
     for (auto* p : posts) {
       std::vector<std::string> names;
       for (const auto& r : p->reactions) names.push_back(r.emoji_name);
@@ -104,6 +107,11 @@ void fill(App& app, std::vector<model::Post*>& posts, bool extended) {
 void prepare(App& app, model::Post& p, bool extended_participants) {
   std::vector<model::Post*> v{&p};
   fill(app, v, extended_participants);
+}
+
+void prepare_created(App& app, model::Post& p) {
+  std::vector<model::Post*> v{&p};
+  fill(app, v, false, false);
 }
 
 void prepare(App& app, model::PostList& l, bool extended_participants) {

@@ -27,6 +27,9 @@ bool has_permission_by_post(App& app, const model::Session& s, std::string_view 
 // (last_reply_at, participants) to roots.
 void prepare(App& app, model::Post& p, bool extended_participants = false);
 void prepare(App& app, model::PostList& l, bool extended_participants = false);
+// prepare() for a post this request has just inserted: its id is not out yet, so it has no
+// reactions to read.
+void prepare_created(App& app, model::Post& p);
 
 // Publishes `event` with data {post: <JSON string>} to the channel's members.
 void publish_post_event(App& app, const std::string& event, const model::Post& p);

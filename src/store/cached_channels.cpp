@@ -1,4 +1,5 @@
-// Channels by id in front of the ChannelStore; invalidation by channel and team writes.
+// Channels by id, members' roles and mention lists in front of the ChannelStore; invalidation by
+// channel, membership and team writes.
 #include "store/cached_channels.h"
 
 #include "store/cache_tx.h"
@@ -24,6 +25,7 @@ void CachedChannelStore::permanent_delete(std::string_view channel_id) {
       [this, id = std::string(channel_id)] {
         cache_.invalidate(id);
         cache_.member_roles.erase_if([&](const MemberRoles& m) { return m.channel_id == id; });
+        mentions_.erase_channel(id);
       });
 }
 
@@ -38,7 +40,10 @@ std::string member_key(std::string_view channel_id, std::string_view user_id) {
 
 std::function<void()> CachedChannelStore::member(std::string_view channel_id,
                                                  std::string_view user_id) {
-  return [this, key = member_key(channel_id, user_id)] { cache_.member_roles.erase(key); };
+  return [this, key = member_key(channel_id, user_id), id = std::string(channel_id)] {
+    cache_.member_roles.erase(key);
+    mentions_.erase_channel(id);
+  };
 }
 
 std::optional<std::string> CachedChannelStore::member_roles(std::string_view channel_id,
@@ -73,11 +78,16 @@ void CachedChannelStore::remove_team_memberships(std::string_view team_id,
       [&] { inner_.remove_team_memberships(team_id, user_id); },
       [this, uid = std::string(user_id)] {
         cache_.member_roles.erase_if([&](const MemberRoles& m) { return m.user_id == uid; });
+        mentions_.erase_member(uid);
       });
 }
 
 void CachedTeamStore::permanent_delete(std::string_view team_id) {
-  cache_tx::write_then([&] { inner_.permanent_delete(team_id); }, [this] { cache_.clear(); });
+  cache_tx::write_then([&] { inner_.permanent_delete(team_id); },
+                       [this] {
+                         cache_.clear();
+                         mentions_.clear();
+                       });
 }
 
 }  // namespace parley::store

@@ -5,8 +5,10 @@
 // remove); deleting a channel drops its post listings and members, deleting a team (its
 // channels, members and posts) clears everything. Nothing else writes the Channels table or the
 // roles of ChannelMembers (post writes, views and mutes only move counters and notify props).
+// The same membership writes drop the channel's mention list (store/cached_mentions.h).
 #pragma once
 
+#include "store/cached_mentions.h"
 #include "store/cached_posts.h"
 #include "store/channel_store.h"
 #include "store/team_store.h"
@@ -15,7 +17,8 @@ namespace parley::store {
 
 class CachedChannelStore final : public ChannelStore {
  public:
-  CachedChannelStore(ChannelStore& inner, ChannelCaches& cache) : inner_(inner), cache_(cache) {}
+  CachedChannelStore(ChannelStore& inner, ChannelCaches& cache, MentionCache& mentions)
+      : inner_(inner), cache_(cache), mentions_(mentions) {}
 
   void insert(const model::Channel& c) override;
   void update(const model::Channel& c) override;
@@ -48,6 +51,9 @@ class CachedChannelStore final : public ChannelStore {
   void update_member(const model::ChannelMember& m) override;
   void remove_member(std::string_view channel_id, std::string_view user_id) override;
   void remove_team_memberships(std::string_view team_id, std::string_view user_id) override;
+  MentionMembers mention_members(std::string_view channel_id) override {
+    return mentions_.get(inner_, channel_id);
+  }
 
   std::optional<model::ChannelMember> get_member(std::string_view channel_id,
                                                  std::string_view user_id) override {
@@ -105,11 +111,13 @@ class CachedChannelStore final : public ChannelStore {
 
   ChannelStore& inner_;
   ChannelCaches& cache_;
+  MentionCache& mentions_;
 };
 
 class CachedTeamStore final : public TeamStore {
  public:
-  CachedTeamStore(TeamStore& inner, ChannelCaches& cache) : inner_(inner), cache_(cache) {}
+  CachedTeamStore(TeamStore& inner, ChannelCaches& cache, MentionCache& mentions)
+      : inner_(inner), cache_(cache), mentions_(mentions) {}
 
   void permanent_delete(std::string_view team_id) override;
 
@@ -159,6 +167,7 @@ class CachedTeamStore final : public TeamStore {
  private:
   TeamStore& inner_;
   ChannelCaches& cache_;
+  MentionCache& mentions_;
 };
 
 }  // namespace parley::store

@@ -1,5 +1,5 @@
 // The caching Store decorator: forwards everything, caches session-by-token, user-by-id and
-// channel-by-id reads, channel post listings and reactions.
+// channel-by-id reads, channel post listings, reactions and channel mention lists.
 #include "store/cached_store.h"
 
 #include "store/cache_tx.h"
@@ -70,13 +70,13 @@ class CachedSessionStore final : public SessionStore {
 
 class CachedUserStore final : public UserStore {
  public:
-  explicit CachedUserStore(UserStore& inner) : inner_(inner) {}
+  CachedUserStore(UserStore& inner, MentionCache& mentions) : inner_(inner), mentions_(mentions) {}
 
   void insert(const model::User& u) override {
-    write_then([&] { inner_.insert(u); }, by_id(u.id));
+    write_then([&] { inner_.insert(u); }, written(u));
   }
   void update(const model::User& u) override {
-    write_then([&] { inner_.update(u); }, by_id(u.id));
+    write_then([&] { inner_.update(u); }, written(u));
   }
   std::optional<model::User> get(std::string_view id) override {
     if (cache_tx::active()) return inner_.get(id);
@@ -98,11 +98,16 @@ class CachedUserStore final : public UserStore {
   int64_t count(bool include_deleted) override { return inner_.count(include_deleted); }
 
  private:
-  std::function<void()> by_id(std::string_view id) {
-    return [this, id = std::string(id)] { by_id_.erase(id); };
+  // The user's cached profile and the mention lists holding other values for them.
+  std::function<void()> written(const model::User& u) {
+    return [this, u] {
+      by_id_.erase(u.id);
+      mentions_.user_written(u);
+    };
   }
 
   UserStore& inner_;
+  MentionCache& mentions_;
   KeyCache<model::User> by_id_{50'000};  // Mattermost's user profile cache size
 };
 
@@ -111,10 +116,11 @@ class CachedStore final : public Store {
   CachedStore(std::unique_ptr<Store> inner, CacheOptions options)
       : inner_(std::move(inner)),
         sessions_(inner_->sessions()),
-        users_(inner_->users()),
+        users_(inner_->users(), mention_cache_),
         posts_(inner_->posts(), channel_caches_, options.post_listings),
-        channels_(inner_->channels(), channel_caches_),
-        teams_(inner_->teams(), channel_caches_),
+        channels_(inner_->channels(), channel_caches_, mention_cache_),
+        teams_(inner_->teams(), channel_caches_, mention_cache_),
+        sidebar_(inner_->sidebar(), mention_cache_),
         reactions_(inner_->reactions(), reaction_cache_, inner_->posts(), channel_caches_),
         emoji_(inner_->emoji(), reaction_cache_, channel_caches_) {}
 
@@ -127,7 +133,7 @@ class CachedStore final : public Store {
   ReactionStore& reactions() override { return reactions_; }
   PreferenceStore& preferences() override { return inner_->preferences(); }
   StatusStore& statuses() override { return inner_->statuses(); }
-  SidebarStore& sidebar() override { return inner_->sidebar(); }
+  SidebarStore& sidebar() override { return sidebar_; }
   ThreadStore& threads() override { return inner_->threads(); }
   DraftStore& drafts() override { return inner_->drafts(); }
   EmojiStore& emoji() override { return emoji_; }
@@ -142,12 +148,14 @@ class CachedStore final : public Store {
 
  private:
   std::unique_ptr<Store> inner_;
+  MentionCache mention_cache_{25'000};  // Mattermost's profiles-in-channel cache size
   CachedSessionStore sessions_;
   CachedUserStore users_;
   ChannelCaches channel_caches_;
   CachedPostStore posts_;
   CachedChannelStore channels_;
   CachedTeamStore teams_;
+  CachedSidebarStore sidebar_;
   ReactionCache reaction_cache_{100'000};  // posts, most with no reaction
   CachedReactionStore reactions_;
   CachedEmojiStore emoji_;

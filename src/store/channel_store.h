@@ -3,7 +3,10 @@
 
 #include "model/channel.h"
 
+#include <boost/json/object.hpp>
+
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,6 +48,19 @@ struct ChannelMemberWithTeam {
   std::string team_name;
   int64_t team_update_at = 0;
 };
+
+// A channel member as mention resolution (app/mentions.h) sees them: the user's names and notify
+// props and the membership's notify props.
+struct MentionMember {
+  std::string user_id;
+  std::string username;
+  std::string first_name;
+  boost::json::object notify_props;          // the user's
+  boost::json::object channel_notify_props;  // the membership's
+};
+// Shared and immutable: the caching store (store/cached_mentions.h) hands the same list to
+// every post in the channel until a membership, notify prop or profile change drops it.
+using MentionMembers = std::shared_ptr<const std::vector<MentionMember>>;
 
 // What marking channels viewed changed: channels that had unread messages or mentions, and
 // every requested channel's last_post_at.
@@ -102,6 +118,8 @@ class ChannelStore {
   virtual std::vector<ChannelMemberWithTeam> members_for_user(std::string_view user_id, int offset,
                                                               int limit) = 0;
   virtual std::vector<std::string> member_user_ids(std::string_view channel_id) = 0;
+  // Every member (deactivated users too) with what mention resolution needs, by user id.
+  virtual MentionMembers mention_members(std::string_view channel_id) = 0;
   // Members whose account is active; guests among them.
   virtual int64_t member_count(std::string_view channel_id) = 0;
   virtual int64_t guest_count(std::string_view channel_id) = 0;

@@ -232,3 +232,62 @@ test('CollapsedThreads default_off: marking a reply unread follows each user\'s 
     await quick.stop();
   }
 });
+
+test('who a post mentions follows profile, notify-prop and membership changes made right before it', async () => {
+  const alice = await newUser(server);
+  const bob = await newUser(server);
+  const carol = await newUser(server);
+  const team = await teamWith(alice, bob, carol);
+  const channel = await alice.client.createChannel({ team_id: team.id, name: slug(), display_name: 'Who', type: 'O' });
+  await bob.client.addToChannel(bob.user.id, channel.id);
+  const mentions = async (u) => (await u.client.getChannelMember(channel.id, 'me')).mention_count;
+  const post = (message) => alice.client.createPost({ channel_id: channel.id, message });
+
+  const oldName = bob.user.username;
+  await post(`hi @${oldName}`); // the channel's members are now cached
+  assert.equal(await mentions(bob), 1);
+
+  // A new username: the old one no longer mentions bob, the new one does.
+  const newName = `${oldName}x`;
+  await bob.client.patchMe({ username: newName });
+  await post(`hi @${oldName}`);
+  assert.equal(await mentions(bob), 1);
+  await post(`hi @${newName}`);
+  assert.equal(await mentions(bob), 2);
+
+  // Mention keys and the first name, from the user's notify props.
+  const me = await bob.client.getMe();
+  await bob.client.patchMe({ first_name: 'Zebedee', notify_props: { ...me.notify_props, mention_keys: 'deployment', first_name: 'true' } });
+  await post('the deployment is done');
+  assert.equal(await mentions(bob), 3);
+  await post('thanks Zebedee');
+  assert.equal(await mentions(bob), 4);
+
+  // The channel's notify props: ignoring channel-wide mentions, then not.
+  await bob.client.updateChannelNotifyProps({ channel_id: channel.id, user_id: bob.user.id, ignore_channel_mentions: 'on' });
+  await post('@channel ignored');
+  assert.equal(await mentions(bob), 4);
+  await bob.client.updateChannelNotifyProps({ channel_id: channel.id, user_id: bob.user.id, ignore_channel_mentions: 'off' });
+  await post('@channel heard');
+  assert.equal(await mentions(bob), 5);
+
+  // Muting the channel from the sidebar (mark_unread: mention) also ignores channel-wide mentions.
+  await bob.client.updateChannelNotifyProps({ channel_id: channel.id, user_id: bob.user.id, ignore_channel_mentions: 'default' });
+  const quiet = await bob.client.createChannelCategory(bob.user.id, team.id, {
+    user_id: bob.user.id, team_id: team.id, display_name: 'Quiet', channel_ids: [channel.id],
+  });
+  await bob.client.updateChannelCategory(bob.user.id, team.id, { ...quiet, muted: true });
+  await post('@all muted');
+  assert.equal(await mentions(bob), 5);
+
+  // Joining right before a post: carol is mentioned; after leaving she is not a member to mention.
+  await carol.client.addToChannel(carol.user.id, channel.id);
+  await post(`welcome @${carol.user.username}`);
+  assert.equal(await mentions(carol), 1);
+  const ws = await socket(server, alice.client);
+  await carol.client.removeFromChannel(carol.user.id, channel.id);
+  const gone = await post(`bye @${carol.user.username}`);
+  const posted = await ws.waitFor('posted', (m) => JSON.parse(m.data.post).id === gone.id);
+  assert.ok(!(posted.data.mentions ?? '[]').includes(carol.user.id));
+  ws.close();
+});

@@ -149,6 +149,14 @@ std::vector<std::string> PgChannelStore::member_user_ids(std::string_view channe
   });
 }
 
+MentionMembers PgChannelStore::mention_members(std::string_view channel_id) {
+  return db_.read([&](Conn& c) {
+    auto s = c.prepare(std::string(sql::kMentionMemberSelect));
+    s.bind(1, channel_id);
+    return sql::read_mention_members(s);
+  });
+}
+
 int64_t PgChannelStore::count_query(std::string_view sql, std::string_view channel_id) {
   return db_.read([&](Conn& c) {
     auto s = c.prepare(sql);

@@ -39,6 +39,7 @@ class PgChannelStore final : public ChannelStore {
   std::vector<ChannelMemberWithTeam> members_for_user(std::string_view user_id, int offset,
                                                       int limit) override;
   std::vector<std::string> member_user_ids(std::string_view channel_id) override;
+  MentionMembers mention_members(std::string_view channel_id) override;
   int64_t member_count(std::string_view channel_id) override;
   int64_t guest_count(std::string_view channel_id) override;
   std::map<std::string, int64_t> member_counts(const std::vector<std::string>& ids) override;

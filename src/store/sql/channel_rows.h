@@ -3,6 +3,7 @@
 #pragma once
 
 #include "model/channel.h"
+#include "store/channel_store.h"
 #include "store/sql/json_columns.h"
 
 #include <algorithm>
@@ -103,6 +104,20 @@ template <class Stmt>
 std::vector<model::ChannelMember> read_channel_members(Stmt& s) {
   std::vector<model::ChannelMember> out;
   while (s.step()) out.push_back(read_channel_member(s));
+  return out;
+}
+
+// ChannelStore::mention_members, in PostgreSQL's placeholders (sql::q turns them into SQLite's).
+inline constexpr std::string_view kMentionMemberSelect =
+    "SELECT ChannelMembers.UserId, Users.Username, Users.FirstName, Users.NotifyProps, "
+    "ChannelMembers.NotifyProps FROM ChannelMembers JOIN Users ON Users.Id = "
+    "ChannelMembers.UserId WHERE ChannelMembers.ChannelId = $1 ORDER BY ChannelMembers.UserId";
+
+template <class Stmt>
+MentionMembers read_mention_members(Stmt& s) {
+  auto out = std::make_shared<std::vector<MentionMember>>();
+  while (s.step())
+    out->push_back({s.text(0), s.text(1), s.text(2), object_column(s, 3), object_column(s, 4)});
   return out;
 }
 

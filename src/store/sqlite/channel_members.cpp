@@ -1,4 +1,5 @@
 // SQLite queries for channel memberships, member counts and unread bookkeeping.
+#include "store/sql/dialect.h"
 #include "store/sqlite/channel_rows.h"
 #include "store/sqlite/channel_store.h"
 
@@ -137,6 +138,14 @@ std::vector<std::string> SqliteChannelStore::member_user_ids(std::string_view ch
     std::vector<std::string> out;
     while (s.step()) out.push_back(s.text(0));
     return out;
+  });
+}
+
+MentionMembers SqliteChannelStore::mention_members(std::string_view channel_id) {
+  return db_.read([&](Conn& c) {
+    auto s = c.prepare(sql::q<true>(std::string(sql::kMentionMemberSelect)));
+    s.bind(1, channel_id);
+    return sql::read_mention_members(s);
   });
 }
 

@@ -163,6 +163,11 @@ Db::Db(std::string path, int readers)
   auto parent = std::filesystem::path(path_).parent_path();
   if (!parent.empty()) std::filesystem::create_directories(parent);
   writer_ = std::make_unique<Conn>(path_);
+  // The group commit runs each write of a batch in a savepoint, and statements with triggers
+  // (posts and their search index) in a statement journal: both keep the pages they change in
+  // the sub-journal, which otherwise spills to a temporary file past 64 KiB and costs a write
+  // system call per page. Kept in memory it is bounded by one batch's changed pages.
+  writer_->exec("PRAGMA temp_store=MEMORY;");
   for (int i = 0; i < readers; ++i) {
     readers_.push_back(std::make_unique<Conn>(path_));
     free_readers_.push_back(readers_.back().get());

@@ -8,17 +8,30 @@
 namespace parley::app {
 namespace {
 
-MentionCandidate user(std::string id, std::string username) {
-  MentionCandidate u;
+// Owns the fields a MentionCandidate views.
+struct TestUser {
+  std::string id;
+  std::string username;
+  std::string first_name;
+  boost::json::object notify_props;
+  boost::json::object channel_notify_props;
+  bool online = false;
+};
+
+TestUser user(std::string id, std::string username) {
+  TestUser u;
   u.id = std::move(id);
   u.username = std::move(username);
   u.notify_props = {{"channel", "true"}, {"mention_keys", ""}, {"first_name", "false"}};
   return u;
 }
 
-MentionKeywords keywords(std::initializer_list<MentionCandidate> users, bool allow_channel = true) {
+MentionKeywords keywords(std::initializer_list<TestUser> users, bool allow_channel = true) {
   MentionKeywords k;
-  for (const auto& u : users) add_mention_keywords(k, u, allow_channel);
+  for (const auto& u : users)
+    add_mention_keywords(
+        k, {u.id, u.username, u.first_name, u.notify_props, u.channel_notify_props, u.online},
+        allow_channel);
   return k;
 }
 

@@ -223,5 +223,78 @@ TEST_F(PostsAppTest, Reactions) {
   EXPECT_FALSE(get_post(*app_, alice_, p.id, false)->has_reactions);
 }
 
+// create_post answers with the post as inserted instead of reading it back: the answer must be
+// what a later read returns (apart from the echoed pending_post_id), for every stored column.
+TEST_F(PostsAppTest, TheCreatedAnswerIsTheStoredPost) {
+  auto same_as_read = [&](const model::Post& created) {
+    auto read = get_post(*app_, alice_, created.id, false);
+    ASSERT_TRUE(read.ok());
+    auto a = model::to_json(created);
+    auto b = model::to_json(*read);
+    a.erase("pending_post_id");
+    b.erase("pending_post_id");
+    EXPECT_EQ(bj::serialize(a), bj::serialize(b));
+  };
+  // A channel whose last post is in the future: the new post's create_at is shifted past it.
+  int64_t future = now_ms() + 60'000;
+  sql("UPDATE Channels SET LastPostAt = " + std::to_string(future) + " WHERE Id = '" + channel_ +
+      "'");
+  model::Post p;
+  p.channel_id = channel_;
+  p.message = "release #v2 :smile: for @bob";
+  p.pending_post_id = alice_.user_id + ":1234";
+  p.is_pinned = true;
+  p.file_ids = {new_id()};  // nobody's file: dropped from the post
+  p.props = bj::parse(R"({"n": 1.5, "big": 18446744073709551615, "neg": -3, "nested": {"a": [1,
+      "x", null, true]}, "text": "h\u00e9llo \"q\""})")
+                .as_object();
+  auto root = create_post(*app_, alice_, p, true);
+  ASSERT_TRUE(root.ok());
+  EXPECT_EQ(root->create_at, future + 1);
+  EXPECT_EQ(root->pending_post_id, p.pending_post_id);
+  EXPECT_TRUE(root->file_ids.empty());
+  EXPECT_EQ(root->hashtags, "#v2");
+  EXPECT_EQ(root->reply_count, 0);
+  same_as_read(*root);
+
+  // Replies read their thread's reply count back.
+  model::Post reply;
+  reply.channel_id = channel_;
+  reply.root_id = root->id;
+  reply.message = "first";
+  auto first = create_post(*app_, bob_, reply, true);
+  ASSERT_TRUE(first.ok());
+  EXPECT_EQ(first->reply_count, 1);
+  reply.message = "second";
+  auto second = create_post(*app_, alice_, reply, true);
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(second->reply_count, 2);
+  same_as_read(*second);
+}
+
+// The channel and the poster's membership are read once for every permission of create_post:
+// the team's create_post_public lets a non-member post in open channels only, and a missing
+// channel is 400 for a system admin, 403 for others.
+TEST_F(PostsAppTest, CreatePermissionsFromChannelTeamAndSystemRoles) {
+  sql("UPDATE TeamMembers SET Roles = 'team_post_all_public' WHERE UserId = '" + carol_.user_id +
+      "'");
+  auto open = post(carol_, "not a member, open channel");
+  EXPECT_FALSE(open.id.empty());
+  sql("UPDATE Channels SET Type = 'P' WHERE Id = '" + channel_ + "'");
+  model::Post p;
+  p.channel_id = channel_;
+  p.message = "private now";
+  auto denied = create_post(*app_, carol_, p, true);
+  ASSERT_FALSE(denied.ok());
+  EXPECT_EQ(denied.error().status_code, 403);
+  p.channel_id = new_id();
+  auto missing = create_post(*app_, alice_, p, true);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().status_code, 403);
+  auto missing_admin = create_post(*app_, admin_, p, true);
+  ASSERT_FALSE(missing_admin.ok());
+  EXPECT_EQ(missing_admin.error().status_code, 400);
+}
+
 }  // namespace
 }  // namespace parley::app

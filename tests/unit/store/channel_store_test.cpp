@@ -11,18 +11,6 @@ namespace {
 
 class ChannelStoreTest : public StoreFixture {
  protected:
-  model::Channel add_channel(const std::string& team, const std::string& name,
-                             const std::string& type, const std::string& display = "Chan") {
-    model::Channel c;
-    c.id = new_id();
-    c.team_id = team;
-    c.name = name;
-    c.display_name = display;
-    c.type = type;
-    c.create_at = c.update_at = now_ms();
-    store().channels().insert(c);
-    return c;
-  }
   void join(const model::Channel& c, const model::User& u) {
     model::ChannelMember m;
     m.channel_id = c.id;

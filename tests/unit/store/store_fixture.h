@@ -1,9 +1,12 @@
-// Test fixture: a fresh store (SQLite, or PostgreSQL with PARLEY_TEST_PG_URL), users inserted
-// directly, and raw SQL on a side connection for columns other areas own (post counters, ...).
+// Test fixture: a fresh store (SQLite, or PostgreSQL with PARLEY_TEST_PG_URL), users and
+// channels inserted directly, and raw SQL on a side connection for columns other areas own (post
+// counters, ...).
 #pragma once
 
 #include "../support/test_database.h"
+#include "model/channel.h"
 #include "model/user.h"
+#include "store/channel_store.h"
 #include "store/store.h"
 #include "store/user_store.h"
 #include "util/ids.h"
@@ -38,6 +41,19 @@ class StoreFixture : public ::testing::Test {
     u.create_at = u.update_at = now_ms();
     store_->users().insert(u);
     return u;
+  }
+
+  model::Channel add_channel(const std::string& team, const std::string& name,
+                             const std::string& type, const std::string& display = "Chan") {
+    model::Channel c;
+    c.id = new_id();
+    c.team_id = team;
+    c.name = name;
+    c.display_name = display;
+    c.type = type;
+    c.create_at = c.update_at = now_ms();
+    store_->channels().insert(c);
+    return c;
   }
 
   // Runs one statement on a separate connection (it sees and changes committed data).
