@@ -5,7 +5,8 @@
 # server CPU < 85 %), on SQLite and on PostgreSQL. Users are added in steps; a step is judged
 # after its logins. Results: bench/results/capacity.json (override with BENCH_OUT).
 #   MAX_USERS (default 9000), START_USERS (1500), STEP_USERS (1500), STEP_SECONDS (60), RAMP (15
-#   logins/s: each costs a bcrypt verification, ~60-80 ms of CPU), SERVER_PORT (18265).
+#   logins/s: each costs a bcrypt verification, ~60-80 ms of CPU), SERVER_PORT (18265),
+#   POSTS (10 per user) and REACTIONS (2 per user) seeded.
 # Every simulated user holds two connections (its WebSocket and its keep-alive HTTP connection,
 # used at least by the 60 s status poll), so a process's open-file limit caps the count: with a
 # hard limit of 20,000 (this machine) the server cannot hold more than ~9,900 users.
@@ -19,6 +20,8 @@ STEP_USERS=${STEP_USERS:-1500}
 STEP_SECONDS=${STEP_SECONDS:-60}
 RAMP=${RAMP:-15}
 SERVER_PORT=${SERVER_PORT:-18265}
+POSTS=${POSTS:-$((MAX_USERS * 10))}
+REACTIONS=${REACTIONS:-$((MAX_USERS * 2))}
 WORK=$(mktemp -d /tmp/parley-capacity.XXXXXX)
 chmod 755 "$WORK"  # the PostgreSQL cluster runs as the postgres user
 PID=""
@@ -39,7 +42,7 @@ run_backend() {
   until curl -sf -o /dev/null http://127.0.0.1:$SERVER_PORT/api/v4/system/ping; do sleep 0.05; done
   "$BUILD/parley_loadgen" unbounded --url http://127.0.0.1:$SERVER_PORT --server-pid "$PID" --users "$MAX_USERS" \
     --start-users "$START_USERS" --step-users "$STEP_USERS" --step-seconds "$STEP_SECONDS" --sources 8 \
-    --ramp-per-second "$RAMP" --posts $((MAX_USERS * 10)) --reactions $((MAX_USERS * 2)) | tail -1
+    --ramp-per-second "$RAMP" --posts "$POSTS" --reactions "$REACTIONS" | tail -1
   kill "$PID"; wait "$PID" 2>/dev/null || true; PID=""
 }
 
