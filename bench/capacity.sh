@@ -54,7 +54,7 @@ if [[ " $BACKENDS " == *" sqlite "* ]]; then
   sqlite=$(run_backend sqlite)
 fi
 if [[ " $BACKENDS " == *" postgres "* ]]; then
-  PG_URL=$("$ROOT/scripts/pg-cluster.sh" start "$WORK/pg")
+  PG_URL=$(PG_DURABLE=1 "$ROOT/scripts/pg-cluster.sh" start "$WORK/pg")  # fsync on
   PORT=${PG_URL#*@}; PORT=${PORT%%/*}; PORT=${PORT##*:}
   psql -q -h "$WORK/pg" -p "$PORT" -U postgres -d postgres -c "ALTER SYSTEM SET fsync = on" \
     -c "ALTER SYSTEM SET synchronous_commit = on" -c "SELECT pg_reload_conf()" -c "CREATE DATABASE parley_capacity" >/dev/null
