@@ -72,7 +72,11 @@ export function Composer({ channelId, rootId }: { channelId: string; rootId: str
     saveDraft(channelId, rootId, r.text);
     setChoices([]);
     trigger.current = null;
-    requestAnimationFrame(() => { el.focus(); el.setSelectionRange(r.caret, r.caret); });
+    // The caret moves now, not on a later frame: keys typed right after the pick must land
+    // after the completion.
+    el.value = r.text;
+    el.focus();
+    el.setSelectionRange(r.caret, r.caret);
   };
 
   const send = () => {
