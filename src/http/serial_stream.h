@@ -1,7 +1,7 @@
 // The layer under Parley's websocket::stream: a beast::tcp_stream whose writes each complete only
 // when every byte is written and run one at a time in call order. Beast's own frames (handshake,
 // pings, pongs, close) and the batches of pre-framed events the session writes beside them
-// (append_text_frame) therefore never interleave on the wire. Only websocket_session.cpp
+// (append_text_frame_header) therefore never interleave on the wire. Only websocket_session.cpp
 // includes this (Beast templates).
 #pragma once
 
@@ -22,10 +22,10 @@
 
 namespace parley::http {
 
-// Appends one unmasked, unfragmented text frame (server to client, RFC 6455 section 5.2).
-inline void append_text_frame(std::string& out, std::string_view payload) {
+// Appends the header of one unmasked, unfragmented text frame of `n` bytes (server to client,
+// RFC 6455 section 5.2); the payload follows.
+inline void append_text_frame_header(std::string& out, uint64_t n) {
   out.push_back(static_cast<char>(0x81));  // FIN, opcode 1 (text)
-  uint64_t n = payload.size();
   if (n < 126) {
     out.push_back(static_cast<char>(n));
   } else if (n <= 0xffff) {
@@ -37,7 +37,6 @@ inline void append_text_frame(std::string& out, std::string_view payload) {
     for (int shift = 56; shift >= 0; shift -= 8)
       out.push_back(static_cast<char>((n >> shift) & 0xff));
   }
-  out.append(payload);
 }
 
 class SerialStream {

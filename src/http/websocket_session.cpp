@@ -49,10 +49,10 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Soc
 
   // Called from any thread. Frames gather in `incoming_`; only the first of a burst posts a
   // handler to the strand, which moves them all to the write queue.
-  void send(std::shared_ptr<const std::string> text) override {
+  void send(ws::Frame frame) override {
     {
       std::lock_guard lock(incoming_mutex_);
-      incoming_.push_back(std::move(text));
+      incoming_.push_back(std::move(frame));
       if (incoming_.size() > 1) return;
     }
     asio::post(ws_.get_executor(), [self = shared_from_this()] { self->take_incoming(); });
@@ -118,7 +118,7 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Soc
         }
         auto reply = co_await run_on(
             workers_, [&] { return ws::handle_action(app_, hub_, *conn_, *session_, text); });
-        if (!reply.empty()) enqueue(std::make_shared<const std::string>(std::move(reply)));
+        if (!reply.empty()) enqueue(reply_frame(std::move(reply)));
       }
     } catch (const boost::system::system_error&) {
       // closed by the peer, a timeout, or shutdown
@@ -136,7 +136,7 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Soc
     const auto& o = v->get_object();
     int64_t seq = json::get_int(o, "seq", 0);
     if (json::get_string(o, "action") != "authentication_challenge") {
-      enqueue(std::make_shared<const std::string>(
+      enqueue(reply_frame(
           ws::fail_reply(seq, AppError::make("api.web_socket_router.not_authenticated.app_error",
                                              "WebSocket is not authenticated.", 401))));
       co_return;
@@ -153,7 +153,7 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Soc
       co_return;
     }
     register_session(std::move(s).value());
-    enqueue(std::make_shared<const std::string>(
+    enqueue(reply_frame(
         boost::json::serialize(boost::json::object{{"status", "OK"}, {"seq_reply", seq}})));
   }
 
@@ -180,11 +180,15 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Soc
       std::lock_guard lock(incoming_mutex_);
       taken_.swap(incoming_);
     }
-    for (auto& text : taken_) enqueue(std::move(text));
+    for (auto& frame : taken_) enqueue(std::move(frame));
     taken_.clear();
   }
 
-  void enqueue(std::shared_ptr<const std::string> text) {
+  static ws::Frame reply_frame(std::string text) {
+    return ws::Frame{std::make_shared<const std::string>(std::move(text))};
+  }
+
+  void enqueue(ws::Frame frame) {
     if (closed_) return;
     if (queue_.size() >= options_.max_queue) {
       log::warn("websocket consumer too slow; closing",
@@ -192,7 +196,7 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Soc
       shutdown_socket();
       return;
     }
-    queue_.push_back(std::move(text));
+    queue_.push_back(std::move(frame));
     if (!writing_) {
       writing_ = true;
       asio::co_spawn(
@@ -209,7 +213,9 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Soc
       while (!queue_.empty() && !closed_) {
         batch_.clear();
         while (!queue_.empty() && batch_.size() < kBatchBytes) {
-          append_text_frame(batch_, *queue_.front());
+          const ws::Frame& frame = queue_.front();
+          append_text_frame_header(batch_, frame.size());
+          frame.append_to(batch_);
           queue_.pop_front();
         }
         co_await ws_.next_layer().async_write_some(asio::buffer(batch_), use_awaitable);
@@ -240,11 +246,11 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Soc
   std::shared_ptr<ws::Connection> conn_;
   std::string connection_id_;
   int64_t sequence_number_ = 0;
-  std::deque<std::shared_ptr<const std::string>> queue_;
+  std::deque<ws::Frame> queue_;
   std::string batch_;  // the frames being written
   std::mutex incoming_mutex_;
-  std::vector<std::shared_ptr<const std::string>> incoming_;  // sent, not yet on the strand
-  std::vector<std::shared_ptr<const std::string>> taken_;     // reused by take_incoming
+  std::vector<ws::Frame> incoming_;  // sent, not yet on the strand
+  std::vector<ws::Frame> taken_;     // reused by take_incoming
   bool writing_ = false;
   bool closed_ = false;
 };

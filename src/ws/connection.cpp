@@ -3,9 +3,39 @@
 
 #include "app/roles.h"
 
+#include <charconv>
 #include <string>
 
 namespace parley::ws {
+
+namespace {
+
+// The decimal digits of a sequence number.
+struct SeqDigits {
+  explicit SeqDigits(int64_t seq) { end = std::to_chars(buf, buf + sizeof buf, seq).ptr; }
+  std::string_view view() const { return {buf, static_cast<std::size_t>(end - buf)}; }
+  char buf[20];
+  char* end;
+};
+
+}  // namespace
+
+std::size_t Frame::size() const {
+  return seq < 0 ? text->size() : text->size() + SeqDigits(seq).view().size() + 1;
+}
+
+void Frame::append_to(std::string& out) const {
+  out.append(*text);
+  if (seq < 0) return;
+  out.append(SeqDigits(seq).view()).push_back('}');
+}
+
+std::string Frame::str() const {
+  std::string s;
+  s.reserve(size());
+  append_to(s);
+  return s;
+}
 
 Connection::Connection(std::string id, std::string user_id, std::string session_id,
                        std::size_t buffer_size)
@@ -14,27 +44,13 @@ Connection::Connection(std::string id, std::string user_id, std::string session_
       session_id_(std::move(session_id)),
       buffer_size_(buffer_size) {}
 
-void Connection::deliver(std::string_view prefix) {
-  std::shared_ptr<Socket> socket;
-  std::shared_ptr<const std::string> text;
-  {
-    std::lock_guard lock(mutex_);
-    int64_t seq = next_seq_++;
-    std::string s;
-    s.reserve(prefix.size() + 24);
-    s.append(prefix).append(std::to_string(seq)).push_back('}');
-    text = std::make_shared<const std::string>(std::move(s));
-    buffer_.emplace_back(seq, text);
-    if (buffer_.size() > buffer_size_) buffer_.pop_front();
-    socket = socket_;
-    // Sending under the lock keeps the socket's queue in sequence order.
-    if (socket) socket->send(text);
-  }
-}
-
-void Connection::reply(std::string text) {
+void Connection::deliver(std::shared_ptr<const std::string> prefix) {
   std::lock_guard lock(mutex_);
-  if (socket_) socket_->send(std::make_shared<const std::string>(std::move(text)));
+  Frame frame{std::move(prefix), next_seq_++};
+  // Sending under the lock keeps the socket's queue in sequence order.
+  if (socket_) socket_->send(frame);
+  buffer_.push_back(std::move(frame));
+  if (buffer_.size() > buffer_size_) buffer_.pop_front();
 }
 
 std::string Connection::session_id() const {
@@ -67,13 +83,13 @@ bool Connection::resume(std::shared_ptr<Socket> socket, int64_t from_seq,
                         const std::string& session_id) {
   std::lock_guard lock(mutex_);
   if (from_seq > next_seq_ || from_seq < 0) return false;
-  if (from_seq < next_seq_ && (buffer_.empty() || buffer_.front().first > from_seq)) return false;
+  if (from_seq < next_seq_ && (buffer_.empty() || buffer_.front().seq > from_seq)) return false;
   if (socket_) socket_->close();
   socket_ = std::move(socket);
   session_id_ = session_id;
   detached_at_ = 0;
-  for (const auto& [seq, text] : buffer_)
-    if (seq >= from_seq) socket_->send(text);
+  for (const auto& frame : buffer_)
+    if (frame.seq >= from_seq) socket_->send(frame);
   return true;
 }
 

@@ -13,11 +13,23 @@
 
 namespace parley::ws {
 
+// One message on its way to a socket. An event's text is shared by every connection it goes to
+// and ends with `"seq":`; each connection's number and the closing brace are written after it
+// (seq >= 0). A reply is complete as it is (seq < 0).
+struct Frame {
+  std::shared_ptr<const std::string> text;
+  int64_t seq = -1;
+
+  std::size_t size() const;
+  void append_to(std::string& out) const;
+  std::string str() const;
+};
+
 // What the hub needs from a live socket. Implementations are thread-safe and never block.
 class Socket {
  public:
   virtual ~Socket() = default;
-  virtual void send(std::shared_ptr<const std::string> text) = 0;
+  virtual void send(Frame frame) = 0;
   virtual void close() = 0;
 };
 
@@ -40,11 +52,9 @@ class Connection {
   int64_t last_activity_at() const { return last_activity_at_.load(); }
   void set_last_activity_at(int64_t at) { last_activity_at_.store(at); }
 
-  // Numbers an event (prefix is the event JSON without its closing "seq":N}), keeps it for
-  // replay, and sends it when a socket is attached.
-  void deliver(std::string_view prefix);
-  // Replies carry seq_reply and do not consume a sequence number; dropped when detached.
-  void reply(std::string text);
+  // Numbers an event (prefix is the event JSON without its closing "seq":N}, shared with the
+  // other connections it goes to), keeps it for replay, and sends it when a socket is attached.
+  void deliver(std::shared_ptr<const std::string> prefix);
 
   // Attaches a socket authenticated by `session_id` and replays from `from_seq`; false (and
   // nothing changed) when those events are gone.
@@ -66,7 +76,7 @@ class Connection {
   const std::size_t buffer_size_;
   mutable std::mutex mutex_;
   int64_t next_seq_ = 0;
-  std::deque<std::pair<int64_t, std::shared_ptr<const std::string>>> buffer_;
+  std::deque<Frame> buffer_;  // the last buffer_size_ events, for replay
   std::shared_ptr<Socket> socket_;
   int64_t detached_at_ = 0;
   std::atomic<int64_t> last_activity_at_{0};

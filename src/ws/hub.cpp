@@ -72,11 +72,12 @@ Hub::Attached Hub::attach(std::shared_ptr<Socket> socket, const model::Session& 
   if (gethostname(host, sizeof host - 1) != 0) host[0] = '\0';
   app::Broadcast b;
   b.user_id = session.user_id;
-  conn->deliver(event_prefix("hello",
-                             {{"server_version", app_.version_header()},
-                              {"connection_id", conn->id()},
-                              {"server_hostname", std::string(host)}},
-                             b));
+  conn->deliver(
+      std::make_shared<const std::string>(event_prefix("hello",
+                                                       {{"server_version", app_.version_header()},
+                                                        {"connection_id", conn->id()},
+                                                        {"server_hostname", std::string(host)}},
+                                                       b)));
   update_presence(conn->user_id(), true);
   return {conn, false};
 }
@@ -167,26 +168,21 @@ void Hub::publish(app::Event e) {
   auto conns = targets(e);
   drop_unauthenticated(conns, now);
   if (conns.empty()) return;
-  std::string common = event_prefix(e.name, e.data, e.broadcast);
-  auto personal = [&](const std::string& user) -> std::string {
+  // One text for everyone; a personal one (mentions/followers naming only the recipient) for
+  // the users an event names.
+  auto common = std::make_shared<const std::string>(event_prefix(e.name, e.data, e.broadcast));
+  auto personal = [&](const std::string& user) -> std::shared_ptr<const std::string> {
     bool mentioned = std::find(e.mentions.begin(), e.mentions.end(), user) != e.mentions.end();
     bool follower = std::find(e.followers.begin(), e.followers.end(), user) != e.followers.end();
-    if (!mentioned && !follower) return {};
+    if (!mentioned && !follower) return common;
     auto data = e.data;
     std::string me = boost::json::serialize(boost::json::array{boost::json::value(user)});
     if (mentioned) data["mentions"] = me;
     if (follower) data["followers"] = me;
-    return event_prefix(e.name, data, e.broadcast);
+    return std::make_shared<const std::string>(event_prefix(e.name, data, e.broadcast));
   };
   bool per_user = !e.mentions.empty() || !e.followers.empty();
-  for (const auto& c : conns) {
-    if (per_user) {
-      auto p = personal(c->user_id());
-      c->deliver(p.empty() ? common : p);
-    } else {
-      c->deliver(common);
-    }
-  }
+  for (const auto& c : conns) c->deliver(per_user ? personal(c->user_id()) : common);
 }
 
 void Hub::drop_unauthenticated(std::vector<std::shared_ptr<Connection>>& conns, int64_t now) {

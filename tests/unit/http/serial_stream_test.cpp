@@ -1,10 +1,15 @@
-// append_text_frame: the three RFC 6455 payload length encodings of a server text frame.
+// append_text_frame_header: the three RFC 6455 payload length encodings of a server text frame.
 #include "http/serial_stream.h"
 
 #include <gtest/gtest.h>
 
 namespace parley::http {
 namespace {
+
+void append_text_frame(std::string& out, std::string_view payload) {
+  append_text_frame_header(out, payload.size());
+  out.append(payload);
+}
 
 std::string header_of(const std::string& frame, std::size_t payload) {
   return frame.substr(0, frame.size() - payload);

@@ -11,7 +11,10 @@ namespace {
 
 using testing::FakeSocket;
 
-constexpr std::string_view kPrefix = R"({"event":"e","seq":)";
+// An event's shared text, as the hub hands it to every connection.
+std::shared_ptr<const std::string> event() {
+  return std::make_shared<const std::string>(R"({"event":"e","seq":)");
+}
 
 std::vector<int64_t> range(int64_t from, int64_t to) {
   std::vector<int64_t> v;
@@ -23,45 +26,59 @@ TEST(ConnectionTest, EventsAreNumberedFromZeroAndSentWhenAttached) {
   Connection c("cid", "u1", "s1", 8);
   auto sock = std::make_shared<FakeSocket>();
   c.attach(sock);
-  for (int i = 0; i < 3; ++i) c.deliver(kPrefix);
+  for (int i = 0; i < 3; ++i) c.deliver(event());
   EXPECT_EQ(sock->sent()[0], R"({"event":"e","seq":0})");
   EXPECT_EQ(sock->seqs(), range(0, 3));
 }
 
-TEST(ConnectionTest, RepliesUseNoSequenceNumberAndAreDroppedWhenDetached) {
-  Connection c("cid", "u1", "s1", 8);
-  auto sock = std::make_shared<FakeSocket>();
-  c.reply(R"({"status":"OK","seq_reply":1})");  // detached: dropped
-  c.attach(sock);
-  c.deliver(kPrefix);
-  c.reply(R"({"status":"OK","seq_reply":2})");
-  c.deliver(kPrefix);
-  ASSERT_EQ(sock->sent().size(), 3u);
-  EXPECT_EQ(sock->seqs(), range(0, 2));
+TEST(ConnectionTest, AnEventTextIsSharedByItsConnectionsAndTheirReplays) {
+  Connection a("a", "u1", "s1", 8);
+  Connection b("b", "u2", "s2", 8);
+  auto sa = std::make_shared<FakeSocket>();
+  a.attach(sa);
+  auto shared = event();
+  a.deliver(event());  // a's seq 0
+  a.deliver(shared);   // a's seq 1
+  b.deliver(shared);   // b's seq 0, detached
+  auto sb = std::make_shared<FakeSocket>();
+  ASSERT_TRUE(b.resume(sb, 0, "s2"));
+  EXPECT_EQ(sa->received()[1].text, shared);
+  EXPECT_EQ(sb->received()[0].text, shared);
+  EXPECT_EQ(sa->sent()[1], R"({"event":"e","seq":1})");
+  EXPECT_EQ(sb->sent()[0], R"({"event":"e","seq":0})");
+}
+
+TEST(FrameTest, AnEventGetsItsSequenceNumberAndAReplyIsSentAsItIs) {
+  Frame event{std::make_shared<const std::string>(R"({"event":"e","seq":)"), 12345};
+  EXPECT_EQ(event.str(), R"({"event":"e","seq":12345})");
+  EXPECT_EQ(event.size(), event.str().size());
+  Frame reply{std::make_shared<const std::string>(R"({"status":"OK","seq_reply":3})")};
+  EXPECT_EQ(reply.str(), R"({"status":"OK","seq_reply":3})");
+  EXPECT_EQ(reply.size(), reply.str().size());
 }
 
 TEST(ConnectionTest, ResumeReplaysExactlyTheMissedRange) {
   Connection c("cid", "u1", "s1", 8);
   auto first = std::make_shared<FakeSocket>();
   c.attach(first);
-  c.deliver(kPrefix);  // 0
-  c.deliver(kPrefix);  // 1
+  c.deliver(event());  // 0
+  c.deliver(event());  // 1
   EXPECT_TRUE(c.detach(first.get(), 100));
   EXPECT_FALSE(c.attached());
-  for (int i = 0; i < 3; ++i) c.deliver(kPrefix);  // 2, 3, 4 while away
+  for (int i = 0; i < 3; ++i) c.deliver(event());  // 2, 3, 4 while away
   EXPECT_EQ(first->sent().size(), 2u);
 
   auto second = std::make_shared<FakeSocket>();
   ASSERT_TRUE(c.resume(second, 2, "s2"));
   EXPECT_EQ(second->seqs(), range(2, 5));
   EXPECT_EQ(c.session_id(), "s2");
-  c.deliver(kPrefix);
+  c.deliver(event());
   EXPECT_EQ(second->seqs(), range(2, 6));
 }
 
 TEST(ConnectionTest, ResumeFromAnyBufferedPointAndLossless) {
   Connection c("cid", "u1", "s1", 8);
-  for (int i = 0; i < 5; ++i) c.deliver(kPrefix);
+  for (int i = 0; i < 5; ++i) c.deliver(event());
   auto from_start = std::make_shared<FakeSocket>();
   ASSERT_TRUE(c.resume(from_start, 0, "s1"));
   EXPECT_EQ(from_start->seqs(), range(0, 5));
@@ -73,7 +90,7 @@ TEST(ConnectionTest, ResumeFromAnyBufferedPointAndLossless) {
 
 TEST(ConnectionTest, BufferOverflowRefusesResume) {
   Connection c("cid", "u1", "s1", 3);
-  for (int i = 0; i < 5; ++i) c.deliver(kPrefix);  // buffer keeps 2, 3, 4
+  for (int i = 0; i < 5; ++i) c.deliver(event());  // buffer keeps 2, 3, 4
   auto sock = std::make_shared<FakeSocket>();
   EXPECT_FALSE(c.resume(sock, 0, "s2"));
   EXPECT_FALSE(c.resume(sock, 1, "s2"));
@@ -86,7 +103,7 @@ TEST(ConnectionTest, BufferOverflowRefusesResume) {
 
 TEST(ConnectionTest, FutureOrNegativeSequenceRefusesResume) {
   Connection c("cid", "u1", "s1", 8);
-  c.deliver(kPrefix);
+  c.deliver(event());
   auto sock = std::make_shared<FakeSocket>();
   EXPECT_FALSE(c.resume(sock, 2, "s1"));
   EXPECT_FALSE(c.resume(sock, -1, "s1"));

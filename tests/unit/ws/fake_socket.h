@@ -16,12 +16,17 @@ namespace parley::ws::testing {
 
 class FakeSocket : public Socket {
  public:
-  void send(std::shared_ptr<const std::string> text) override {
+  void send(Frame frame) override {
     std::lock_guard lock(mutex_);
-    sent_.push_back(*text);
+    sent_.push_back(frame.str());
+    received_.push_back(std::move(frame));
   }
   void close() override { closed_ = true; }
 
+  std::vector<Frame> received() const {
+    std::lock_guard lock(mutex_);
+    return received_;
+  }
   std::vector<std::string> sent() const {
     std::lock_guard lock(mutex_);
     return sent_;
@@ -43,6 +48,7 @@ class FakeSocket : public Socket {
  private:
   mutable std::mutex mutex_;
   std::vector<std::string> sent_;
+  std::vector<Frame> received_;
   std::atomic<bool> closed_{false};
 };
 

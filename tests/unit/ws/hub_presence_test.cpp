@@ -12,7 +12,7 @@ namespace {
 
 class NullSocket final : public ws::Socket {
  public:
-  void send(std::shared_ptr<const std::string>) override {}
+  void send(ws::Frame) override {}
   void close() override {}
 };
 
