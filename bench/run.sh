@@ -106,7 +106,7 @@ add http "$(json --argjson a "$me" --argjson b "$me_nginx" --argjson c "$posts" 
     tool: "wrk -t2 -c50 -d8s"}')"
 
 echo "== 2. fan-out to $FANOUT_CONNECTIONS WebSockets"
-add fanout "$("$LOADGEN" fanout --url "$URL" --users 200 --connections "$FANOUT_CONNECTIONS" --seconds 25 --sources 4 2>/dev/null | tail -1)"
+add fanout "$("$LOADGEN" fanout --url "$URL" --users 200 --connections "$FANOUT_CONNECTIONS" --seconds 25 --sources 4 --server-pid "$SQLITE_PID" 2>/dev/null | tail -1)"
 
 echo "== 4a. acknowledged posts/s on SQLite against sqlite3 inserts"
 sqlite_rate=$("$LOADGEN" post-rate --url "$URL" --users 200 --connections 16 --seconds 10 2>/dev/null | tail -1)

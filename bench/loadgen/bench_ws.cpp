@@ -214,6 +214,9 @@ json::object run_fanout(const Options& o, const Target& target) {
   json::object out;
   std::string frame;  // a posted event as Parley sent it, replayed by the ceiling
   {
+    // With --server-pid: what the listeners cost the server once every message reached them
+    // (each connection keeps its recent events for a resuming client).
+    auto rss_before = o.server_pid ? process_rss_kb(o.server_pid).value_or(0) : 0;
     Deliveries d(messages);
     Listeners listeners(o, target, [&](std::string_view t) { return d.on_frame(t); });
     int open = listeners.open(setup.tokens, o.connections);
@@ -249,6 +252,11 @@ json::object run_fanout(const Options& o, const Target& target) {
     wait_for(d, expected);
     out["parley"] = d.report(expected, start);
     out["listeners"] = open;
+    if (o.server_pid && open > 0) {
+      auto rss_after = process_rss_kb(o.server_pid).value_or(0);
+      out["server_rss_after_kb"] = rss_after;
+      out["server_kb_per_listener"] = static_cast<double>(rss_after - rss_before) / open;
+    }
     frame = d.sample_frame;
   }  // Parley's listeners are closed before the ceiling is measured.
   {
