@@ -28,8 +28,8 @@ export function Avatar({ userId, small = false, status = true }: { userId: strin
   let h = 0;
   for (const c of userId) h = (h * 31 + c.charCodeAt(0)) % 360;
   return (
-    <span class={`avatar ${small ? 'small' : ''}`} style={{ background: `hsl(${h} 45% 45%)` }} aria-hidden="true">
-      {src && failed !== src ? <img src={src} alt="" loading="lazy" onError={() => setFailed(src)} /> : initials(user)}
+    <span class={`avatar ${small ? 'small' : ''}`} style={{ background: `hsl(${h} 45% 45%)` }}>
+      {src && failed !== src ? <img src={src} alt="" loading="lazy" onError={() => setFailed(src)} /> : <span aria-hidden="true">{initials(user)}</span>}
       {status && <StatusDot status={s.statuses[userId]} />}
     </span>
   );
