@@ -4,6 +4,10 @@
 
 #include "app/authorization.h"
 #include "app/users.h"
+#include "files/backend.h"
+#include "files/vips_api.h"
+#include "store/user_store.h"
+#include "util/ids.h"
 #include "util/png.h"
 
 #include <cctype>
@@ -72,6 +76,59 @@ constexpr Glyph kFont[] = {
 };
 // clang-format on
 
+std::string picture_path(std::string_view user_id) {
+  return "users/" + std::string(user_id) + "/profile.png";
+}
+
+// The App's file store; null when FileSettings has no driver.
+files::Backend* storage(App& app) {
+  if (app.config()->file.driver_name.empty()) return nullptr;
+  return app.file_backend();
+}
+
+AppError no_storage(std::string_view id) {
+  return AppError::make(std::string(id), "Unable to upload file. Image storage is not configured.",
+                        501);
+}
+
+AppError undecodable() {
+  return AppError::make("api.user.upload_profile_user.decode.app_error",
+                        "Could not decode profile image.", 400);
+}
+
+// Centre-crops and scales the image to kProfileImageSize square, as PNG.
+Result<std::string> profile_png(std::string_view data) {
+  const files::VipsApi* v = files::vips_api();
+  if (!v) return undecodable();
+  VipsImage* raw = nullptr;
+  if (v->thumbnail_buffer(const_cast<char*>(data.data()), data.size(), &raw,
+                          static_cast<int>(kProfileImageSize), "height",
+                          static_cast<int>(kProfileImageSize), "crop", VIPS_INTERESTING_CENTRE,
+                          "size", VIPS_SIZE_FORCE, nullptr) != 0) {
+    v->error_clear();
+    return undecodable();
+  }
+  files::VipsImagePtr image(raw);
+  void* out = nullptr;
+  size_t out_len = 0;
+  int rc = v->pngsave_buffer(image.get(), &out, &out_len, nullptr);
+  files::VipsBuffer owned(out);
+  if (rc != 0) {
+    v->error_clear();
+    return AppError::make("api.user.upload_profile_user.encode.app_error",
+                          "Could not encode profile image.", 500);
+  }
+  return std::string(static_cast<const char*>(out), out_len);
+}
+
+// The user whose picture `actor` may change.
+Result<model::User> editable_user(App& app, const model::Session& actor,
+                                  const std::string& user_id) {
+  if (!can_manage_user(app, actor, user_id))
+    return errors::permission("edit_other_users", actor.user_id);
+  return get_user(app, user_id);
+}
+
 const Glyph& glyph_for(char c) {
   char upper = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   for (const auto& g : kFont)
@@ -108,6 +165,45 @@ std::string default_profile_image(const model::User& u) {
     }
   }
   return png::encode_rgb(n, n, rgb);
+}
+
+std::string profile_image(App& app, const model::User& u) {
+  if (u.last_picture_update > 0)
+    if (auto* backend = storage(app))
+      if (auto bytes = backend->read(picture_path(u.id))) return std::move(*bytes);
+  return default_profile_image(u);
+}
+
+Status set_profile_image(App& app, const model::Session& actor, const std::string& user_id,
+                         std::string_view image) {
+  auto u = editable_user(app, actor, user_id);
+  if (!u) return std::move(u).error();
+  auto* backend = storage(app);
+  if (!backend) return no_storage("api.user.upload_profile_user.storage.app_error");
+  auto png = profile_png(image);
+  if (!png) return std::move(png).error();
+  if (auto w = backend->write(picture_path(user_id), *png); !w)
+    return AppError::make("api.user.upload_profile_user.upload_profile.app_error",
+                          "Couldn't upload profile image.", 500);
+  u->last_picture_update = now_ms();
+  u->update_at = u->last_picture_update;
+  app.store().users().update(*u);
+  publish_user_updated(app, *u);
+  return {};
+}
+
+Status set_default_profile_image(App& app, const model::Session& actor,
+                                 const std::string& user_id) {
+  auto u = editable_user(app, actor, user_id);
+  if (!u) return std::move(u).error();
+  auto* backend = storage(app);
+  if (!backend) return no_storage("api.user.upload_profile_user.storage.app_error");
+  (void)backend->remove(picture_path(user_id));
+  u->last_picture_update = -now_ms();
+  u->update_at = -u->last_picture_update;
+  app.store().users().update(*u);
+  publish_user_updated(app, *u);
+  return {};
 }
 
 Result<model::User> profile_image_user(App& app, const model::Session& actor,

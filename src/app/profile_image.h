@@ -1,4 +1,5 @@
-// Profile pictures. Until uploads exist every user has Mattermost's generated default: the
+// Profile pictures: an uploaded picture (users/{id}/profile.png in the file store, cropped to
+// 128x128 PNG as Mattermost does) or, without one, Mattermost's generated default: the
 // upper-cased first letter of the username in white on a colour chosen from the user id.
 #pragma once
 
@@ -10,6 +11,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace parley::app {
 
@@ -22,5 +24,16 @@ std::string default_profile_image(const model::User& u);
 // The user whose picture `actor` asks for: 404 when unknown, 403 without view_members.
 Result<model::User> profile_image_user(App& app, const model::Session& actor,
                                        const std::string& user_id);
+
+// The picture shown for the user: the uploaded one, else the generated default.
+std::string profile_image(App& app, const model::User& u);
+// Stores a new picture (any image libvips decodes, centre-cropped to 128x128 PNG), sets
+// last_picture_update and publishes user_updated. 403 without edit_other_users for another
+// user, 501 without a file store, 400 api.user.upload_profile_user.decode.app_error.
+Status set_profile_image(App& app, const model::Session& actor, const std::string& user_id,
+                         std::string_view image);
+// Removes the uploaded picture; last_picture_update becomes minus the time (Mattermost's
+// ResetLastPictureUpdate), so cached URLs change and the default shows again.
+Status set_default_profile_image(App& app, const model::Session& actor, const std::string& user_id);
 
 }  // namespace parley::app

@@ -5,6 +5,7 @@ import type { Post, PostList } from '@mattermost/types/posts';
 import type { Team } from '@mattermost/types/teams';
 import type { UserProfile } from '@mattermost/types/users';
 import { client, errorMessage, ws } from './api';
+import { rememberCustomEmoji } from './customEmoji';
 import { syncLocalDrafts } from './posts';
 import { navigate } from './session';
 import { mergePosts } from './state';
@@ -37,6 +38,7 @@ export async function refreshChannels() {
       members: Object.fromEntries(members.map((m: ChannelMembership) => [m.channel_id, m])),
     });
     await ensureUsers(dmUserIds(channels as Channel[]));
+    await loadGroupMembers(channels as Channel[]);
   } catch (e) {
     store.set({ error: errorMessage(e) });
   }
@@ -46,6 +48,20 @@ function dmUserIds(channels: Channel[]): string[] {
   const ids = new Set<string>();
   for (const c of channels) if (c.type === 'D') for (const id of c.name.split('__')) ids.add(id);
   return [...ids];
+}
+
+// The members of group messages, for their pictures in the sidebar.
+async function loadGroupMembers(channels: Channel[]) {
+  const ids = channels.filter((c) => c.type === 'G').map((c) => c.id);
+  if (!ids.length) return;
+  const byChannel = await client.getProfilesInGroupChannels(ids);
+  const users = { ...store.s.users };
+  const groupMembers: Record<string, string[]> = {};
+  for (const [id, list] of Object.entries(byChannel)) {
+    for (const u of list) users[u.id] ??= u;
+    groupMembers[id] = list.map((u) => u.id);
+  }
+  store.set({ users, groupMembers });
 }
 
 // Fetches the profiles (and statuses) of users not yet known.
@@ -130,6 +146,7 @@ export async function loadPosts(channelId: string) {
     const merged = mergePosts(store.s, posts);
     merged.order[channelId] ??= []; // loaded, even when empty
     store.set({ ...merged, complete });
+    rememberCustomEmoji(posts.flatMap((p) => p.metadata?.emojis ?? []));
     await ensureUsers(posts.map((p) => p.user_id));
   } catch (e) {
     store.set({ error: errorMessage(e) });

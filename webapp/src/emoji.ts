@@ -1,32 +1,32 @@
-// A small table of common emoji by their Mattermost short names, for :name: in messages, the
-// reaction picker and the ":" autocomplete. Names not in the table render as text.
-const EMOJI: Record<string, string> = {
-  '+1': '👍', thumbsup: '👍', '-1': '👎', thumbsdown: '👎', smile: '😄', smiley: '😃', grinning: '😀',
-  laughing: '😆', joy: '😂', wink: '😉', blush: '😊', slightly_smiling_face: '🙂', upside_down_face: '🙃',
-  heart_eyes: '😍', kissing_heart: '😘', thinking_face: '🤔', neutral_face: '😐', expressionless: '😑',
-  unamused: '😒', sweat_smile: '😅', cry: '😢', sob: '😭', angry: '😠', rage: '😡', scream: '😱',
-  sunglasses: '😎', confused: '😕', open_mouth: '😮', sleeping: '😴', stuck_out_tongue: '😛',
-  heart: '❤️', broken_heart: '💔', fire: '🔥', tada: '🎉', rocket: '🚀', eyes: '👀', clap: '👏',
-  wave: '👋', pray: '🙏', muscle: '💪', ok_hand: '👌', raised_hands: '🙌', point_up: '☝️',
-  white_check_mark: '✅', heavy_check_mark: '✔️', x: '❌', warning: '⚠️', question: '❓',
-  exclamation: '❗', star: '⭐', sparkles: '✨', zap: '⚡', bulb: '💡', memo: '📝', bug: '🐛',
-  coffee: '☕', beer: '🍺', pizza: '🍕', cake: '🍰', sunny: '☀️', cloud: '☁️', umbrella: '☔',
-  snowflake: '❄️', rainbow: '🌈', 100: '💯', hourglass: '⌛', calendar: '📅', lock: '🔒',
-  key: '🔑', link: '🔗', email: '📧', phone: '📱', computer: '💻', chart_with_upwards_trend: '📈',
-  moneybag: '💰', gift: '🎁', trophy: '🏆', checkered_flag: '🏁', see_no_evil: '🙈', poop: '💩',
-  robot: '🤖', ghost: '👻', skull: '💀', party_popper: '🎉', hugs: '🤗', shrug: '🤷', facepalm: '🤦',
-};
+// Emoji by Mattermost short names: the full standard table (emoji-datasource, whose names
+// Mattermost and the server accept: +1, thumbsup, smile, tada), loaded on demand as a chunk of
+// its own so the main bundle stays small, and name matching for the ":" autocomplete and picker.
+// Until the table is loaded, :name: shows as text.
+let standard: Map<string, string> | null = null; // name -> character
+let loading: Promise<void> | null = null;
 
-// The picker's choices, in order.
-export const PICKER = ['+1', 'heart', 'smile', 'joy', 'tada', 'eyes', 'white_check_mark', 'fire',
+export function loadStandardEmoji(): Promise<void> {
+  loading ??= import('virtual:emoji-table').then(({ default: rows }) => {
+    const table = new Map<string, string>();
+    for (const [char, ...names] of rows) for (const n of names) table.set(n, char);
+    standard = table;
+  });
+  return loading;
+}
+
+// The picker's first choices, in order.
+export const FAVOURITES = ['+1', 'heart', 'smile', 'joy', 'tada', 'eyes', 'white_check_mark', 'fire',
   'rocket', 'pray', 'clap', 'thinking_face', 'cry', '-1', '100', 'sunglasses', 'wave', 'bug'];
 
 export function emojiChar(name: string): string | undefined {
-  return Object.hasOwn(EMOJI, name) ? EMOJI[name] : undefined;
+  return standard?.get(name);
 }
 
-// Names starting with the prefix, for autocomplete.
-export function emojiMatching(prefix: string, limit = 8): string[] {
-  const p = prefix.toLowerCase();
-  return Object.keys(EMOJI).filter((n) => n.startsWith(p)).slice(0, limit);
+// Standard and custom names: the term itself, those starting with it, then those containing it.
+export function emojiMatching(term: string, customNames: string[] = [], limit = 8): string[] {
+  const t = term.toLowerCase();
+  const names = [...customNames, ...(standard?.keys() ?? [])];
+  const starts = names.filter((n) => n.startsWith(t));
+  const contains = t.length > 1 ? names.filter((n) => !n.startsWith(t) && n.includes(t)) : [];
+  return [...new Set([...starts.filter((n) => n === t), ...starts, ...contains])].slice(0, limit);
 }

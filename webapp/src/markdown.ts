@@ -1,5 +1,6 @@
 // Renders a Mattermost message to safe HTML: marked (GitHub-flavoured, line breaks kept), raw
-// HTML shown as text, @mentions, ~channels and :emoji: as inline tokens, then DOMPurify.
+// HTML shown as text, @mentions, ~channels and :emoji: (standard as characters, custom as
+// images) as inline tokens, then DOMPurify.
 import DOMPurify from 'dompurify';
 import { Marked, type Tokens } from 'marked';
 import { emojiChar } from './emoji';
@@ -8,6 +9,8 @@ export interface RenderContext {
   myUsername?: string;
   // channel display names by name, for ~channel links
   channelNames?: Record<string, string>;
+  // custom emoji image URLs by name
+  customEmoji?: Record<string, string>;
 }
 
 const escapeHtml = (s: string) =>
@@ -62,12 +65,14 @@ function makeParser() {
         start: (src: string) => src.indexOf(':') >= 0 ? src.indexOf(':') : undefined,
         tokenizer(src: string) {
           const r = /^:([a-z0-9_+-]+):/.exec(src);
-          if (r && emojiChar(r[1])) return { type: 'emoji', raw: r[0], name: r[1] };
+          if (r && (emojiChar(r[1]) || ctx.customEmoji?.[r[1]])) return { type: 'emoji', raw: r[0], name: r[1] };
           return undefined;
         },
         renderer(t) {
-          const name = String(t.name);
-          return `<span class="emoji" title=":${escapeHtml(name)}:">${emojiChar(name)}</span>`;
+          const name = escapeHtml(String(t.name));
+          const char = emojiChar(String(t.name));
+          if (char) return `<span class="emoji" title=":${name}:">${char}</span>`;
+          return `<img class="emoji custom-emoji" src="${escapeHtml(ctx.customEmoji![String(t.name)])}" alt=":${name}:" title=":${name}:">`;
         },
       },
     ],

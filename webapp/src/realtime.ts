@@ -1,10 +1,14 @@
 // The WebSocket: events applied to the store, typing indicators, statuses, desktop
 // notifications for mentions, and a resync (channels, posts, outbox) after every reconnect.
 import type { ServerChannel as Channel } from '@mattermost/types/channels';
+import type { CustomEmoji } from '@mattermost/types/emojis';
 import type { Post } from '@mattermost/types/posts';
 import type { Reaction } from '@mattermost/types/reactions';
+import type { UserProfile } from '@mattermost/types/users';
 import { client, websocketUrl, ws } from './api';
 import { ensureUsers, loadPosts, loadServerDrafts, markViewed, openChannel, refreshChannels, refreshStatuses } from './channels';
+import { rememberCustomEmoji } from './customEmoji';
+import { withUpdatedUser } from './people';
 import { flushOutbox, openThread, removePost } from './posts';
 import { channelLabel, mergePosts } from './state';
 import { outbox, store } from './store';
@@ -90,6 +94,14 @@ function onEvent(m: Msg) {
     case 'typing':
       onTyping(String(m.data.user_id), m.broadcast.channel_id ?? '', String(m.data.parent_id ?? ''));
       break;
+    case 'emoji_added':
+      rememberCustomEmoji([parse<CustomEmoji>(m.data.emoji)]);
+      break;
+    case 'user_updated': {
+      const user = parse<UserProfile>(m.data.user);
+      store.set({ users: withUpdatedUser(s.users, user), me: user.id === s.me?.id ? { ...s.me, ...user } : s.me });
+      break;
+    }
     case 'status_change':
       store.set({ statuses: { ...s.statuses, [String(m.data.user_id)]: String(m.data.status) } });
       break;
@@ -146,6 +158,7 @@ function onPosted(post: Post, mentioned: boolean) {
     patch.typing = { ...s.typing, [typingKey(post.channel_id, post.root_id)]: rest };
   }
   store.set(patch);
+  rememberCustomEmoji(post.metadata?.emojis ?? []);
   void ensureUsers([post.user_id]);
   if (!mine && (mentioned || ch?.type === 'D') && (document.hidden || post.channel_id !== s.channelId)) notify(post, ch);
 }

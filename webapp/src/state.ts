@@ -8,7 +8,7 @@ import type { UserProfile } from '@mattermost/types/users';
 import type { PendingPost } from './drafts';
 
 export type Screen = 'loading' | 'login' | 'signup' | 'teams' | 'channel';
-export type Modal = null | 'browse' | 'create-channel' | 'direct' | 'switcher';
+export type Modal = null | 'browse' | 'create-channel' | 'direct' | 'switcher' | 'profile' | 'custom-emoji';
 
 export interface State {
   screen: Screen;
@@ -27,6 +27,7 @@ export interface State {
   complete: Record<string, boolean>; // channel id -> its oldest post is loaded
   pending: PendingPost[];
   users: Record<string, UserProfile>;
+  groupMembers: Record<string, string[]>; // group message channel id -> member user ids
   statuses: Record<string, string>;
   typing: Record<string, Record<string, number>>; // channel/root key -> user id -> expiry (ms)
   threadId: string; // root post of the open thread pane
@@ -36,6 +37,8 @@ export interface State {
   theme: 'light' | 'dark';
   online: boolean; // WebSocket connected
   serverDrafts: Record<string, string>; // "channel.root" -> message, from /drafts
+  emojiLoaded: boolean; // the standard emoji table
+  customEmoji: Record<string, string>; // name -> custom emoji id
 }
 
 export function initialState(): State {
@@ -56,6 +59,7 @@ export function initialState(): State {
     complete: {},
     pending: [],
     users: {},
+    groupMembers: {},
     statuses: {},
     typing: {},
     threadId: '',
@@ -65,6 +69,8 @@ export function initialState(): State {
     theme: document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light',
     online: false,
     serverDrafts: {},
+    emojiLoaded: false,
+    customEmoji: {},
   };
 }
 

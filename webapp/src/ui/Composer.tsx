@@ -4,17 +4,21 @@ import type { FileInfo } from '@mattermost/types/files';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { applyCompletion, findTrigger, type Trigger } from '../autocomplete';
 import { client } from '../api';
-import { emojiChar, emojiMatching } from '../emoji';
+import { emojiMatching } from '../emoji';
+import { fullName } from '../people';
 import { loadDraft, saveDraft, sendPost, uploadFiles } from '../posts';
 import { sendTyping, typingDone } from '../realtime';
 import { store } from '../store';
 import { useStore } from './hooks';
-import { editLastPost } from './Post';
+import { Emoji } from './Emoji';
+import { Avatar, editLastPost } from './Post';
 
 interface Choice {
   value: string; // inserted text
   label: string;
   hint?: string;
+  userId?: string; // a person: shown with their picture
+  emoji?: string; // an emoji: shown drawn
 }
 
 async function suggestions(t: Trigger, channelId: string): Promise<Choice[]> {
@@ -22,9 +26,12 @@ async function suggestions(t: Trigger, channelId: string): Promise<Choice[]> {
   if (t.kind === '@') {
     const r = await client.autocompleteUsers(t.term, s.teamId, channelId, { limit: 8 });
     const users = [...(r.users ?? []), ...(r.out_of_channel ?? [])].slice(0, 8);
+    const known = { ...store.s.users };
+    for (const u of users) known[u.id] ??= u;
+    store.set({ users: known });
     const specials = ['all', 'channel', 'here'].filter((n) => t.term && n.startsWith(t.term.toLowerCase()));
     return [
-      ...users.map((u) => ({ value: `@${u.username} `, label: `@${u.username}`, hint: [u.first_name, u.last_name].filter(Boolean).join(' ') })),
+      ...users.map((u) => ({ value: `@${u.username} `, label: `@${u.username}`, hint: fullName(u), userId: u.id })),
       ...specials.map((n) => ({ value: `@${n} `, label: `@${n}`, hint: 'notifies everyone' })),
     ];
   }
@@ -32,7 +39,7 @@ async function suggestions(t: Trigger, channelId: string): Promise<Choice[]> {
     const list = await client.autocompleteChannels(s.teamId, t.term);
     return list.slice(0, 8).map((c) => ({ value: `~${c.name} `, label: `~${c.name}`, hint: c.display_name }));
   }
-  return emojiMatching(t.term).map((n) => ({ value: `:${n}: `, label: `${emojiChar(n)} :${n}:` }));
+  return emojiMatching(t.term, Object.keys(s.customEmoji)).map((n) => ({ value: `:${n}: `, label: `:${n}:`, emoji: n }));
 }
 
 export function Composer({ channelId, rootId }: { channelId: string; rootId: string }) {
@@ -120,6 +127,8 @@ export function Composer({ channelId, rootId }: { channelId: string; rootId: str
           {choices.map((c, i) => (
             <li key={c.value} role="option" aria-selected={i === sel} class={i === sel ? 'selected' : ''}
               onMouseDown={(e) => { e.preventDefault(); pick(c); }}>
+              {c.userId && <Avatar userId={c.userId} small status={false} />}
+              {c.emoji && <Emoji name={c.emoji} />}
               <span>{c.label}</span> {c.hint && <small>{c.hint}</small>}
             </li>
           ))}

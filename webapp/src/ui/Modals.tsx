@@ -1,24 +1,15 @@
-// Dialogs: browse and join channels, create a channel, write to people (DM/GM), and the
-// Ctrl+K channel switcher.
+// Dialogs: browse and join channels, create a channel, write to people (DM/GM), the Ctrl+K
+// channel switcher, the profile settings and adding a custom emoji.
 import type { ServerChannel as Channel } from '@mattermost/types/channels';
 import type { UserProfile } from '@mattermost/types/users';
-import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browseChannels, createChannel, joinChannel, openChannel, openDirect, searchUsers } from '../channels';
 import { channelLabel } from '../state';
 import { store } from '../store';
+import { AddCustomEmoji } from './CustomEmoji';
+import { Dialog } from './Dialog';
 import { useStore } from './hooks';
-
-function Dialog({ title, children }: { title: string; children: ComponentChildren }) {
-  return (
-    <div class="overlay" onClick={(e) => { if (e.target === e.currentTarget) store.set({ modal: null }); }}>
-      <div class="dialog" role="dialog" aria-modal="true" aria-label={title}>
-        <header><h2>{title}</h2><button class="icon" aria-label="Close" onClick={() => store.set({ modal: null })}>✕</button></header>
-        {children}
-      </div>
-    </div>
-  );
-}
+import { ProfileSettings } from './Profile';
 
 function Browse() {
   const [list, setList] = useState<Channel[] | null>(null);
@@ -112,6 +103,8 @@ export function Modals() {
     case 'create-channel': return <CreateChannel />;
     case 'direct': return <Direct />;
     case 'switcher': return <Switcher />;
+    case 'profile': return <ProfileSettings />;
+    case 'custom-emoji': return <AddCustomEmoji />;
     default: return null;
   }
 }

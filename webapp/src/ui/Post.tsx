@@ -2,13 +2,16 @@
 // edit, delete). Also the status dot and avatar used elsewhere.
 import type { FileInfo } from '@mattermost/types/files';
 import type { Post as PostT } from '@mattermost/types/posts';
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { client } from '../api';
 import { openChannelByName } from '../channels';
-import { emojiChar, PICKER } from '../emoji';
+import { customEmojiUrls, ensureCustomEmoji } from '../customEmoji';
 import { renderMarkdown } from '../markdown';
+import { fullName, initials } from '../people';
 import { deletePost, editPost, openThread, toggleReaction } from '../posts';
 import { store } from '../store';
+import { Emoji } from './Emoji';
+import { EmojiPicker } from './EmojiPicker';
 import { useStore } from './hooks';
 
 export function StatusDot({ status }: { status?: string }) {
@@ -16,15 +19,18 @@ export function StatusDot({ status }: { status?: string }) {
   return <span class={`status status-${st}`} role="img" aria-label={st} title={st} />;
 }
 
-export function Avatar({ userId }: { userId: string }) {
+// The user's picture (a fresh URL for each new picture); their initials when it cannot be loaded.
+export function Avatar({ userId, small = false, status = true }: { userId: string; small?: boolean; status?: boolean }) {
   const s = useStore();
-  const name = s.users[userId]?.username ?? '?';
+  const user = s.users[userId];
+  const src = user ? client.getProfilePictureUrl(userId, user.last_picture_update) : '';
+  const [failed, setFailed] = useState('');
   let h = 0;
   for (const c of userId) h = (h * 31 + c.charCodeAt(0)) % 360;
   return (
-    <span class="avatar" style={{ background: `hsl(${h} 45% 45%)` }} aria-hidden="true">
-      {name.slice(0, 1).toUpperCase()}
-      <StatusDot status={s.statuses[userId]} />
+    <span class={`avatar ${small ? 'small' : ''}`} style={{ background: `hsl(${h} 45% 45%)` }}>
+      {src && failed !== src ? <img src={src} alt="" loading="lazy" onError={() => setFailed(src)} /> : <span aria-hidden="true">{initials(user)}</span>}
+      {status && <StatusDot status={s.statuses[userId]} />}
     </span>
   );
 }
@@ -51,6 +57,7 @@ function Reactions({ post }: { post: PostT }) {
   const s = useStore();
   const groups = new Map<string, string[]>();
   for (const r of post.metadata?.reactions ?? []) groups.set(r.emoji_name, [...(groups.get(r.emoji_name) ?? []), r.user_id]);
+  useEffect(() => ensureCustomEmoji([...groups.keys()]), [post.metadata?.reactions]);
   if (!groups.size) return null;
   return (
     <div class="reactions">
@@ -59,7 +66,7 @@ function Reactions({ post }: { post: PostT }) {
           aria-label={`${name} reaction, ${users.length}`} aria-pressed={users.includes(s.me!.id)}
           title={users.map((u) => s.users[u]?.username ?? u).join(', ')}
           onClick={() => void toggleReaction(post, name)}>
-          {emojiChar(name) ?? `:${name}:`} {users.length}
+          <Emoji name={name} /> {users.length}
         </button>
       ))}
     </div>
@@ -74,7 +81,9 @@ export function Post({ post, inThread = false, compact = false }: { post: PostT;
   const [picker, setPicker] = useState(false);
   const [confirm, setConfirm] = useState(false);
   const channelNames = useMemo(() => Object.fromEntries(Object.values(s.channels).map((c) => [c.name, c.display_name])), [s.channels]);
-  const html = useMemo(() => renderMarkdown(post.message, { myUsername: me.username, channelNames }), [post.message, me.username, channelNames]);
+  const customEmoji = customEmojiUrls();
+  const html = useMemo(() => renderMarkdown(post.message, { myUsername: me.username, channelNames, customEmoji }),
+    [post.message, me.username, channelNames, customEmoji, s.emojiLoaded]);
   const mine = post.user_id === me.id;
   const admin = me.roles?.includes('system_admin');
   const root = post.root_id ? s.posts[post.root_id] : undefined;
@@ -95,6 +104,7 @@ export function Post({ post, inThread = false, compact = false }: { post: PostT;
       <div class="post-body">
         <div class="post-head">
           <strong class="author">{s.users[post.user_id]?.username ?? post.user_id.slice(0, 8)}</strong>
+          {fullName(s.users[post.user_id]) && <span class="full-name">{fullName(s.users[post.user_id])}</span>}
           <time dateTime={new Date(post.create_at).toISOString()}>{time(post.create_at)}</time>
           {!compact && post.edit_at > 0 && <span class="edited">(edited)</span>}
         </div>
@@ -124,11 +134,7 @@ export function Post({ post, inThread = false, compact = false }: { post: PostT;
           </div>
         )}
         {picker && (
-          <div class="picker" role="menu" aria-label="Pick a reaction">
-            {PICKER.map((n) => (
-              <button key={n} role="menuitem" aria-label={n} title={`:${n}:`} onClick={() => { setPicker(false); void toggleReaction(post, n); }}>{emojiChar(n)}</button>
-            ))}
-          </div>
+          <EmojiPicker onPick={(n) => { setPicker(false); void toggleReaction(post, n); }} />
         )}
       </div>
       <div class="actions" role="toolbar" aria-label="Message actions">

@@ -1,13 +1,14 @@
 // Sidebar: team switcher, channels, direct and group messages with unread and mention badges,
-// the user's status and theme.
+// the user (opening the profile settings), status, theme and custom emoji.
 import type { ServerChannel as Channel } from '@mattermost/types/channels';
 import { openChannel } from '../channels';
+import { customEmojiEnabled } from '../customEmoji';
 import { setStatus } from '../realtime';
 import { showTeamPicker, logout, openTeam } from '../session';
 import { channelLabel, dmPartner, sidebarOrder, unread } from '../state';
 import { store } from '../store';
 import { useStore } from './hooks';
-import { StatusDot } from './Post';
+import { Avatar } from './Post';
 
 function toggleTheme() {
   const theme = store.s.theme === 'dark' ? 'light' : 'dark';
@@ -25,14 +26,14 @@ export function Sidebar() {
   const directs = ordered.filter((c) => c.type === 'D' || c.type === 'G');
   const item = (c: Channel) => {
     const u = unread(c, s.members[c.id]);
-    const partner = dmPartner(c, me.id);
+    const partner = dmPartner(c, me.id) || (s.groupMembers[c.id] ?? []).find((id) => id !== me.id) || '';
     return (
       <li key={c.id}>
         <a href="#" class={`channel-item ${c.id === s.channelId ? 'active' : ''} ${u.unread ? 'unread' : ''}`}
           aria-current={c.id === s.channelId ? 'page' : undefined}
           data-channel-name={c.name}
           onClick={(e) => { e.preventDefault(); void openChannel(c.id); }}>
-          {partner ? <StatusDot status={s.statuses[partner]} /> : <span class="sigil">{c.type === 'P' ? '🔒' : c.type === 'G' ? c.display_name.split(',').length : '#'}</span>}
+          {partner ? <Avatar userId={partner} small status={c.type === 'D'} /> : <span class="sigil">{c.type === 'P' ? '🔒' : c.type === 'G' ? c.display_name.split(',').length : '#'}</span>}
           <span class="label">{label(c)}</span>
           {u.mentions > 0 && <span class="badge" aria-label={`${u.mentions} mentions`}>{u.mentions}</span>}
         </a>
@@ -53,8 +54,9 @@ export function Sidebar() {
         </select>
       </div>
       <div class="me-row">
-        <StatusDot status={s.statuses[me.id] ?? 'online'} />
-        <span class="me-name">{me.username}</span>
+        <button class="link me-name" aria-label="Profile settings" title="Profile settings" onClick={() => store.set({ modal: 'profile' })}>
+          <Avatar userId={me.id} small /> {me.username}
+        </button>
         <select aria-label="Status" value={s.statuses[me.id] ?? 'online'} onChange={(e) => void setStatus(e.currentTarget.value)}>
           <option value="online">Online</option>
           <option value="away">Away</option>
@@ -78,6 +80,7 @@ export function Sidebar() {
         {typeof Notification !== 'undefined' && Notification.permission === 'default' && (
           <button class="link" onClick={() => void Notification.requestPermission().then(() => store.set({}))}>Enable notifications</button>
         )}
+        {customEmojiEnabled() && <button class="link" onClick={() => store.set({ modal: 'custom-emoji' })}>Custom emoji</button>}
         <button class="link" onClick={() => void logout()}>Log out</button>
       </div>
       {team && <span class="visually-hidden">{team.display_name}</span>}

@@ -124,7 +124,8 @@ test('direct messages: unread state, typing, mention badges and desktop notifica
   await shot(t.alice.page, '15-mention-badge');
   await town.click();
   await postWith(messages(t.alice.page), 'please look').locator('.mention-me').waitFor();
-  assert.equal(await town.getByLabel(/mentions/).count(), 0);
+  // The posts already held show at once; the badge goes once the channel is marked viewed.
+  await town.getByLabel(/mentions/).waitFor({ state: 'detached' });
 });
 
 test('a group message with a third person shows up for the others', async () => {

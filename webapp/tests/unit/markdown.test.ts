@@ -1,5 +1,6 @@
 // Markdown rendering: formatting, sanitising, mentions, channel links and emoji.
 import { describe, expect, it } from 'vitest';
+import { loadStandardEmoji } from '../../src/emoji';
 import { renderMarkdown } from '../../src/markdown';
 
 describe('renderMarkdown', () => {
@@ -30,11 +31,17 @@ describe('renderMarkdown', () => {
     expect(html).not.toContain('mention');
     expect(html).toContain('<code>@alice :smile:</code>');
   });
-  it('links ~channels by display name and draws known emoji', () => {
+  it('links ~channels by display name and draws known emoji', async () => {
+    await loadStandardEmoji();
     const html = renderMarkdown('see ~town-square :tada: :nosuch:', { channelNames: { 'town-square': 'Town Square' } });
     expect(html).toContain('data-channel="town-square"');
     expect(html).toContain('~Town Square');
     expect(html).toContain('🎉');
     expect(html).toContain(':nosuch:');
+  });
+  it('draws custom emoji as images', () => {
+    const html = renderMarkdown(':partyparrot: and :smile:', { customEmoji: { partyparrot: '/api/v4/emoji/e1/image' } });
+    expect(html).toContain('<img class="emoji custom-emoji" src="/api/v4/emoji/e1/image" alt=":partyparrot:" title=":partyparrot:">');
+    expect(html).toContain('😄');
   });
 });
