@@ -4,6 +4,7 @@ import type { Team } from '@mattermost/types/teams';
 import type { UserProfile } from '@mattermost/types/users';
 import { client, errorMessage, SESSION_ENDED } from './api';
 import { loadTeam, openChannelByName } from './channels';
+import { loadSavedIds } from './lists';
 import { startRealtime, stopRealtime } from './realtime';
 import { initialState } from './state';
 import { outbox, store } from './store';
@@ -64,6 +65,7 @@ async function afterLogin(me: UserProfile) {
   const teams = await client.getMyTeams();
   store.set({ teams: sortTeams(teams) });
   startRealtime();
+  void loadSavedIds();
   const path = window.location.pathname;
   if (path === '/' || path.startsWith('/login') || path.startsWith('/signup')) {
     const last = localStorage.getItem('parley.lastPath');
