@@ -62,8 +62,9 @@ async function route() {
 
 async function afterLogin(me: UserProfile) {
   store.set({ me, users: { ...store.s.users, [me.id]: me }, error: '', pending: outbox.list().filter((p) => p.user_id === me.id) });
-  const teams = await client.getMyTeams();
-  store.set({ teams: sortTeams(teams) });
+  // The config read before login is the limited one (no ExperimentalViewArchivedChannels, ...).
+  const [teams, config] = await Promise.all([client.getMyTeams(), client.getClientConfig().catch(() => store.s.config)]);
+  store.set({ teams: sortTeams(teams), config });
   startRealtime();
   void loadSavedIds();
   const path = window.location.pathname;

@@ -141,11 +141,11 @@ export function Post({ post, inThread = false, compact = false }: { post: PostT;
         {!inThread && !archived && <button class="icon" aria-label="Reply" title="Reply" onClick={() => void openThread(post.root_id || post.id)}>↩</button>}
         {!archived && <button class="icon" aria-label="Add reaction" title="Add reaction" onClick={() => setPicker(!picker)}>☺</button>}
         {!archived && (post.is_pinned
-          ? <button class="icon" aria-label="Unpin" title="Unpin from channel" onClick={() => void setPinned(post, false)}>📍</button>
-          : <button class="icon" aria-label="Pin" title="Pin to channel" onClick={() => void setPinned(post, true)}>📌</button>)}
+          ? <button class="icon" aria-label="Unpin from channel" title="Unpin from channel" onClick={() => void setPinned(post, false)}>📍</button>
+          : <button class="icon" aria-label="Pin to channel" title="Pin to channel" onClick={() => void setPinned(post, true)}>📌</button>)}
         {saved
-          ? <button class="icon" aria-label="Unsave" title="Remove from saved" onClick={() => void setSaved(post, false)}>🔖</button>
-          : <button class="icon" aria-label="Save" title="Save" onClick={() => void setSaved(post, true)}>🏷</button>}
+          ? <button class="icon" aria-label="Remove from saved" title="Remove from saved" onClick={() => void setSaved(post, false)}>🔖</button>
+          : <button class="icon" aria-label="Save message" title="Save message" onClick={() => void setSaved(post, true)}>🏷</button>}
         {mine && !archived && <button class="icon" aria-label="Edit" title="Edit" onClick={() => { setText(post.message); setEditing(true); }}>✎</button>}
         {(mine || admin) && !archived && <button class="icon" aria-label="Delete" title="Delete" onClick={() => setConfirm(true)}>⌫</button>}
       </div>

@@ -151,11 +151,11 @@ export async function postAction(post, action) {
 
 // Hooks for one server and two people, Alice and Bob, each in a browser of their own. With
 // `join`, both sign up and sit in Town Square of "Parley Test" (Alice created it, so she is the
-// admin). Returns the object the hooks fill: {server, alice, bob}.
-export function twoPeople({ join = true, notifications = false } = {}) {
+// admin). `env` adds MM_* settings for the server. Returns the object the hooks fill: {server, alice, bob}.
+export function twoPeople({ join = true, notifications = false, env = {} } = {}) {
   const t = {};
   before(async () => {
-    t.server = await startWebServer();
+    t.server = await startWebServer(env);
     t.alice = await openBrowser(t.server);
     t.bob = await openBrowser(t.server);
     if (notifications) {
