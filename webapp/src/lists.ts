@@ -63,9 +63,6 @@ export async function onPreferences(prefs: PreferenceType[], changed: boolean) {
   if (!prefs.some((p) => p.category === SAVED_CATEGORY)) return;
   store.set({ saved: applySavedPreferences(store.s.saved, prefs, changed) });
   const missing = Object.keys(store.s.saved).filter((id) => !store.s.posts[id]);
-  try {
-    await keep(await Promise.all(missing.map((id) => client.getPost(id))));
-  } catch {
-    // shown once the list is opened again
-  }
+  const found = await Promise.allSettled(missing.map((id) => client.getPost(id)));
+  await keep(found.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []))); // others: deleted or unreadable
 }
