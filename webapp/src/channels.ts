@@ -1,14 +1,15 @@
 // Channels of the current team: loading the sidebar, opening a channel (posts, read state),
-// the channel browser, channel creation and direct/group messages.
+// the channel browser, channel creation, leaving and archiving, and direct/group messages.
 import type { ServerChannel as Channel, ChannelMembership } from '@mattermost/types/channels';
 import type { Post, PostList } from '@mattermost/types/posts';
 import type { Team } from '@mattermost/types/teams';
 import type { UserProfile } from '@mattermost/types/users';
 import { client, errorMessage, ws } from './api';
 import { rememberCustomEmoji } from './customEmoji';
+import { openList } from './lists';
 import { syncLocalDrafts } from './posts';
 import { navigate } from './session';
-import { mergePosts } from './state';
+import { mergePosts, viewArchived } from './state';
 import { store } from './store';
 
 const PAGE = 60;
@@ -24,19 +25,25 @@ export async function loadTeam(team: Team) {
   void loadServerDrafts(team.id);
 }
 
-// Re-reads the team's channels and memberships (start, reconnect, membership events).
+// Re-reads the team's channels and memberships (start, reconnect, membership events). Archived
+// channels come too when the server lets them be read. The user leaves a channel that is gone
+// (left in another tab, removed, archived without that setting) for Town Square.
 export async function refreshChannels() {
   const teamId = store.s.teamId;
   if (!teamId) return;
   try {
     const [channels, members] = await Promise.all([
-      client.getMyChannels(teamId),
+      client.getMyChannels(teamId, viewArchived(store.s)),
       client.getMyChannelMembers(teamId),
     ]);
     store.set({
       channels: byId(channels as Channel[]),
       members: Object.fromEntries(members.map((m: ChannelMembership) => [m.channel_id, m])),
     });
+    const current = store.s.channels[store.s.channelId];
+    if (store.s.channelId && (!current || (current.delete_at > 0 && !viewArchived(store.s)))) {
+      await openChannelByName('town-square');
+    }
     await ensureUsers(dmUserIds(channels as Channel[]));
     await loadGroupMembers(channels as Channel[]);
   } catch (e) {
@@ -131,6 +138,7 @@ export async function openChannel(channelId: string) {
   localStorage.setItem('parley.lastPath', path);
   store.set({ channelId, screen: 'channel', sidebarOpen: false, modal: null });
   ws.updateActiveChannel(channelId);
+  if (store.s.list === 'pinned') void openList('pinned');
   await loadPosts(channelId);
   markViewed(channelId);
   void refreshStatuses();
@@ -180,6 +188,36 @@ export function markViewed(channelId: string) {
 export async function browseChannels(): Promise<Channel[]> {
   const all = (await client.getChannels(store.s.teamId, 0, 200)) as Channel[];
   return all.filter((c) => !store.s.members[c.id]);
+}
+
+export async function leaveChannel(channelId: string) {
+  try {
+    await client.removeFromChannel(store.s.me!.id, channelId);
+    await refreshChannels();
+  } catch (e) {
+    store.set({ error: errorMessage(e) });
+  }
+}
+
+export async function archiveChannel(channelId: string) {
+  try {
+    await client.deleteChannel(channelId);
+    await refreshChannels();
+  } catch (e) {
+    store.set({ error: errorMessage(e) });
+  }
+}
+
+// Whether the user holds a permission in a channel: through their system, team or channel roles,
+// whose permissions are read once per role name.
+const rolePermissions = new Map<string, string[]>();
+export async function hasChannelPermission(channelId: string, permission: string): Promise<boolean> {
+  const s = store.s;
+  const team = await client.getTeamMember(s.teamId, s.me!.id);
+  const names = [s.me!.roles, team.roles, s.members[channelId]?.roles ?? ''].join(' ').split(' ').filter(Boolean);
+  const unknown = names.filter((n) => !rolePermissions.has(n));
+  if (unknown.length) for (const r of await client.getRolesByNames(unknown)) rolePermissions.set(r.name, r.permissions);
+  return names.some((n) => rolePermissions.get(n)?.includes(permission));
 }
 
 export async function joinChannel(channelId: string) {

@@ -1,11 +1,11 @@
 // Posting and post actions: send with an outbox retried until the server accepts, edit, delete,
-// reactions, uploads, the thread pane, search, and drafts (localStorage + the server's /drafts).
-import type { FileInfo } from '@mattermost/types/files';
+// reactions, uploads, the thread pane, search (messages and files), and drafts (localStorage + the server's /drafts).
+import type { FileInfo, FileSearchResultItem } from '@mattermost/types/files';
 import type { Post } from '@mattermost/types/posts';
 import { client, errorMessage } from './api';
 import { ensureUsers, openChannel } from './channels';
 import { type PendingPost, isTransient } from './drafts';
-import { mergePosts } from './state';
+import { type SearchTab, mergePosts, viewArchived } from './state';
 import { drafts, outbox, store } from './store';
 
 const newPendingId = () => `${store.s.me?.id ?? ''}:${Date.now()}${Math.floor(Math.random() * 1e6)}`;
@@ -119,7 +119,7 @@ export async function uploadFiles(channelId: string, files: File[]): Promise<Fil
 }
 
 export async function openThread(rootId: string) {
-  store.set({ threadId: rootId, search: null });
+  store.set({ threadId: rootId, search: null, list: null });
   try {
     const list = await client.getPostThread(rootId);
     const posts = Object.values(list.posts) as Post[];
@@ -130,19 +130,31 @@ export async function openThread(rootId: string) {
   }
 }
 
+// Searches messages and files at once with Mattermost's syntax; the pane shows one tab of them.
 export async function search(terms: string) {
-  store.set({ search: { terms, ids: [], busy: true }, threadId: '' });
+  const tab: SearchTab = store.s.search?.tab ?? 'messages';
+  store.set({ search: { terms, ids: [], files: [], busy: true, tab }, threadId: '', list: null });
+  const params = {
+    terms, is_or_search: false, include_deleted_channels: viewArchived(store.s), page: 0, per_page: 40,
+    time_zone_offset: -new Date().getTimezoneOffset() * 60,
+  };
   try {
-    const r = await client.searchPostsWithParams(store.s.teamId, {
-      terms, is_or_search: false, include_deleted_channels: false, page: 0, per_page: 40,
-      time_zone_offset: -new Date().getTimezoneOffset() * 60,
-    });
+    const [r, f] = await Promise.all([
+      client.searchPostsWithParams(store.s.teamId, params),
+      client.searchFilesWithParams(store.s.teamId, params),
+    ]);
     const posts = r.order.map((id: string) => r.posts[id]);
-    store.set({ ...mergePosts(store.s, posts), search: { terms, ids: r.order, busy: false } });
-    await ensureUsers(posts.map((p: Post) => p.user_id));
+    const byId = f.file_infos as unknown as Record<string, FileSearchResultItem>;
+    const files = f.order.map((id) => byId[id]).filter(Boolean);
+    store.set({ ...mergePosts(store.s, posts), search: { terms, ids: r.order, files, busy: false, tab: store.s.search?.tab ?? tab } });
+    await ensureUsers([...posts.map((p: Post) => p.user_id), ...files.map((x) => x.user_id)]);
   } catch (e) {
-    store.set({ search: { terms, ids: [], busy: false }, error: errorMessage(e) });
+    store.set({ search: { terms, ids: [], files: [], busy: false, tab }, error: errorMessage(e) });
   }
+}
+
+export function showSearchTab(tab: SearchTab) {
+  if (store.s.search) store.set({ search: { ...store.s.search, tab } });
 }
 
 export async function jumpTo(post: Post) {

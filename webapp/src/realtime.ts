@@ -3,14 +3,16 @@
 import type { ServerChannel as Channel } from '@mattermost/types/channels';
 import type { CustomEmoji } from '@mattermost/types/emojis';
 import type { Post } from '@mattermost/types/posts';
+import type { PreferenceType } from '@mattermost/types/preferences';
 import type { Reaction } from '@mattermost/types/reactions';
 import type { UserProfile } from '@mattermost/types/users';
 import { client, websocketUrl, ws } from './api';
 import { ensureUsers, loadPosts, loadServerDrafts, markViewed, openChannel, refreshChannels, refreshStatuses } from './channels';
 import { rememberCustomEmoji } from './customEmoji';
 import { withUpdatedUser } from './people';
+import { loadSavedIds, onPreferences, openList } from './lists';
 import { flushOutbox, openThread, removePost } from './posts';
-import { channelLabel, mergePosts } from './state';
+import { channelLabel, mergePosts, putPosts } from './state';
 import { outbox, store } from './store';
 
 type Msg = { event: string; data: Record<string, unknown>; broadcast: { channel_id?: string; team_id?: string; user_id?: string } };
@@ -59,6 +61,8 @@ async function resync() {
     markViewed(store.s.channelId);
   }
   if (store.s.threadId) await openThread(store.s.threadId);
+  await loadSavedIds();
+  if (store.s.list) await openList(store.s.list);
   await flushOutbox();
   if (store.s.teamId) await loadServerDrafts(store.s.teamId);
 }
@@ -81,8 +85,8 @@ function onEvent(m: Msg) {
       onPosted(post, mentions.includes(s.me?.id ?? ''));
       break;
     }
-    case 'post_edited':
-      store.set(mergePosts(s, [parse<Post>(m.data.post)]));
+    case 'post_edited': // also pins and unpins (is_pinned)
+      store.set(putPosts(s, [parse<Post>(m.data.post)]));
       break;
     case 'post_deleted':
       removePost(parse<Post>(m.data.post).id);
@@ -112,6 +116,10 @@ function onEvent(m: Msg) {
       if (ch && mem) store.set({ members: { ...s.members, [id]: { ...mem, msg_count: ch.total_msg_count, mention_count: 0 } } });
       break;
     }
+    case 'preferences_changed':
+    case 'preferences_deleted':
+      void onPreferences(parse<PreferenceType[]>(m.data.preferences), m.event === 'preferences_changed');
+      break;
     case 'added_to_team':
     case 'leave_team':
       void client.getMyTeams().then((teams) => store.set({ teams: [...teams].sort((a, b) => a.display_name.localeCompare(b.display_name)) }));

@@ -6,6 +6,7 @@ import { client, errorMessage, SESSION_ENDED } from './api';
 import { loadTeam, openChannelByName } from './channels';
 import { loadCustomEmoji } from './customEmoji';
 import { loadStandardEmoji } from './emoji';
+import { loadSavedIds } from './lists';
 import { startRealtime, stopRealtime } from './realtime';
 import { initialState } from './state';
 import { outbox, store } from './store';
@@ -63,11 +64,13 @@ async function route() {
 
 async function afterLogin(me: UserProfile) {
   store.set({ me, users: { ...store.s.users, [me.id]: me }, error: '', pending: outbox.list().filter((p) => p.user_id === me.id) });
-  const teams = await client.getMyTeams();
-  store.set({ teams: sortTeams(teams) });
+  // The config read before login is the limited one (no ExperimentalViewArchivedChannels, ...).
+  const [teams, config] = await Promise.all([client.getMyTeams(), client.getClientConfig().catch(() => store.s.config)]);
+  store.set({ teams: sortTeams(teams), config });
   startRealtime();
   void loadStandardEmoji().then(() => store.set({ emojiLoaded: true }));
   void loadCustomEmoji();
+  void loadSavedIds();
   const path = window.location.pathname;
   if (path === '/' || path.startsWith('/login') || path.startsWith('/signup')) {
     const last = localStorage.getItem('parley.lastPath');

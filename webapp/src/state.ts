@@ -2,13 +2,17 @@
 // which re-render the UI.
 import type { ServerChannel as Channel, ChannelMembership } from '@mattermost/types/channels';
 import type { ClientConfig } from '@mattermost/types/config';
+import type { FileSearchResultItem } from '@mattermost/types/files';
 import type { Post } from '@mattermost/types/posts';
+import type { PreferenceType } from '@mattermost/types/preferences';
 import type { Team } from '@mattermost/types/teams';
 import type { UserProfile } from '@mattermost/types/users';
 import type { PendingPost } from './drafts';
 
 export type Screen = 'loading' | 'login' | 'signup' | 'teams' | 'channel';
 export type Modal = null | 'browse' | 'create-channel' | 'direct' | 'switcher' | 'profile' | 'custom-emoji';
+export type PostList = null | 'pinned' | 'saved'; // the list shown in the right-hand pane
+export type SearchTab = 'messages' | 'files';
 
 export interface State {
   screen: Screen;
@@ -31,7 +35,9 @@ export interface State {
   statuses: Record<string, string>;
   typing: Record<string, Record<string, number>>; // channel/root key -> user id -> expiry (ms)
   threadId: string; // root post of the open thread pane
-  search: { terms: string; ids: string[]; busy: boolean } | null;
+  search: { terms: string; ids: string[]; files: FileSearchResultItem[]; busy: boolean; tab: SearchTab } | null;
+  list: PostList;
+  saved: Record<string, true>; // ids of the posts the user saved (flagged_post preferences)
   modal: Modal;
   sidebarOpen: boolean; // on narrow screens
   theme: 'light' | 'dark';
@@ -64,6 +70,8 @@ export function initialState(): State {
     typing: {},
     threadId: '',
     search: null,
+    list: null,
+    saved: {},
     modal: null,
     sidebarOpen: false,
     theme: document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light',
@@ -120,6 +128,54 @@ export function mergePosts(s: State, list: Post[]): Pick<State, 'posts' | 'order
   return { posts, order };
 }
 
+// Posts put into the store without joining a channel's message order (lists and events about
+// posts that may lie outside the loaded pages).
+export function putPosts(s: State, list: Post[]): Pick<State, 'posts'> {
+  const posts = { ...s.posts };
+  for (const p of list) posts[p.id] = p;
+  return { posts };
+}
+
+const newestFirst = (a: Post, b: Post) => b.create_at - a.create_at;
+
+// The pinned posts of a channel known to the store, newest first.
+export function pinnedPosts(s: State, channelId: string): Post[] {
+  return Object.values(s.posts).filter((p) => p.channel_id === channelId && p.is_pinned).sort(newestFirst);
+}
+
+// The saved posts known to the store, newest first.
+export function savedPosts(s: State): Post[] {
+  return Object.keys(s.saved).map((id) => s.posts[id]).filter((p): p is Post => !!p).sort(newestFirst);
+}
+
+export const SAVED_CATEGORY = 'flagged_post';
+
+// The saved set after preferences were changed (saved=true) or deleted; other categories are ignored.
+export function applySavedPreferences(saved: Record<string, true>, prefs: PreferenceType[], changed: boolean): Record<string, true> {
+  const next = { ...saved };
+  for (const p of prefs) {
+    if (p.category !== SAVED_CATEGORY) continue;
+    if (changed && p.value === 'true') next[p.name] = true;
+    else delete next[p.name];
+  }
+  return next;
+}
+
+// Whether the user may leave the channel: not a DM/GM, and never the team's default channel.
+export function canLeave(c: Channel): boolean {
+  return (c.type === 'O' || c.type === 'P') && c.name !== 'town-square';
+}
+
+// The permission archiving the channel needs ('' when it cannot be archived at all).
+export function archivePermission(c: Channel): string {
+  if (!canLeave(c) || c.delete_at > 0) return '';
+  return c.type === 'O' ? 'delete_public_channel' : 'delete_private_channel';
+}
+
+// Whether the server lets users keep reading archived channels (TeamSettings.ExperimentalViewArchivedChannels,
+// in the client config of servers that have it; @mattermost/types no longer lists it).
+export const viewArchived = (s: State) => (s.config as Record<string, unknown>).ExperimentalViewArchivedChannels === 'true';
+
 // Unread state of a channel for the sidebar.
 export function unread(channel: Channel, member?: ChannelMembership): { unread: boolean; mentions: number } {
   if (!member) return { unread: false, mentions: 0 };
@@ -147,9 +203,10 @@ export function dmPartner(c: Channel, meId: string): string {
 }
 
 // The sidebar's channel order: public and private channels by name, then DMs/GMs by last post.
+// Archived channels are left out, except the one being read.
 export function sidebarOrder(s: State): Channel[] {
   const meId = s.me?.id ?? '';
-  const all = Object.values(s.channels).filter((c) => c.delete_at === 0);
+  const all = Object.values(s.channels).filter((c) => c.delete_at === 0 || c.id === s.channelId);
   const label = (c: Channel) => channelLabel(c, meId, s.users);
   const channels = all.filter((c) => c.type === 'O' || c.type === 'P').sort((a, b) => label(a).localeCompare(label(b)));
   const directs = all.filter((c) => c.type === 'D' || c.type === 'G').sort((a, b) => b.last_post_at - a.last_post_at);

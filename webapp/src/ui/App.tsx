@@ -24,7 +24,7 @@ export function App() {
         if (next) void openChannel(next.id);
       } else if (e.key === 'Escape') {
         if (store.s.modal) store.set({ modal: null });
-        else if (store.s.threadId || store.s.search) store.set({ threadId: '', search: null });
+        else if (store.s.threadId || store.s.search || store.s.list) store.set({ threadId: '', search: null, list: null });
       }
     };
     window.addEventListener('keydown', onKey);

@@ -1,11 +1,13 @@
-// One post: author, time, rendered markdown, files, reactions, and its actions (reply, react,
-// edit, delete). Also the status dot and avatar used elsewhere.
+// One post: author, time, pinned/saved markers, rendered markdown, files, reactions, and its
+// actions (reply, react, pin, save, edit, delete; only save in an archived channel). Also the
+// status dot and avatar used elsewhere.
 import type { FileInfo } from '@mattermost/types/files';
 import type { Post as PostT } from '@mattermost/types/posts';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { client } from '../api';
 import { openChannelByName } from '../channels';
 import { customEmojiUrls, ensureCustomEmoji } from '../customEmoji';
+import { setPinned, setSaved } from '../lists';
 import { renderMarkdown } from '../markdown';
 import { fullName, initials } from '../people';
 import { deletePost, editPost, openThread, toggleReaction } from '../posts';
@@ -87,6 +89,8 @@ export function Post({ post, inThread = false, compact = false }: { post: PostT;
   const mine = post.user_id === me.id;
   const admin = me.roles?.includes('system_admin');
   const root = post.root_id ? s.posts[post.root_id] : undefined;
+  const saved = !!s.saved[post.id];
+  const archived = (s.channels[post.channel_id]?.delete_at ?? 0) > 0;
   const onClick = (e: MouseEvent) => {
     const a = (e.target as HTMLElement).closest('a.channel-link') as HTMLElement | null;
     if (a) {
@@ -107,6 +111,8 @@ export function Post({ post, inThread = false, compact = false }: { post: PostT;
           {fullName(s.users[post.user_id]) && <span class="full-name">{fullName(s.users[post.user_id])}</span>}
           <time dateTime={new Date(post.create_at).toISOString()}>{time(post.create_at)}</time>
           {!compact && post.edit_at > 0 && <span class="edited">(edited)</span>}
+          {post.is_pinned && <span class="marker">📌 Pinned</span>}
+          {saved && <span class="marker">🔖 Saved</span>}
         </div>
         {!inThread && root && <div class="reply-to">replied to {s.users[root.user_id]?.username ?? ''}: {root.message.slice(0, 60)}</div>}
         {editing ? (
@@ -138,10 +144,16 @@ export function Post({ post, inThread = false, compact = false }: { post: PostT;
         )}
       </div>
       <div class="actions" role="toolbar" aria-label="Message actions">
-        {!inThread && <button class="icon" aria-label="Reply" title="Reply" onClick={() => void openThread(post.root_id || post.id)}>↩</button>}
-        <button class="icon" aria-label="Add reaction" title="Add reaction" onClick={() => setPicker(!picker)}>☺</button>
-        {mine && <button class="icon" aria-label="Edit" title="Edit" onClick={() => { setText(post.message); setEditing(true); }}>✎</button>}
-        {(mine || admin) && <button class="icon" aria-label="Delete" title="Delete" onClick={() => setConfirm(true)}>⌫</button>}
+        {!inThread && !archived && <button class="icon" aria-label="Reply" title="Reply" onClick={() => void openThread(post.root_id || post.id)}>↩</button>}
+        {!archived && <button class="icon" aria-label="Add reaction" title="Add reaction" onClick={() => setPicker(!picker)}>☺</button>}
+        {!archived && (post.is_pinned
+          ? <button class="icon" aria-label="Unpin from channel" title="Unpin from channel" onClick={() => void setPinned(post, false)}>📍</button>
+          : <button class="icon" aria-label="Pin to channel" title="Pin to channel" onClick={() => void setPinned(post, true)}>📌</button>)}
+        {saved
+          ? <button class="icon" aria-label="Remove from saved" title="Remove from saved" onClick={() => void setSaved(post, false)}>🔖</button>
+          : <button class="icon" aria-label="Save message" title="Save message" onClick={() => void setSaved(post, true)}>🏷</button>}
+        {mine && !archived && <button class="icon" aria-label="Edit" title="Edit" onClick={() => { setText(post.message); setEditing(true); }}>✎</button>}
+        {(mine || admin) && !archived && <button class="icon" aria-label="Delete" title="Delete" onClick={() => setConfirm(true)}>⌫</button>}
       </div>
     </article>
   );

@@ -2,7 +2,7 @@
 // joining, posting markdown, and real-time delivery over the WebSocket.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { joinTestTeam, messages, post, shot, twoPeople } from './lib.mjs';
+import { joinTestTeam, messages, post, postWith, shot, twoPeople } from './lib.mjs';
 
 const t = twoPeople({ join: false });
 
@@ -31,8 +31,8 @@ test('sign-up, team creation, posting and real-time receive', async () => {
   assert.match(me.roles, /system_admin/, 'the first user becomes admin');
 
   await post(t.alice.page, 'hello **world** from alice');
-  const first = messages(t.alice.page).getByText('from alice');
-  await first.waitFor();
+  // The accepted post (the unsent copy shown while sending is plain text).
+  await postWith(messages(t.alice.page), 'from alice', 'alice').waitFor();
   assert.equal(await messages(t.alice.page).locator('strong', { hasText: 'world' }).count(), 1);
 
   await joinTestTeam(t.bob.page, 'bob');
