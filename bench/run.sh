@@ -105,9 +105,6 @@ add http "$(json --argjson a "$me" --argjson b "$me_nginx" --argjson c "$posts" 
     channel_posts_60: {parley_rps: $c, nginx_rps: $d, ratio: ($c / $d), bytes: $sb},
     tool: "wrk -t2 -c50 -d8s"}')"
 
-echo "== 2. fan-out to $FANOUT_CONNECTIONS WebSockets"
-add fanout "$("$LOADGEN" fanout --url "$URL" --users 200 --connections "$FANOUT_CONNECTIONS" --seconds 25 --sources 4 --server-pid "$SQLITE_PID" 2>/dev/null | tail -1)"
-
 echo "== 4a. acknowledged posts/s on SQLite against sqlite3 inserts"
 sqlite_rate=$("$LOADGEN" post-rate --url "$URL" --users 200 --connections 16 --seconds 10 2>/dev/null | tail -1)
 stop_parley "$SQLITE_PID"
@@ -124,6 +121,13 @@ t0=$(now_ns); sqlite3 "$WORK/raw.db" <"$WORK/inserts.sql" >/dev/null; t1=$(now_n
 raw_sqlite=$(jq -n "$rows / (($t1 - $t0) / 1e9)")
 add posts_sqlite "$(jq -c --argjson raw "$raw_sqlite" --argjson rows "$rows" \
   '. + {raw_inserts_per_second: $raw, raw_rows: $rows, ratio: (.posts_per_second / $raw)}' <<<"$sqlite_rate")"
+
+# After the post rate: the fan-out's listeners stay resumable on the server for a while, and each
+# post would still be numbered and kept for them.
+echo "== 2. fan-out to $FANOUT_CONNECTIONS WebSockets"
+start_parley "$WORK/sqlite" $PORT
+add fanout "$("$LOADGEN" fanout --url "$URL" --users 200 --connections "$FANOUT_CONNECTIONS" --seconds 25 --sources 4 --server-pid "$PARLEY_PID" 2>/dev/null | tail -1)"
+stop_parley "$PARLEY_PID"
 
 echo "== 3. RSS per idle WebSocket ($IDLE_CONNECTIONS)"
 start_parley "$WORK/sqlite" $PORT
