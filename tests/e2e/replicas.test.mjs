@@ -56,8 +56,10 @@ test('read replicas: lag-tolerant reads on the replica, read-after-write, dead r
     const channel = await admin.client.getChannelByName(team.id, 'town-square');
     await author.client.createPost({ channel_id: channel.id, message: 'replicated before the pause' });
 
-    // Let the replica catch up, then freeze it: from now on it serves a stale snapshot.
-    const lsn = psql(primaryDb, 'SELECT pg_current_wal_lsn()');
+    // Let the replica catch up, then freeze it: from now on it serves a stale snapshot. The test
+    // cluster commits with synchronous_commit off, so the post's commit record may still sit in
+    // the WAL buffers: wait for the insert position, not the (possibly earlier) write position.
+    const lsn = psql(primaryDb, 'SELECT pg_current_wal_insert_lsn()');
     await until('the replica to catch up', () =>
       psql(replicaDb, `SELECT pg_last_wal_replay_lsn() >= '${lsn}'::pg_lsn`) === 't');
     psql(replicaDb, 'SELECT pg_wal_replay_pause()');
@@ -126,7 +128,7 @@ test('search replicas serve autocomplete and post search; a replica down at star
     const admin = await newUser(server);
     const reader = await newUser(server);
     const team = await teamWith(admin, reader);
-    const lsn = psql(primaryDb, 'SELECT pg_current_wal_lsn()');
+    const lsn = psql(primaryDb, 'SELECT pg_current_wal_insert_lsn()');
     await until('the replica to catch up', () =>
       psql(replicaDb, `SELECT pg_last_wal_replay_lsn() >= '${lsn}'::pg_lsn`) === 't');
     psql(replicaDb, 'SELECT pg_wal_replay_pause()');
