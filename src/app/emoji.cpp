@@ -2,6 +2,7 @@
 #include "app/emoji.h"
 
 #include "app/authorization.h"
+#include "app/files.h"
 #include "files/backend.h"
 #include "store/emoji_store.h"
 #include "store/team_store.h"
@@ -30,12 +31,6 @@ AppError storage_error() {
                         403);
 }
 
-// The App's file store; null when FileSettings cannot be used.
-files::Backend* storage(App& app) {
-  if (app.config()->file.driver_name.empty()) return nullptr;
-  return app.file_backend();
-}
-
 // The permission on the system or, failing that, on any team the user belongs to.
 bool has_emoji_permission(App& app, const model::Session& s, std::string_view permission) {
   if (has_permission(s, permission)) return true;
@@ -46,7 +41,7 @@ bool has_emoji_permission(App& app, const model::Session& s, std::string_view pe
 
 Status check_enabled(App& app) {
   if (!app.config()->service.enable_custom_emoji) return disabled();
-  if (!storage(app)) return storage_error();
+  if (!configured_file_store(app)) return storage_error();
   return {};
 }
 
@@ -84,7 +79,7 @@ Result<model::Emoji> create_emoji(App& app, const model::Session& s, model::Emoj
                           "Invalid or missing image in request body.", 400);
   auto prepared = prepare_emoji_image(image);
   if (!prepared) return std::move(prepared).error();
-  auto* backend = storage(app);
+  auto* backend = configured_file_store(app);
   if (!backend) return storage_error();
   if (auto w = backend->write(image_path(emoji.id), prepared->bytes); !w)
     return std::move(w).error();
@@ -136,7 +131,7 @@ Result<std::vector<model::Emoji>> get_emoji_by_names(App& app,
 Result<EmojiImage> get_emoji_image(App& app, std::string_view id) {
   if (!app.store().emoji().get(id))
     return AppError::make("app.emoji.get.no_result", "Unable to find the emoji.", 404);
-  auto* backend = storage(app);
+  auto* backend = configured_file_store(app);
   if (!backend) return storage_error();
   auto bytes = backend->read(image_path(id));
   if (!bytes)
@@ -160,7 +155,7 @@ Status delete_emoji(App& app, const model::Session& s, std::string_view id) {
     return AppError::make("app.emoji.delete.no_results", "Unable to find the emoji to delete.", 404,
                           "id=" + std::string(id));
   // Like Mattermost, the image is kept aside as image_deleted rather than destroyed.
-  if (auto* backend = storage(app)) {
+  if (auto* backend = configured_file_store(app)) {
     if (auto bytes = backend->read(image_path(id))) {
       (void)backend->write("emoji/" + std::string(id) + "/image_deleted", *bytes);
       (void)backend->remove(image_path(id));

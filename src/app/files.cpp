@@ -93,6 +93,11 @@ Result<FileContent> read_variant(App& app, model::FileInfo info, FileVariant var
 
 }  // namespace
 
+files::Backend* configured_file_store(App& app) {
+  if (app.config()->file.driver_name.empty()) return nullptr;
+  return app.file_backend();
+}
+
 Status check_uploads_enabled(App& app) {
   if (!app.config()->file.enable_file_attachments)
     return AppError::make("api.file.attachments.disabled.app_error",

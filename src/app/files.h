@@ -16,6 +16,10 @@
 
 namespace parley::app {
 
+// The file store for emoji images and profile pictures: null when FileSettings.DriverName is
+// empty (Mattermost then refuses those uploads) or the configured store is unusable.
+files::Backend* configured_file_store(App& app);
+
 // Checks made before the request body is read: attachments enabled (403
 // api.file.attachments.disabled.app_error) and the storage configured.
 Status check_uploads_enabled(App& app);

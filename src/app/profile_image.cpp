@@ -3,6 +3,7 @@
 #include "app/profile_image.h"
 
 #include "app/authorization.h"
+#include "app/files.h"
 #include "app/users.h"
 #include "files/backend.h"
 #include "files/vips_api.h"
@@ -78,12 +79,6 @@ constexpr Glyph kFont[] = {
 
 std::string picture_path(std::string_view user_id) {
   return "users/" + std::string(user_id) + "/profile.png";
-}
-
-// The App's file store; null when FileSettings has no driver.
-files::Backend* storage(App& app) {
-  if (app.config()->file.driver_name.empty()) return nullptr;
-  return app.file_backend();
 }
 
 AppError no_storage(std::string_view id) {
@@ -169,7 +164,7 @@ std::string default_profile_image(const model::User& u) {
 
 std::string profile_image(App& app, const model::User& u) {
   if (u.last_picture_update > 0)
-    if (auto* backend = storage(app))
+    if (auto* backend = configured_file_store(app))
       if (auto bytes = backend->read(picture_path(u.id))) return std::move(*bytes);
   return default_profile_image(u);
 }
@@ -178,7 +173,7 @@ Status set_profile_image(App& app, const model::Session& actor, const std::strin
                          std::string_view image) {
   auto u = editable_user(app, actor, user_id);
   if (!u) return std::move(u).error();
-  auto* backend = storage(app);
+  auto* backend = configured_file_store(app);
   if (!backend) return no_storage("api.user.upload_profile_user.storage.app_error");
   auto png = profile_png(image);
   if (!png) return std::move(png).error();
@@ -196,7 +191,7 @@ Status set_default_profile_image(App& app, const model::Session& actor,
                                  const std::string& user_id) {
   auto u = editable_user(app, actor, user_id);
   if (!u) return std::move(u).error();
-  auto* backend = storage(app);
+  auto* backend = configured_file_store(app);
   if (!backend) return no_storage("api.user.upload_profile_user.storage.app_error");
   (void)backend->remove(picture_path(user_id));
   u->last_picture_update = -now_ms();
