@@ -93,10 +93,11 @@ std::optional<bj::object> thread_response_json(App& app, const store::UserThread
 }
 
 void set_is_following(App& app, const std::string& user_id, model::PostList& list) {
-  for (auto& [id, p] : list.posts) {
-    if (!p.root_id.empty()) continue;
-    if (auto m = app.store().threads().membership(id, user_id)) p.is_following = m->following;
-  }
+  std::vector<std::string> roots;
+  for (const auto& [id, p] : list.posts)
+    if (p.root_id.empty()) roots.push_back(id);
+  for (const auto& m : app.store().threads().user_memberships(user_id, roots))
+    list.posts.at(m.post_id).is_following = m.following;
 }
 
 Result<bj::object> get_user_threads(App& app, const model::Session& s, const std::string& user_id,

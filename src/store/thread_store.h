@@ -66,6 +66,9 @@ class ThreadStore {
   virtual void save_membership(const ThreadMembership& m) = 0;  // insert or replace
   // Every membership of the thread, following or not.
   virtual std::vector<ThreadMembership> memberships(std::string_view post_id) = 0;
+  // The user's memberships of those of `post_ids` that have one (any order).
+  virtual std::vector<ThreadMembership> user_memberships(
+      std::string_view user_id, const std::vector<std::string>& post_ids) = 0;
   // The user's view of one thread (membership present), unread replies counted.
   virtual std::optional<UserThread> user_thread(std::string_view post_id,
                                                 std::string_view user_id) = 0;

@@ -36,11 +36,8 @@ class SqlEmojiStore final : public EmojiStore {
   std::vector<model::Emoji> get_by_names(const std::vector<std::string>& names) override {
     if (names.empty()) return {};
     return db_.read([&](auto& c) {
-      std::string in;
-      for (std::size_t i = 0; i < names.size(); ++i)
-        in += (i ? ", $" : "$") + std::to_string(i + 1);
-      auto s = c.prepare(q<kSqlite>(std::string(kSelect) + "WHERE DeleteAt = 0 AND Name IN (" + in +
-                                    ") ORDER BY Name"));
+      auto s = c.prepare(q<kSqlite>(std::string(kSelect) + "WHERE DeleteAt = 0 AND Name IN (" +
+                                    placeholders(names.size()) + ") ORDER BY Name"));
       for (std::size_t i = 0; i < names.size(); ++i) s.bind(static_cast<int>(i + 1), names[i]);
       return read_all(s);
     });

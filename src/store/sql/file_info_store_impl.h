@@ -152,12 +152,6 @@ class SqlFileInfoStore final : public FileInfoStore {
       "ThumbnailPath, PreviewPath, Name, Extension, Size, MimeType, Width, Height, "
       "HasPreviewImage, MiniPreview, '', RemoteId, Archived FROM FileInfo ";
 
-  static std::string placeholders(size_t n, size_t first = 1) {
-    std::string out;
-    for (size_t i = 0; i < n; ++i) out += (i ? ", $" : "$") + std::to_string(first + i);
-    return out;
-  }
-
   std::vector<model::FileInfo> remove_where(const std::string& where, std::string_view arg) {
     return db_.write([&](auto& c) {
       auto s =

@@ -90,6 +90,22 @@ class SqlThreadStore final : public ThreadStore {
     });
   }
 
+  std::vector<ThreadMembership> user_memberships(
+      std::string_view user_id, const std::vector<std::string>& post_ids) override {
+    if (post_ids.empty()) return {};
+    return db_.read([&](auto& c) {
+      auto s =
+          c.prepare(q<kSqlite>(std::string(kMemberSelect) +
+                               "FROM ThreadMemberships m WHERE m.UserId = $1 AND m.PostId IN (" +
+                               placeholders(post_ids.size(), 2) + ")"));
+      s.bind(1, user_id);
+      for (size_t i = 0; i < post_ids.size(); ++i) s.bind(static_cast<int>(i + 2), post_ids[i]);
+      std::vector<ThreadMembership> out;
+      while (s.step()) out.push_back(read_member(s, 0));
+      return out;
+    });
+  }
+
   std::optional<UserThread> user_thread(std::string_view post_id,
                                         std::string_view user_id) override {
     return db_.read([&](auto& c) -> std::optional<UserThread> {

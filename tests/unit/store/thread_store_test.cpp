@@ -8,6 +8,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 namespace parley::store {
 namespace {
 
@@ -85,6 +87,23 @@ TEST_F(ThreadStoreTest, SaveGetAndRemove) {
   store_->threads().remove(id);
   EXPECT_FALSE(store_->threads().get(id));
   EXPECT_TRUE(store_->threads().memberships(id).empty());
+}
+
+TEST_F(ThreadStoreTest, UserMembershipsOfManyThreadsAtOnce) {
+  auto followed = thread(1000, 1, 0);
+  auto unfollowed = thread(2000, 1, 0);
+  auto without = post(alice_, 3000).id;
+  store_->threads().save_membership({unfollowed, alice_, false, 0, 2000, 0});
+  store_->threads().save_membership({followed, bob_, true, 0, 1000, 0});
+  auto ms = store_->threads().user_memberships(alice_, {followed, unfollowed, without});
+  std::map<std::string, bool> following;
+  for (const auto& m : ms) {
+    EXPECT_EQ(m.user_id, alice_);
+    following[m.post_id] = m.following;
+  }
+  EXPECT_EQ(following, (std::map<std::string, bool>{{followed, true}, {unfollowed, false}}));
+  EXPECT_TRUE(store_->threads().user_memberships(alice_, {}).empty());
+  EXPECT_EQ(store_->threads().user_memberships(bob_, {followed, unfollowed}).size(), 1u);
 }
 
 TEST_F(ThreadStoreTest, UserThreadCountsUnreadReplies) {
