@@ -154,9 +154,9 @@ Response channel_posts(Context& c) {
   q.include_deleted = parse_bool(c.req.query_param("include_deleted"));
   q.page = c.page();
   q.per_page = c.per_page();
-  auto r = app::get_channel_posts(c.app, c.s(), *channel, q);
+  auto r = app::get_channel_posts_json(c.app, c.s(), *channel, q);
   if (!r) return c.fail(r.error());
-  return json_text_response(model::to_json_text(*r));
+  return json_text_response(std::move(*r));
 }
 
 Response unread_posts(Context& c) {

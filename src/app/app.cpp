@@ -1,6 +1,8 @@
 // App construction and event publication helpers.
 #include "app/app.h"
 
+#include "app/post_page_cache.h"
+
 #include "store/channel_store.h"
 #include "store/system_store.h"
 #include "store/team_store.h"
@@ -9,9 +11,14 @@
 
 namespace parley::app {
 
+namespace {
+constexpr std::size_t kPostPageCacheBytes = 32 << 20;  // ~1,000 pages of 60 posts
+}  // namespace
+
 App::App(std::shared_ptr<const config::Config> config, store::Store& store)
     : config_(std::move(config)),
       store_(store),
+      post_pages_(std::make_unique<PostPageCache>(kPostPageCacheBytes)),
       server_version_(kServerVersion),
       build_number_("parley") {
   diagnostic_id_ = store_.system().get_or_insert("DiagnosticId", new_id());
@@ -25,6 +32,8 @@ App::App(std::shared_ptr<const config::Config> config, store::Store& store)
     log::error("file storage unavailable",
                {{"error", backend.error().message}, {"detail", backend.error().detailed_error}});
 }
+
+App::~App() = default;
 
 std::string App::public_link_salt() const {
   const auto& salt = config()->file.public_link_salt;

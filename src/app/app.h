@@ -16,6 +16,7 @@
 namespace parley::app {
 
 class ContentExtractionQueue;
+class PostPageCache;
 
 // The Mattermost server version Parley reports (clients gate features on it; mobile needs 9.11+).
 inline constexpr std::string_view kServerVersion = "10.11.0";
@@ -23,6 +24,9 @@ inline constexpr std::string_view kServerVersion = "10.11.0";
 class App {
  public:
   App(std::shared_ptr<const config::Config> config, store::Store& store);
+  ~App();
+  App(const App&) = delete;
+  App& operator=(const App&) = delete;
 
   // The current configuration; a reload swaps the pointer, readers keep their snapshot.
   std::shared_ptr<const config::Config> config() const { return config_.load(); }
@@ -66,6 +70,9 @@ class App {
   // What fetched links turned out to be (app/link_previews.h).
   LinkMetadataCache& link_metadata() { return link_metadata_; }
 
+  // Channels' first pages of posts as sent to clients (app/post_page_cache.h).
+  PostPageCache& post_pages() { return *post_pages_; }
+
   const std::string& server_version() const { return server_version_; }  // e.g. "10.11.0"
   const std::string& build_number() const { return build_number_; }
   const std::string& diagnostic_id() const { return diagnostic_id_; }
@@ -82,6 +89,7 @@ class App {
   ContentExtractionQueue* content_extraction_ = nullptr;
   MembershipHooks membership_hooks_;
   LinkMetadataCache link_metadata_{10000, std::chrono::hours(1)};
+  std::unique_ptr<PostPageCache> post_pages_;
   std::string server_version_;
   std::string build_number_;
   std::string diagnostic_id_;

@@ -28,12 +28,14 @@ void LinkMetadataCache::put(const std::string& url, LinkMetadata value) {
     index_.erase(order_.back().url);
     order_.pop_back();
   }
+  generation_.fetch_add(1, std::memory_order_release);
 }
 
 void LinkMetadataCache::clear() {
   std::lock_guard lock(mutex_);
   order_.clear();
   index_.clear();
+  generation_.fetch_add(1, std::memory_order_release);
 }
 
 }  // namespace parley::app

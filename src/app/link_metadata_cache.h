@@ -5,8 +5,10 @@
 #include "links/image_info.h"
 #include "links/opengraph.h"
 
+#include <atomic>
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <list>
 #include <mutex>
 #include <optional>
@@ -29,6 +31,8 @@ class LinkMetadataCache {
   std::optional<LinkMetadata> get(const std::string& url);
   void put(const std::string& url, LinkMetadata value);
   void clear();
+  // Changes with every put() and clear(): what was built from earlier reads may be out of date.
+  uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
 
  private:
   struct Entry {
@@ -37,6 +41,7 @@ class LinkMetadataCache {
     Clock::time_point expires;
   };
   std::mutex mutex_;
+  std::atomic<uint64_t> generation_{0};
   std::size_t capacity_;
   Clock::duration ttl_;
   std::list<Entry> order_;  // most recently used first

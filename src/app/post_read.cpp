@@ -1,16 +1,21 @@
 // Reading posts: single posts, threads, channel pages with Mattermost's before/after/since
-// cursors (AddCursorIdsForPostList), around the last unread post, by ids and pinned.
+// cursors (AddCursorIdsForPostList) and first pages kept as JSON (app/post_page_cache.h), around
+// the last unread post, by ids and pinned.
 #include "app/authorization.h"
+#include "app/post_page_cache.h"
 #include "app/post_util.h"
 #include "app/posts.h"
 #include "app/threads.h"
 #include "app/users.h"
+#include "model/post_writer.h"
 #include "store/channel_store.h"
 #include "store/post_store.h"
+#include "store/thread_store.h"
 
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 namespace parley::app {
 namespace {
@@ -77,6 +82,61 @@ void extend(model::PostList& into, model::PostList&& from) {
       into.order.push_back(id);
 }
 
+// A channel page as get_channel_posts_json sends it, but for the user's is_following.
+model::PostList channel_posts(App& app, const std::string& channel_id, const ChannelPostsQuery& q) {
+  auto& posts = app.store().posts();
+  bool roots_only = q.collapsed_threads;
+  model::PostList list;
+  if (q.since > 0) {
+    std::set<std::string> missing_roots;
+    for (auto& p : posts.since(channel_id, q.since, roots_only)) {
+      if (!p.root_id.empty()) missing_roots.insert(p.root_id);
+      list.add_ordered(std::move(p));
+    }
+    std::vector<std::string> ids;
+    for (const auto& r : missing_roots)
+      if (!list.posts.contains(r)) ids.push_back(r);
+    for (auto& p : posts.get_many(ids)) list.add(std::move(p));
+  } else if (!q.after.empty()) {
+    list = around(app, channel_id, q.after, false, q.page, q.per_page, q);
+  } else if (!q.before.empty()) {
+    list = around(app, channel_id, q.before, true, q.page, q.per_page, q);
+  } else {
+    store::PostPageQuery pq{channel_id, q.page * q.per_page, q.per_page, q.include_deleted,
+                            roots_only};
+    for (auto& p : posts.page(pq)) list.add_ordered(std::move(p));
+    if (!roots_only) add_threads(app, list, channel_id, q.skip_fetch_threads, false);
+  }
+
+  // Cursors (AddCursorIdsForPostList).
+  bool next_set = false, prev_set = false;
+  if (q.since > 0) {
+    next_set = prev_set = true;
+  } else if (!q.after.empty()) {
+    if (q.page == 0) {
+      list.prev_post_id = q.after;
+      prev_set = true;
+    }
+    if (static_cast<int>(list.order.size()) < q.per_page) next_set = true;
+  } else if (!q.before.empty()) {
+    if (q.page == 0) {
+      list.next_post_id = q.before;
+      next_set = true;
+    }
+    if (static_cast<int>(list.order.size()) < q.per_page) prev_set = true;
+  }
+  if (!next_set) list.next_post_id = next_post_id(app, list, roots_only);
+  if (!prev_set) list.prev_post_id = prev_post_id(app, list, roots_only);
+  post_util::prepare(app, list, q.collapsed_threads_extended);
+  return list;
+}
+
+// What a kept first page depends on besides its channel: the query's shape.
+std::string page_key(const std::string& channel_id, const ChannelPostsQuery& q) {
+  return channel_id + '/' + std::to_string(q.per_page) + (q.collapsed_threads ? "c" : "") +
+         (q.skip_fetch_threads ? "s" : "");
+}
+
 }  // namespace
 
 Result<model::Post> get_post(App& app, const model::Session& s, const std::string& post_id,
@@ -131,9 +191,9 @@ Result<model::PostList> get_thread(App& app, const model::Session& s, const std:
   return list;
 }
 
-Result<model::PostList> get_channel_posts(App& app, const model::Session& s,
-                                          const std::string& channel_id,
-                                          const ChannelPostsQuery& q) {
+Result<std::string> get_channel_posts_json(App& app, const model::Session& s,
+                                           const std::string& channel_id,
+                                           const ChannelPostsQuery& q) {
   if (q.include_deleted && !has_permission(s, "manage_system"))
     return errors::permission("read_deleted_posts", s.user_id);
   auto channel = load_channel(app, channel_id);
@@ -141,52 +201,30 @@ Result<model::PostList> get_channel_posts(App& app, const model::Session& s,
   if (!can_read_channel(app, s, *channel))
     return errors::permission("read_channel_content", s.user_id);
 
-  auto& posts = app.store().posts();
-  bool roots_only = q.collapsed_threads;
-  model::PostList list;
-  if (q.since > 0) {
-    std::set<std::string> missing_roots;
-    for (auto& p : posts.since(channel_id, q.since, roots_only)) {
-      if (!p.root_id.empty()) missing_roots.insert(p.root_id);
-      list.add_ordered(std::move(p));
-    }
-    std::vector<std::string> ids;
-    for (const auto& r : missing_roots)
-      if (!list.posts.contains(r)) ids.push_back(r);
-    for (auto& p : posts.get_many(ids)) list.add(std::move(p));
-  } else if (!q.after.empty()) {
-    list = around(app, channel_id, q.after, false, q.page, q.per_page, q);
-  } else if (!q.before.empty()) {
-    list = around(app, channel_id, q.before, true, q.page, q.per_page, q);
-  } else {
-    store::PostPageQuery pq{channel_id, q.page * q.per_page, q.per_page, q.include_deleted,
-                            roots_only};
-    for (auto& p : posts.page(pq)) list.add_ordered(std::move(p));
-    if (!roots_only) add_threads(app, list, channel_id, q.skip_fetch_threads, false);
+  // First pages are kept (app/post_page_cache.h); extended participants are user objects, which
+  // the channel stamp does not follow.
+  bool first_page = q.since == 0 && q.after.empty() && q.before.empty() && q.page == 0 &&
+                    !q.include_deleted && !q.collapsed_threads_extended;
+  auto channel_stamp =
+      first_page ? app.store().posts().channel_stamp(channel_id) : std::optional<uint64_t>{};
+  if (!channel_stamp) {
+    auto list = channel_posts(app, channel_id, q);
+    if (q.collapsed_threads) set_is_following(app, s.user_id, list);
+    return model::to_json_text(list);
   }
-
-  // Cursors (AddCursorIdsForPostList).
-  bool next_set = false, prev_set = false;
-  if (q.since > 0) {
-    next_set = prev_set = true;
-  } else if (!q.after.empty()) {
-    if (q.page == 0) {
-      list.prev_post_id = q.after;
-      prev_set = true;
-    }
-    if (static_cast<int>(list.order.size()) < q.per_page) next_set = true;
-  } else if (!q.before.empty()) {
-    if (q.page == 0) {
-      list.next_post_id = q.before;
-      next_set = true;
-    }
-    if (static_cast<int>(list.order.size()) < q.per_page) prev_set = true;
+  PostPageStamp stamp{*channel_stamp, app.link_metadata().generation(), app.config()};
+  auto key = page_key(channel_id, q);
+  auto page = app.post_pages().find(key, stamp);
+  if (!page) {
+    page = std::make_shared<const model::PostListPieces>(
+        model::to_json_pieces(channel_posts(app, channel_id, q)));
+    app.post_pages().put(std::move(key), std::move(stamp), page);
   }
-  if (!next_set) list.next_post_id = next_post_id(app, list, roots_only);
-  if (!prev_set) list.prev_post_id = prev_post_id(app, list, roots_only);
-  post_util::prepare(app, list, q.collapsed_threads_extended);
-  if (q.collapsed_threads) set_is_following(app, s.user_id, list);
-  return list;
+  std::unordered_map<std::string, bool> following;
+  if (q.collapsed_threads)
+    for (const auto& m : app.store().threads().user_memberships(s.user_id, page->following_of))
+      following.emplace(m.post_id, m.following);
+  return model::join(*page, following);
 }
 
 Result<model::PostList> get_posts_around_last_unread(App& app, const model::Session& s,

@@ -65,9 +65,10 @@ struct ChannelPostsQuery {
   bool collapsed_threads_extended = false;
   bool include_deleted = false;
 };
-Result<model::PostList> get_channel_posts(App& app, const model::Session& s,
-                                          const std::string& channel_id,
-                                          const ChannelPostsQuery& q);
+// GET /channels/{id}/posts as JSON text; first pages come from App::post_pages().
+Result<std::string> get_channel_posts_json(App& app, const model::Session& s,
+                                           const std::string& channel_id,
+                                           const ChannelPostsQuery& q);
 // GET /users/{user_id}/channels/{channel_id}/posts/unread. Only the flags of `q` are used.
 Result<model::PostList> get_posts_around_last_unread(App& app, const model::Session& s,
                                                      const std::string& user_id,

@@ -92,7 +92,10 @@ void append_json_string(std::string& out, std::string_view s) {
   json::append_string(out, s);
 }
 
-void append_json(std::string& out, const Post& p) {
+namespace {
+
+// A post's fields up to "is_following" (the per-user field a channel page leaves open).
+void append_head(std::string& out, const Post& p) {
   out += "{\"id\":";
   append_json_string(out, p.id);
   append_int_field(out, "create_at", p.create_at);
@@ -121,13 +124,50 @@ void append_json(std::string& out, const Post& p) {
     array(out, *p.participants, [&](const bj::object& u) { append_value(out, u); });
   else
     out += "null";
-  if (p.is_following) {
-    append_key(out, "is_following");
-    append_bool(out, *p.is_following);
-  }
+}
+
+void append_following(std::string& out, bool following) {
+  append_key(out, "is_following");
+  append_bool(out, following);
+}
+
+void append_tail(std::string& out, const Post& p) {
   append_key(out, "metadata");
   append_metadata(out, p);
   out += '}';
+}
+
+// The list's JSON; `post` writes each post.
+template <class WritePost>
+void append_list(std::string& out, const PostList& l, WritePost post) {
+  out += "{\"order\":";
+  array(out, l.order, [&](const std::string& id) { append_json_string(out, id); });
+  out += ",\"posts\":{";
+  bool first = true;
+  for (const auto& [id, p] : l.posts) {
+    if (!first) out += ',';
+    first = false;
+    append_json_string(out, id);
+    out += ':';
+    post(p);
+  }
+  out += '}';
+  append_string_field(out, "next_post_id", l.next_post_id);
+  append_string_field(out, "prev_post_id", l.prev_post_id);
+  if (l.has_next) {
+    append_key(out, "has_next");
+    append_bool(out, *l.has_next);
+  }
+  append_int_field(out, "first_inaccessible_post_time", l.first_inaccessible_post_time);
+  out += '}';
+}
+
+}  // namespace
+
+void append_json(std::string& out, const Post& p) {
+  append_head(out, p);
+  if (p.is_following) append_following(out, *p.is_following);
+  append_tail(out, p);
 }
 
 std::string to_json_text(const Post& p) {
@@ -140,26 +180,39 @@ std::string to_json_text(const Post& p) {
 std::string to_json_text(const PostList& l) {
   std::string out;
   out.reserve(512 + l.posts.size() * 512);
-  out += "{\"order\":";
-  array(out, l.order, [&](const std::string& id) { append_json_string(out, id); });
-  out += ",\"posts\":{";
-  bool first = true;
-  for (const auto& [id, p] : l.posts) {
-    if (!first) out += ',';
-    first = false;
-    append_json_string(out, id);
-    out += ':';
-    append_json(out, p);
+  append_list(out, l, [&](const Post& p) { append_json(out, p); });
+  return out;
+}
+
+PostListPieces to_json_pieces(const PostList& l) {
+  PostListPieces pieces;
+  std::string out;
+  out.reserve(512 + l.posts.size() * 512);
+  append_list(out, l, [&](const Post& p) {
+    append_head(out, p);
+    if (p.root_id.empty()) {
+      pieces.text.push_back(std::move(out));
+      pieces.following_of.push_back(p.id);
+      out.clear();
+    }
+    append_tail(out, p);
+  });
+  pieces.text.push_back(std::move(out));
+  return pieces;
+}
+
+std::string join(const PostListPieces& pieces,
+                 const std::unordered_map<std::string, bool>& following) {
+  std::size_t size = 0;
+  for (const auto& t : pieces.text) size += t.size();
+  std::string out;
+  out.reserve(size + following.size() * 24);
+  for (std::size_t i = 0; i < pieces.text.size(); ++i) {
+    out += pieces.text[i];
+    if (i < pieces.following_of.size())
+      if (auto it = following.find(pieces.following_of[i]); it != following.end())
+        append_following(out, it->second);
   }
-  out += '}';
-  append_string_field(out, "next_post_id", l.next_post_id);
-  append_string_field(out, "prev_post_id", l.prev_post_id);
-  if (l.has_next) {
-    append_key(out, "has_next");
-    append_bool(out, *l.has_next);
-  }
-  append_int_field(out, "first_inaccessible_post_time", l.first_inaccessible_post_time);
-  out += '}';
   return out;
 }
 

@@ -88,6 +88,10 @@ class CachedPostStore final : public PostStore {
   std::vector<ThreadStats> thread_stats(const std::vector<std::string>& root_ids) override {
     return inner_.thread_stats(root_ids);
   }
+  std::optional<uint64_t> channel_stamp(std::string_view channel_id) override {
+    if (!usable()) return std::nullopt;
+    return cache_.posts.stamp(channel_id);
+  }
 
  private:
   // Invalidates the channel of post `id` (read before the write, deleted posts included), or

@@ -49,6 +49,13 @@ std::vector<model::Reaction> CachedReactionStore::for_posts(
   return out;
 }
 
+bool CachedEmojiStore::save(const model::Emoji& e) {
+  // A new custom emoji joins the metadata.emojis of posts that already name it (channel_stamp).
+  bool saved = false;
+  cache_tx::write_then([&] { saved = inner_.save(e); }, [this] { channels_.posts.clear(); });
+  return saved;
+}
+
 bool CachedEmojiStore::remove(std::string_view id, int64_t at) {
   bool removed = false;
   cache_tx::write_then([&] { removed = inner_.remove(id, at); },

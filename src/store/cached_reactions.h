@@ -47,7 +47,7 @@ class CachedEmojiStore final : public EmojiStore {
   CachedEmojiStore(EmojiStore& inner, ReactionCache& reactions, ChannelCaches& channels)
       : inner_(inner), reactions_(reactions), channels_(channels) {}
 
-  bool save(const model::Emoji& e) override { return inner_.save(e); }
+  bool save(const model::Emoji& e) override;
   std::optional<model::Emoji> get(std::string_view id) override { return inner_.get(id); }
   std::optional<model::Emoji> get_by_name(std::string_view name) override {
     return inner_.get_by_name(name);

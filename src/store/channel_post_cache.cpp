@@ -1,6 +1,8 @@
 // Per-channel post listings with generation-checked fills.
 #include "store/channel_post_cache.h"
 
+#include <algorithm>
+
 namespace parley::store {
 namespace {
 constexpr std::size_t kMaxInvalidationMarks = 100'000;
@@ -62,6 +64,12 @@ void ChannelPostCache::fill_id(std::string_view channel_id, std::string key, std
     if (e->ids.size() >= max_keys_) e->ids.clear();
     e->ids.insert_or_assign(std::move(key), std::move(id));
   }
+}
+
+uint64_t ChannelPostCache::stamp(std::string_view channel_id) const {
+  std::lock_guard lock(mu_);
+  auto mark = invalidated_at_.find(std::string(channel_id));
+  return mark == invalidated_at_.end() ? cleared_at_ : std::max(cleared_at_, mark->second);
 }
 
 void ChannelPostCache::invalidate(std::string_view channel_id) {

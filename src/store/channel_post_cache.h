@@ -36,6 +36,9 @@ class ChannelPostCache {
   void fill_id(std::string_view channel_id, std::string key, std::string id,
                uint64_t read_generation);
 
+  // Changes whenever the channel is invalidated or the cache cleared (PostStore::channel_stamp).
+  uint64_t stamp(std::string_view channel_id) const;
+
   void invalidate(std::string_view channel_id);
   void clear();
 

@@ -3,6 +3,7 @@
 
 #include "model/post.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -86,6 +87,14 @@ class PostStore {
   virtual std::vector<ThreadStats> thread_stats(const std::vector<std::string>& root_ids) = 0;
   // Removes a post, its replies when it is a root, and their reactions, for good.
   virtual void permanent_delete(std::string_view id) = 0;
+
+  // A caching store's stamp of the channel's posts: read it before reading what a derived cache
+  // keeps, and that copy is current while the stamp is unchanged. Every committed write that
+  // changes a post of the channel, its reactions, files or thread counts changes it. nullopt
+  // when the store keeps no such stamp (then nothing derived from the posts may be cached).
+  virtual std::optional<uint64_t> channel_stamp(std::string_view /*channel_id*/) {
+    return std::nullopt;
+  }
 };
 
 }  // namespace parley::store

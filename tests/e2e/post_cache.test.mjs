@@ -1,20 +1,23 @@
-// A channel's first page of posts is cached by the server (store/cached_posts.h): through the
-// official Client4, a reader reads the page, another user changes the channel's posts in every
-// way a page shows (new post, edit, reaction, reply, pin, file, priority, deletion, custom emoji
-// deletion, channel header) and the reader's next page and channel reads show each change at once.
+// A channel's first page of posts is cached by the server, as rows (store/cached_posts.h) and as
+// the JSON sent (app/post_page_cache.h): through the official Client4, a reader reads the page,
+// another user changes the channel's posts in every way a page shows (new post, edit, reaction,
+// reply, pin, file, priority, deletion, custom emoji creation and deletion, channel header) and
+// the reader's next page and channel reads show each change at once; under collapsed threads
+// each reader gets their own is_following from the one kept page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, newUser, unique } from './lib/harness.mjs';
 import { png } from './lib/images.mjs';
 
 let server;
+let admin;
 let alice;
 let bob;
 let channel;
 
 before(async () => {
   server = await startServer({ env: { MM_SERVICESETTINGS_ENABLECUSTOMEMOJI: 'true' } });
-  const admin = await newUser(server);
+  admin = await newUser(server);
   alice = await newUser(server);
   bob = await newUser(server);
   const team = await admin.client.createTeam({ name: unique('team'), display_name: 'Cache', type: 'O' });
@@ -129,4 +132,34 @@ test('the page of a channel a reader left or cannot read is refused, cached or n
   assert.equal((await bob.client.getPosts(priv.id)).order.length, 1);
   await alice.client.removeFromChannel(bob.user.id, priv.id);
   await assert.rejects(bob.client.getPosts(priv.id), (e) => e.status_code === 403);
+});
+
+test('a kept page follows custom emoji created later and gives each reader their is_following', async () => {
+  // metadata.emojis lists the custom emoji a message names once the emoji exists.
+  const name = unique('late').toLowerCase().slice(0, 30);
+  const named = await alice.client.createPost({ channel_id: channel.id, message: `soon :${name}:` });
+  let p = await page();
+  assert.equal(p.posts[named.id].metadata.emojis, undefined);
+  const emoji = await alice.client.createCustomEmoji({ creator_id: alice.user.id, name }, new Blob([png(4, 4)], { type: 'image/png' }));
+  p = await page();
+  assert.deepEqual(p.posts[named.id].metadata.emojis.map((e) => e.id), [emoji.id]);
+
+  // Collapsed threads: alice (the root's author) and bob (who replied) follow the thread, carol
+  // has no membership; then bob stops following. Each read of the one page shows its reader's.
+  const carol = await newUser(server);
+  await admin.client.addToTeam(channel.team_id, carol.user.id);
+  await alice.client.addToChannel(carol.user.id, channel.id);
+  const root = await alice.client.createPost({ channel_id: channel.id, message: 'a thread' });
+  await bob.client.createPost({ channel_id: channel.id, root_id: root.id, message: 'bob replies' });
+  const following = async (u) => (await u.client.getPosts(channel.id, 0, 60, false, true, false)).posts[root.id].is_following;
+  assert.equal(await following(carol), undefined);
+  assert.equal(await following(bob), true);
+  assert.equal(await following(alice), true);
+  await bob.client.updateThreadFollowForUser(bob.user.id, channel.team_id, root.id, false);
+  assert.equal(await following(bob), false);
+  assert.equal(await following(alice), true);
+  assert.equal(await following(carol), undefined);
+  const collapsed = await page({ collapsed: true });
+  assert.equal(collapsed.posts[root.id].is_following, false);
+  assert.equal(collapsed.posts[root.id].reply_count, 1);
 });

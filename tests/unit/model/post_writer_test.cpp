@@ -109,5 +109,26 @@ TEST(PostWriter, PostList) {
   EXPECT_EQ(to_json_text(PostList{}), bj::serialize(to_json(PostList{})));
 }
 
+TEST(PostWriter, PiecesJoinToTheListWithEachReadersIsFollowing) {
+  PostList l;
+  for (int i = 0; i < 4; ++i) l.add_ordered(plain_post("p" + std::to_string(i)));
+  auto reply = plain_post("r");
+  reply.root_id = "p1";
+  l.add_ordered(reply);
+  l.prev_post_id = "prev";
+  auto pieces = to_json_pieces(l);
+  ASSERT_EQ(pieces.following_of.size(), 4u) << "one opening per root post, none for the reply";
+  ASSERT_EQ(pieces.text.size(), 5u);
+
+  EXPECT_EQ(join(pieces, {}), to_json_text(l)) << "no memberships: no is_following";
+  l.posts.at("p0").is_following = true;
+  l.posts.at("p2").is_following = false;
+  EXPECT_EQ(join(pieces, {{"p0", true}, {"p2", false}, {"elsewhere", true}}), to_json_text(l));
+  EXPECT_EQ(to_json_text(l), bj::serialize(to_json(l)));
+
+  l.posts.at("p0").is_following = true;  // a post's own value is not written into the pieces
+  EXPECT_EQ(join(to_json_pieces(l), {}), join(pieces, {}));
+}
+
 }  // namespace
 }  // namespace parley::model

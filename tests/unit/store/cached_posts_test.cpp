@@ -293,6 +293,46 @@ TEST_F(CachedPostsTest, TransactionsReadTheirWritesAndRollBackCleanly) {
   EXPECT_EQ(messages(), (std::vector<std::string>{"committed", "first"}));
 }
 
+TEST_F(CachedPostsTest, ChannelStampsChangeWithEveryWriteToTheChannel) {
+  auto& posts = store().posts();
+  auto other = add_channel("off-topic");
+  auto stamp = posts.channel_stamp(channel_);
+  auto other_stamp = posts.channel_stamp(other);
+  ASSERT_TRUE(stamp);
+  auto changed = [&] {
+    auto now = posts.channel_stamp(channel_);
+    bool moved = now != stamp;
+    stamp = now;
+    return moved;
+  };
+  auto p = add_post("one");
+  EXPECT_TRUE(changed()) << "new post";
+  EXPECT_EQ(posts.channel_stamp(other), other_stamp) << "other channels keep theirs";
+  add_post("reply", p.id);
+  EXPECT_TRUE(changed()) << "reply";
+  p.message = "edited";
+  posts.update(p);
+  EXPECT_TRUE(changed()) << "edit";
+  store().reactions().save({user_.id, p.id, "smile", ++clock_, clock_, 0, channel_});
+  EXPECT_TRUE(changed()) << "reaction";
+  model::Emoji e;
+  e.id = new_id();
+  e.create_at = e.update_at = 1;
+  e.creator_id = user_.id;
+  e.name = "fresh";
+  ASSERT_TRUE(store().emoji().save(e));
+  EXPECT_TRUE(changed()) << "a new custom emoji (posts may name it)";
+  posts.soft_delete(p.id, ++clock_, user_.id);
+  EXPECT_TRUE(changed()) << "deletion";
+  EXPECT_FALSE(changed()) << "reads leave it";
+
+  store().transaction([&] {
+    EXPECT_FALSE(posts.channel_stamp(channel_)) << "no stamp for reads inside a transaction";
+    add_post("in a transaction");
+  });
+  EXPECT_TRUE(changed()) << "a write committed by a transaction";
+}
+
 TEST_F(CachedPostsTest, OnlyFirstPagesAreCached) {
   add_post("one");
   add_post("two");
@@ -317,6 +357,18 @@ TEST(ChannelPostCache, FillsRacingAnInvalidationOfTheirChannelAreDropped) {
   EXPECT_FALSE(cache.find_rows("b", "k"));
   cache.fill_rows("b", "k", {}, cache.generation());
   EXPECT_TRUE(cache.find_rows("b", "k"));
+}
+
+TEST(ChannelPostCache, StampsMoveWithInvalidationsAndClears) {
+  store::ChannelPostCache cache(10, 4);
+  auto a = cache.stamp("a"), b = cache.stamp("b");
+  cache.invalidate("a");
+  EXPECT_NE(cache.stamp("a"), a);
+  EXPECT_EQ(cache.stamp("b"), b);
+  a = cache.stamp("a");
+  cache.clear();
+  EXPECT_NE(cache.stamp("a"), a);
+  EXPECT_NE(cache.stamp("b"), b);
 }
 
 TEST(ChannelPostCache, StaysWithinItsBounds) {
