@@ -51,6 +51,16 @@ class CachedPostsTest : public StoreFixture {
     return p;
   }
 
+  model::Emoji add_emoji(const std::string& name) {
+    model::Emoji e;
+    e.id = new_id();
+    e.create_at = e.update_at = 1;
+    e.creator_id = user_.id;
+    e.name = name;
+    EXPECT_TRUE(store().emoji().save(e));
+    return e;
+  }
+
   std::vector<model::Post> first_page() {
     return store().posts().page({channel_, 0, 60, false, false});
   }
@@ -166,12 +176,7 @@ TEST_F(CachedPostsTest, ReactionsInvalidateThePage) {
 
 TEST_F(CachedPostsTest, RemovingACustomEmojiInvalidatesThePage) {
   auto p = add_post("custom");
-  model::Emoji e;
-  e.id = new_id();
-  e.create_at = e.update_at = 1;
-  e.creator_id = user_.id;
-  e.name = "gone";
-  ASSERT_TRUE(store().emoji().save(e));
+  auto e = add_emoji("gone");
   store().reactions().save({user_.id, p.id, "gone", ++clock_, clock_, 0, channel_});
   fill_and_mark();
   ASSERT_TRUE(first_page().front().has_reactions);
@@ -315,12 +320,7 @@ TEST_F(CachedPostsTest, ChannelStampsChangeWithEveryWriteToTheChannel) {
   EXPECT_TRUE(changed()) << "edit";
   store().reactions().save({user_.id, p.id, "smile", ++clock_, clock_, 0, channel_});
   EXPECT_TRUE(changed()) << "reaction";
-  model::Emoji e;
-  e.id = new_id();
-  e.create_at = e.update_at = 1;
-  e.creator_id = user_.id;
-  e.name = "fresh";
-  ASSERT_TRUE(store().emoji().save(e));
+  add_emoji("fresh");
   EXPECT_TRUE(changed()) << "a new custom emoji (posts may name it)";
   posts.soft_delete(p.id, ++clock_, user_.id);
   EXPECT_TRUE(changed()) << "deletion";
