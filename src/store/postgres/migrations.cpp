@@ -12,7 +12,7 @@
 namespace parley::store::postgres {
 namespace {
 
-constexpr std::array<std::string_view, 7> kMigrations = {
+constexpr std::array<std::string_view, 8> kMigrations = {
     // 1: core chat schema.
     R"sql(
 CREATE TABLE Users (
@@ -171,6 +171,11 @@ DROP INDEX IF EXISTS idx_posts_channel_create_at;
 CREATE INDEX IF NOT EXISTS idx_posts_channel_create_at_id ON Posts(ChannelId, CreateAt, Id);
 DROP INDEX IF EXISTS idx_posts_root_id;
 CREATE INDEX IF NOT EXISTS idx_posts_root_id_delete_at ON Posts(RootId, DeleteAt);
+)sql",
+    // 8: channel stats (every channel switch) count a channel's pinned posts from a partial index
+    // instead of walking all of its posts.
+    R"sql(
+CREATE INDEX IF NOT EXISTS idx_posts_channel_pinned ON Posts(ChannelId) WHERE IsPinned = 1 AND DeleteAt = 0;
 )sql",
 };
 
