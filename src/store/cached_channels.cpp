@@ -25,6 +25,7 @@ void CachedChannelStore::permanent_delete(std::string_view channel_id) {
       [this, id = std::string(channel_id)] {
         cache_.invalidate(id);
         cache_.member_roles.erase_if([&](const MemberRoles& m) { return m.channel_id == id; });
+        cache_.member_counts.erase(id);
         mentions_.erase_channel(id);
       });
 }
@@ -42,8 +43,18 @@ std::function<void()> CachedChannelStore::member(std::string_view channel_id,
                                                  std::string_view user_id) {
   return [this, key = member_key(channel_id, user_id), id = std::string(channel_id)] {
     cache_.member_roles.erase(key);
+    cache_.member_counts.erase(id);
     mentions_.erase_channel(id);
   };
+}
+
+MemberCounts CachedChannelStore::counts(std::string_view channel_id) {
+  auto load = [&] {
+    return MemberCounts{inner_.member_count(channel_id), inner_.guest_count(channel_id)};
+  };
+  if (cache_tx::active()) return load();
+  return *cache_.member_counts.get_or_load(channel_id,
+                                           [&] { return std::optional<MemberCounts>(load()); });
 }
 
 std::optional<std::string> CachedChannelStore::member_roles(std::string_view channel_id,
@@ -78,6 +89,7 @@ void CachedChannelStore::remove_team_memberships(std::string_view team_id,
       [&] { inner_.remove_team_memberships(team_id, user_id); },
       [this, uid = std::string(user_id)] {
         cache_.member_roles.erase_if([&](const MemberRoles& m) { return m.user_id == uid; });
+        cache_.member_counts.clear();
         mentions_.erase_member(uid);
       });
 }

@@ -5,6 +5,9 @@
 // remove); deleting a channel drops its post listings and members, deleting a team (its
 // channels, members and posts) clears everything. Nothing else writes the Channels table or the
 // roles of ChannelMembers (post writes, views and mutes only move counters and notify props).
+// Member and guest counts per channel (every channel switch asks for them) go with the same
+// membership writes, and with user writes that change a user's roles or deletion
+// (CachedUserStore).
 // The same membership writes drop the channel's mention list (store/cached_mentions.h).
 #pragma once
 
@@ -78,12 +81,8 @@ class CachedChannelStore final : public ChannelStore {
   std::vector<std::string> member_user_ids(std::string_view channel_id) override {
     return inner_.member_user_ids(channel_id);
   }
-  int64_t member_count(std::string_view channel_id) override {
-    return inner_.member_count(channel_id);
-  }
-  int64_t guest_count(std::string_view channel_id) override {
-    return inner_.guest_count(channel_id);
-  }
+  int64_t member_count(std::string_view channel_id) override { return counts(channel_id).members; }
+  int64_t guest_count(std::string_view channel_id) override { return counts(channel_id).guests; }
   std::map<std::string, int64_t> member_counts(const std::vector<std::string>& ids) override {
     return inner_.member_counts(ids);
   }
@@ -108,6 +107,7 @@ class CachedChannelStore final : public ChannelStore {
 
  private:
   std::function<void()> member(std::string_view channel_id, std::string_view user_id);
+  MemberCounts counts(std::string_view channel_id);
 
   ChannelStore& inner_;
   ChannelCaches& cache_;

@@ -24,12 +24,19 @@ struct MemberRoles {
   std::string roles;
 };
 
-// What the caching store keeps per channel: post listings, the Channels row and members' roles.
-// invalidate() is for post writes, which leave the members' roles alone.
+// A channel's active members and, of them, guests (GET /channels/{id}/stats).
+struct MemberCounts {
+  int64_t members = 0;
+  int64_t guests = 0;
+};
+
+// What the caching store keeps per channel: post listings, the Channels row, members' roles and
+// member counts. invalidate() is for post writes, which leave members alone.
 struct ChannelCaches {
   ChannelPostCache posts{1'000, 8};        // channels, listings per channel
   KeyCache<model::Channel> by_id{10'000};  // Mattermost's channel cache size
   KeyCache<MemberRoles> member_roles{50'000};
+  KeyCache<MemberCounts> member_counts{10'000};
 
   void invalidate(std::string_view channel_id) {
     posts.invalidate(channel_id);
@@ -39,6 +46,7 @@ struct ChannelCaches {
     posts.clear();
     by_id.clear();
     member_roles.clear();
+    member_counts.clear();
   }
 };
 

@@ -8,9 +8,11 @@
 #include "store/cached_reactions.h"
 #include "store/key_cache.h"
 #include "store/session_store.h"
+#include "store/status_store.h"
 #include "store/user_store.h"
 
 #include <functional>
+#include <memory>
 
 namespace parley::store {
 namespace {
@@ -53,7 +55,12 @@ class CachedSessionStore final : public SessionStore {
   }
 
  private:
+  // The session's cached entry, found by its token (read before the write): a scan of every
+  // cached session under the lock for each activity update made the cache's cost grow with the
+  // number of users.
   std::function<void()> by_id(std::string_view id) {
+    if (auto s = inner_.get(id))
+      return [this, token = std::move(s->token)] { by_token_.erase(token); };
     return [this, id = std::string(id)] {
       by_token_.erase_if([&](const model::Session& s) { return s.id == id; });
     };
@@ -70,13 +77,17 @@ class CachedSessionStore final : public SessionStore {
 
 class CachedUserStore final : public UserStore {
  public:
-  CachedUserStore(UserStore& inner, MentionCache& mentions) : inner_(inner), mentions_(mentions) {}
+  CachedUserStore(UserStore& inner, MentionCache& mentions, ChannelCaches& channels)
+      : inner_(inner), mentions_(mentions), channels_(channels) {}
 
   void insert(const model::User& u) override {
-    write_then([&] { inner_.insert(u); }, written(u));
+    write_then([&] { inner_.insert(u); }, written(u, false));
   }
   void update(const model::User& u) override {
-    write_then([&] { inner_.update(u); }, written(u));
+    // Channel member counts leave out deleted users and count guests by their roles.
+    auto old = get(u.id);
+    bool counted_differently = !old || old->delete_at != u.delete_at || old->roles != u.roles;
+    write_then([&] { inner_.update(u); }, written(u, counted_differently));
   }
   std::optional<model::User> get(std::string_view id) override {
     if (cache_tx::active()) return inner_.get(id);
@@ -98,17 +109,80 @@ class CachedUserStore final : public UserStore {
   int64_t count(bool include_deleted) override { return inner_.count(include_deleted); }
 
  private:
-  // The user's cached profile and the mention lists holding other values for them.
-  std::function<void()> written(const model::User& u) {
-    return [this, u] {
+  // The user's cached profile, the mention lists holding other values for them and, when
+  // `counts`, every channel's member counts.
+  std::function<void()> written(const model::User& u, bool counts) {
+    return [this, u, counts] {
       by_id_.erase(u.id);
       mentions_.user_written(u);
+      if (counts) channels_.member_counts.clear();
     };
   }
 
   UserStore& inner_;
   MentionCache& mentions_;
+  ChannelCaches& channels_;
   KeyCache<model::User> by_id_{50'000};  // Mattermost's user profile cache size
+};
+
+// Statuses by user id, as Mattermost's status cache: every channel switch asks for the statuses
+// of the users it shows. Each status write drops its user, timed DND ending the users it
+// changed, the reset at start everything.
+class CachedStatusStore final : public StatusStore {
+ public:
+  explicit CachedStatusStore(StatusStore& inner) : inner_(inner) {}
+
+  std::optional<model::Status> get(std::string_view user_id) override {
+    if (cache_tx::active()) return inner_.get(user_id);
+    return by_user_.get_or_load(user_id, [&] { return inner_.get(user_id); });
+  }
+  std::vector<model::Status> get_many(const std::vector<std::string>& user_ids) override {
+    if (cache_tx::active()) return inner_.get_many(user_ids);
+    std::vector<model::Status> out;
+    std::vector<std::string> missing;
+    for (const auto& id : user_ids) {
+      if (auto hit = by_user_.find(id))
+        out.push_back(std::move(*hit));
+      else
+        missing.push_back(id);
+    }
+    if (missing.empty()) return out;
+    auto gen = by_user_.generation();
+    for (auto& st : inner_.get_many(missing)) {
+      by_user_.fill(st.user_id, st, gen);
+      out.push_back(std::move(st));
+    }
+    return out;
+  }
+  void save(const model::Status& st) override {
+    write_then([&] { inner_.save(st); }, [this, id = st.user_id] { by_user_.erase(id); });
+  }
+  void update_last_activity(std::string_view user_id, int64_t at) override {
+    write_then([&] { inner_.update_last_activity(user_id, at); },
+               [this, id = std::string(user_id)] { by_user_.erase(id); });
+  }
+  std::vector<model::Status> not_offline() override { return inner_.not_offline(); }
+  void reset_all() override {
+    write_then([&] { inner_.reset_all(); }, [this] { by_user_.clear(); });
+  }
+  std::vector<model::Status> expire_dnd(int64_t now_seconds) override {
+    std::vector<model::Status> out;
+    // Shared: a transaction replays the invalidation after this call has returned.
+    auto changed = std::make_shared<std::vector<std::string>>();
+    write_then(
+        [&] {
+          out = inner_.expire_dnd(now_seconds);
+          for (const auto& st : out) changed->push_back(st.user_id);
+        },
+        [this, changed] {
+          for (const auto& id : *changed) by_user_.erase(id);
+        });
+    return out;
+  }
+
+ private:
+  StatusStore& inner_;
+  KeyCache<model::Status> by_user_{50'000};
 };
 
 class CachedStore final : public Store {
@@ -116,7 +190,8 @@ class CachedStore final : public Store {
   CachedStore(std::unique_ptr<Store> inner, CacheOptions options)
       : inner_(std::move(inner)),
         sessions_(inner_->sessions()),
-        users_(inner_->users(), mention_cache_),
+        statuses_(inner_->statuses()),
+        users_(inner_->users(), mention_cache_, channel_caches_),
         posts_(inner_->posts(), channel_caches_, options.post_listings),
         channels_(inner_->channels(), channel_caches_, mention_cache_),
         teams_(inner_->teams(), channel_caches_, mention_cache_),
@@ -132,7 +207,7 @@ class CachedStore final : public Store {
   PostStore& posts() override { return posts_; }
   ReactionStore& reactions() override { return reactions_; }
   PreferenceStore& preferences() override { return inner_->preferences(); }
-  StatusStore& statuses() override { return inner_->statuses(); }
+  StatusStore& statuses() override { return statuses_; }
   SidebarStore& sidebar() override { return sidebar_; }
   ThreadStore& threads() override { return inner_->threads(); }
   DraftStore& drafts() override { return inner_->drafts(); }
@@ -150,6 +225,7 @@ class CachedStore final : public Store {
   std::unique_ptr<Store> inner_;
   MentionCache mention_cache_{25'000};  // Mattermost's profiles-in-channel cache size
   CachedSessionStore sessions_;
+  CachedStatusStore statuses_;
   CachedUserStore users_;
   ChannelCaches channel_caches_;
   CachedPostStore posts_;

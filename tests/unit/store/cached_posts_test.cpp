@@ -10,11 +10,13 @@
 #include "store/post_store.h"
 #include "store/reaction_store.h"
 #include "store/team_store.h"
+#include "store/user_store.h"
 #include "store_fixture.h"
 
 #include <algorithm>
 #include <optional>
 #include <stdexcept>
+#include <utility>
 
 namespace parley::testing {
 namespace {
@@ -280,6 +282,51 @@ TEST_F(CachedPostsTest, MemberRolesAreCachedAndInvalidatedByMembershipWrites) {
   ASSERT_TRUE(channels.member_roles(channel_, user_.id));
   store().teams().permanent_delete(team_);
   EXPECT_FALSE(channels.member_roles(channel_, user_.id));
+}
+
+TEST_F(CachedPostsTest, MemberCountsAreCachedAndInvalidatedByMembershipAndUserWrites) {
+  auto& channels = store().channels();
+  auto join = [&](const model::User& u) {
+    model::ChannelMember m;
+    m.channel_id = channel_;
+    m.user_id = u.id;
+    m.notify_props = model::default_channel_notify_props();
+    channels.save_member(m);
+  };
+  auto counts = [&] {
+    return std::pair{channels.member_count(channel_), channels.guest_count(channel_)};
+  };
+  join(user_);
+  auto guest = add_user("guest", "system_guest");
+  join(guest);
+  ASSERT_EQ(counts(), std::pair(int64_t{2}, int64_t{1}));
+  exec_sql("UPDATE Users SET DeleteAt = 5 WHERE Id = '" + user_.id + "'");
+  EXPECT_EQ(counts(), std::pair(int64_t{2}, int64_t{1})) << "served from the cache";
+  exec_sql("UPDATE Users SET DeleteAt = 0 WHERE Id = '" + user_.id + "'");
+
+  auto bob = add_user("bob");
+  join(bob);
+  EXPECT_EQ(counts(), std::pair(int64_t{3}, int64_t{1})) << "a member added";
+  channels.remove_member(channel_, bob.id);
+  EXPECT_EQ(counts(), std::pair(int64_t{2}, int64_t{1})) << "a member removed";
+
+  auto u = *store().users().get(user_.id);
+  u.nickname = "same counts";
+  store().users().update(u);
+  u.roles = "system_guest";
+  store().users().update(u);
+  EXPECT_EQ(counts(), std::pair(int64_t{2}, int64_t{2})) << "a user became a guest";
+  u.delete_at = 7;
+  store().users().update(u);
+  EXPECT_EQ(counts(), std::pair(int64_t{1}, int64_t{1})) << "a user deactivated";
+
+  channels.remove_team_memberships(team_, guest.id);
+  EXPECT_EQ(counts(), std::pair(int64_t{0}, int64_t{0})) << "a user left the team";
+  store().transaction([&] {
+    join(guest);
+    EXPECT_EQ(counts(), std::pair(int64_t{1}, int64_t{1})) << "a transaction reads its writes";
+  });
+  EXPECT_EQ(counts(), std::pair(int64_t{1}, int64_t{1}));
 }
 
 TEST_F(CachedPostsTest, TransactionsReadTheirWritesAndRollBackCleanly) {

@@ -6,6 +6,8 @@
 #include "store/post_store.h"
 #include "store/reaction_store.h"
 #include "store/session_store.h"
+#include "store/status_store.h"
+#include "store/user_store.h"
 #include "store_fixture.h"
 
 #include <stdexcept>
@@ -105,6 +107,34 @@ TEST_F(CachedStoreTest, UserWritesInvalidate) {
   u.nickname = "ally";
   store().users().update(u);
   EXPECT_EQ(store().users().get(u.id)->nickname, "ally");
+}
+
+TEST_F(CachedStoreTest, StatusesAreCachedAndInvalidatedByWrites) {
+  auto& statuses = store().statuses();
+  auto a = add_user("alice"), b = add_user("bob");
+  statuses.save({a.id, "online", false, 10, 0, ""});
+  statuses.save({b.id, "dnd", true, 10, 100, "online"});
+  auto status_of = [&](const std::string& id) {
+    for (const auto& st : statuses.get_many({a.id, b.id, "nobody"}))
+      if (st.user_id == id) return st.status;
+    return std::string("none");
+  };
+  ASSERT_EQ(status_of(a.id), "online");
+  ASSERT_EQ(status_of(b.id), "dnd");
+  exec_sql("UPDATE Status SET Status = 'behind' WHERE UserId = '" + a.id + "'");
+  exec_sql("UPDATE Status SET LastActivityAt = 99 WHERE UserId = '" + b.id + "'");
+  EXPECT_EQ(status_of(a.id), "online") << "served from the cache";
+  EXPECT_EQ(statuses.get(b.id)->last_activity_at, 10) << "served from the cache";
+
+  statuses.save({a.id, "away", false, 20, 0, ""});
+  EXPECT_EQ(status_of(a.id), "away");
+  statuses.update_last_activity(a.id, 30);
+  EXPECT_EQ(statuses.get(a.id)->last_activity_at, 30);
+  EXPECT_EQ(status_of(b.id), "dnd");
+  auto ended = statuses.expire_dnd(200);
+  ASSERT_EQ(ended.size(), 1u);
+  EXPECT_EQ(status_of(b.id), ended.front().status) << "timed DND ended";
+  EXPECT_EQ(status_of("nobody"), "none");
 }
 
 TEST_F(CachedStoreTest, TransactionsReadTheirWritesAndRollBackCleanly) {
