@@ -270,12 +270,20 @@ Result<model::Post> create_post(App& app, const model::Session& s, model::Post p
   effects.mentioned = recipients.mentioned;
   effects.urgent = post.is_urgent();
   effects.keep_create_at = chosen_create_at;
+  // The poster's new LastViewedAt for multiple_channels_viewed, from the insert's own update.
+  int64_t poster_viewed_at = -1;
+  effects.poster_viewed_at = &poster_viewed_at;
   // Files that cannot be attached (another user's, another channel's, already attached) are
-  // dropped from the post, as Mattermost does.
-  app.store().transaction([&] {
-    if (!post.file_ids.empty()) post.file_ids = attach_files(app, post, post.file_ids);
+  // dropped from the post, as Mattermost does, in the insert's transaction. Without files the
+  // insert is its own transaction (no nested savepoint).
+  if (post.file_ids.empty()) {
     posts.insert(post, effects);
-  });
+  } else {
+    app.store().transaction([&] {
+      post.file_ids = attach_files(app, post, post.file_ids);
+      posts.insert(post, effects);
+    });
+  }
   ReplyThreadState thread_state;
   if (!post.root_id.empty())
     thread_state =
@@ -344,9 +352,9 @@ Result<model::Post> create_post(App& app, const model::Session& s, model::Post p
     send_ephemeral(app, s.user_id, std::move(eph));
   }
   if (effects.mark_read_by_poster && cfg->service.enable_channel_viewed_messages) {
-    if (auto member = app.store().channels().get_member(channel->id, s.user_id)) {
+    if (poster_viewed_at >= 0) {
       Event viewed{"multiple_channels_viewed",
-                   {{"channel_times", bj::object{{channel->id, member->last_viewed_at}}}},
+                   {{"channel_times", bj::object{{channel->id, poster_viewed_at}}}},
                    {},
                    std::nullopt,
                    {},

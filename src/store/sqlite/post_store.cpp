@@ -72,15 +72,20 @@ void SqlitePostStore::insert(model::Post& p, const PostSaveEffects& effects) {
       c.prepare("UPDATE Posts SET UpdateAt = ?1 WHERE Id = ?2 AND UpdateAt < ?1")
           .bind_all(p.create_at, p.root_id)
           .run();
-    if (effects.mark_read_by_poster)
-      c.prepare(
-           "UPDATE ChannelMembers SET LastViewedAt = ch.LastPostAt, MsgCount = ch.TotalMsgCount, "
-           "MsgCountRoot = ch.TotalMsgCountRoot, MentionCount = 0, MentionCountRoot = 0, "
-           "UrgentMentionCount = 0, LastUpdateAt = ?3 FROM (SELECT LastPostAt, TotalMsgCount, "
-           "TotalMsgCountRoot FROM Channels WHERE Id = ?1) AS ch WHERE ChannelId = ?1 AND "
-           "UserId = ?2")
-          .bind_all(p.channel_id, p.user_id, now_ms())
-          .run();
+    int64_t viewed_at = -1;
+    if (effects.mark_read_by_poster) {
+      auto mark = c.prepare(
+          "UPDATE ChannelMembers SET LastViewedAt = ch.LastPostAt, MsgCount = ch.TotalMsgCount, "
+          "MsgCountRoot = ch.TotalMsgCountRoot, MentionCount = 0, MentionCountRoot = 0, "
+          "UrgentMentionCount = 0, LastUpdateAt = ?3 FROM (SELECT LastPostAt, TotalMsgCount, "
+          "TotalMsgCountRoot FROM Channels WHERE Id = ?1) AS ch WHERE ChannelId = ?1 AND "
+          "UserId = ?2 RETURNING LastViewedAt");
+      mark.bind_all(p.channel_id, p.user_id, now_ms());
+      if (mark.step()) viewed_at = mark.int64(0);
+      while (mark.step()) {
+      }
+    }
+    if (effects.poster_viewed_at) *effects.poster_viewed_at = viewed_at;
     if (!effects.mentioned.empty())
       c.prepare(
            "UPDATE ChannelMembers SET MentionCount = MentionCount + 1, MentionCountRoot = "
