@@ -97,6 +97,20 @@ void SqlitePostStore::insert(model::Post& p, const PostSaveEffects& effects) {
   });
 }
 
+void SqlitePostStore::index_pending(Conn& c) {
+  {
+    auto any = c.prepare("SELECT EXISTS (SELECT 1 FROM PostsFtsPending)");
+    if (!any.step() || any.int64(0) == 0) return;
+  }
+  // One statement for the whole batch: FTS5 keeps the terms in memory and writes one segment
+  // at the commit. CROSS JOIN keeps the (short) queue as the outer loop.
+  c.prepare(
+       "INSERT INTO PostsFts (rowid, Message) SELECT q.Rowid, p.Message FROM PostsFtsPending q "
+       "CROSS JOIN PostsFtsIds i CROSS JOIN Posts p WHERE i.Rowid = q.Rowid AND p.Id = i.PostId")
+      .run();
+  c.prepare("DELETE FROM PostsFtsPending").run();
+}
+
 void SqlitePostStore::update(const model::Post& p) {
   db_.write([&](Conn& c) {
     auto s = c.prepare(

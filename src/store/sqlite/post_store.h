@@ -10,6 +10,9 @@ namespace parley::store::sqlite {
 class SqlitePostStore final : public PostStore {
  public:
   explicit SqlitePostStore(Db& db) : db_(db) {}
+  // Indexes the posts queued for search by this transaction's inserts (migration 8) and empties
+  // the queue; Db runs it right before each commit (Db::set_before_commit).
+  static void index_pending(Conn& c);
   void insert(model::Post& p, const PostSaveEffects& effects) override;
   void update(const model::Post& p) override;
   void soft_delete(std::string_view id, int64_t at, std::string_view deleted_by) override;

@@ -44,6 +44,7 @@ class SqliteStore final : public Store {
         search_(db_),
         file_infos_(db_) {
     migrate(db_);
+    db_.set_before_commit(&SqlitePostStore::index_pending);
   }
 
   UserStore& users() override { return users_; }
