@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -21,9 +22,13 @@ namespace parley::store::sql {
 template <class DbT, bool kSqlite>
 class SqlSearchStore final : public SearchStore {
  public:
-  explicit SqlSearchStore(DbT& db) : db_(db) {}
+  // `before_text_search` runs before every post search that matches message text (SQLite:
+  // index the posts still queued for the index, SqlitePostStore::index_queued).
+  explicit SqlSearchStore(DbT& db, std::function<void()> before_text_search = {})
+      : db_(db), before_text_search_(std::move(before_text_search)) {}
 
   std::vector<model::Post> posts(const PostSearchQuery& q) override {
+    if (q.message && before_text_search_) before_text_search_();
     Args args;
     std::string where = "WHERE p.DeleteAt = 0 AND p.Type NOT LIKE 'system%'" +
                         filters(q, "p.ChannelId", "p.UserId", "p.CreateAt", args);
@@ -236,6 +241,7 @@ class SqlSearchStore final : public SearchStore {
   }
 
   DbT& db_;
+  std::function<void()> before_text_search_;
 };
 
 }  // namespace parley::store::sql

@@ -214,12 +214,13 @@ CREATE INDEX IF NOT EXISTS idx_posts_channel_create_at_id ON Posts(ChannelId, Cr
 DROP INDEX IF EXISTS idx_posts_root_id;
 CREATE INDEX IF NOT EXISTS idx_posts_root_id_delete_at ON Posts(RootId, DeleteAt);
 )sql",
-    // 8: new posts are indexed for search once per write transaction, right before its commit
-    // (SqlitePostStore::index_pending), instead of by the insert trigger: FTS5 writes its pending
-    // terms out as a new segment at every savepoint and every statement that opens a statement
-    // journal, i.e. once per post. The trigger now only queues the post in PostsFtsPending; an
-    // edit or deletion of a queued post leaves the index alone (the queue is indexed with the
-    // message as it is at commit, and a deleted post leaves the queue). Idempotent.
+    // 8: new posts are indexed for search in groups (SqlitePostStore::index_pending, at the
+    // commit that queues the 64th, and index_queued, before any post search) instead of by the
+    // insert trigger: FTS5 writes its pending terms out as a new segment at every savepoint and
+    // every statement that opens a statement journal, i.e. once per post. The trigger now only
+    // queues the post in PostsFtsPending; an edit or deletion of a queued post leaves the index
+    // alone (the queue is indexed with the message as it is then, and a deleted post leaves the
+    // queue). Idempotent.
     R"sql(
 CREATE TABLE IF NOT EXISTS PostsFtsPending (Rowid INTEGER PRIMARY KEY);
 DROP TRIGGER IF EXISTS posts_fts_insert;

@@ -97,18 +97,35 @@ void SqlitePostStore::insert(model::Post& p, const PostSaveEffects& effects) {
   });
 }
 
-void SqlitePostStore::index_pending(Conn& c) {
+namespace {
+
+// Indexes the queued posts when there are at least `min` of them and empties the queue.
+void index_queue(Conn& c, int64_t min) {
   {
-    auto any = c.prepare("SELECT EXISTS (SELECT 1 FROM PostsFtsPending)");
-    if (!any.step() || any.int64(0) == 0) return;
+    auto count = c.prepare("SELECT COUNT(*) FROM PostsFtsPending");
+    if (!count.step() || count.int64(0) == 0 || count.int64(0) < min) return;
   }
-  // One statement for the whole batch: FTS5 keeps the terms in memory and writes one segment
-  // at the commit. CROSS JOIN keeps the (short) queue as the outer loop.
+  // One statement for the whole queue: FTS5 keeps the terms in memory and writes one segment.
+  // CROSS JOIN keeps the (short) queue as the outer loop.
   c.prepare(
        "INSERT INTO PostsFts (rowid, Message) SELECT q.Rowid, p.Message FROM PostsFtsPending q "
        "CROSS JOIN PostsFtsIds i CROSS JOIN Posts p WHERE i.Rowid = q.Rowid AND p.Id = i.PostId")
       .run();
   c.prepare("DELETE FROM PostsFtsPending").run();
+}
+
+}  // namespace
+
+void SqlitePostStore::index_pending(Conn& c) {
+  index_queue(c, kIndexBatch);
+}
+
+void SqlitePostStore::index_queued(Db& db) {
+  bool queued = db.read([](Conn& c) {
+    auto s = c.prepare("SELECT EXISTS (SELECT 1 FROM PostsFtsPending)");
+    return s.step() && s.int64(0) != 0;
+  });
+  if (queued) db.write([](Conn& c) { index_queue(c, 1); });
 }
 
 void SqlitePostStore::update(const model::Post& p) {

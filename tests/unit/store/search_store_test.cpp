@@ -217,6 +217,29 @@ TEST_F(SearchStoreTest, PostsEditedOrDeletedInTheirOwnTransactionAreIndexedAsCom
   }
 }
 
+// SQLite queues new posts and indexes them 64 at a time, or before a post search: searches
+// still see every committed post, also after a restart with posts still queued.
+TEST_F(SearchStoreTest, QueuedPostsAreFoundAcrossCommitsAndRestarts) {
+  std::vector<std::string> posted;
+  for (int i = 0; i < 70; ++i) posted.push_back(post(town_, bob_, "batch word", 100 + i));
+  if (!test::TestDatabase::postgres())
+    EXPECT_EQ(db_->query_int("SELECT COUNT(*) FROM PostsFtsPending"), 70 - 64);
+  auto q = query(alice_, {word("batch")});
+  q.limit = 100;
+  EXPECT_EQ(ids(q).size(), 70u);
+  if (!test::TestDatabase::postgres())
+    EXPECT_EQ(db_->query_int("SELECT COUNT(*) FROM PostsFtsPending"), 0);
+  auto queued = post(town_, bob_, "restart word", 500);
+  auto edited = post(town_, bob_, "before restart", 600);
+  auto p = *store_->posts().get(edited, false);
+  p.message = "restart edited";
+  store_->posts().update(p);
+  store_.reset();
+  store_ = db_->open_store();
+  EXPECT_EQ(ids(query(alice_, {word("restart")})), (Ids{edited, queued}));
+  EXPECT_TRUE(ids(query(alice_, {word("before")})).empty());
+}
+
 // A write that fails in a batch takes its queued posts with it; the others are indexed.
 TEST_F(SearchStoreTest, ARolledBackInsertLeavesNothingToIndex) {
   EXPECT_THROW(store_->transaction([&] {
