@@ -1,5 +1,6 @@
-// The caching Store decorator: forwards everything, caches session-by-token, user-by-id and
-// channel-by-id reads, channel post listings, reactions and channel mention lists.
+// The caching Store decorator: forwards everything, caches session-by-token, user-by-id,
+// status-by-user and channel-by-id reads, channel post listings, reactions and channel mention
+// lists.
 #include "store/cached_store.h"
 
 #include "store/cache_tx.h"
@@ -8,6 +9,7 @@
 #include "store/cached_reactions.h"
 #include "store/key_cache.h"
 #include "store/session_store.h"
+#include "store/status_store.h"
 #include "store/user_store.h"
 
 #include <functional>
@@ -111,11 +113,48 @@ class CachedUserStore final : public UserStore {
   KeyCache<model::User> by_id_{50'000};  // Mattermost's user profile cache size
 };
 
+// Statuses by user id, as Mattermost's status cache: every post reads the poster's status
+// (set_status_online decides that nothing changes). Writes drop the user's entry after they
+// commit; the bulk writes (server start, DND expiry) drop every entry.
+class CachedStatusStore final : public StatusStore {
+ public:
+  explicit CachedStatusStore(StatusStore& inner) : inner_(inner) {}
+
+  std::optional<model::Status> get(std::string_view user_id) override {
+    if (cache_tx::active()) return inner_.get(user_id);
+    return by_user_.get_or_load(user_id, [&] { return inner_.get(user_id); });
+  }
+  std::vector<model::Status> get_many(const std::vector<std::string>& user_ids) override {
+    return inner_.get_many(user_ids);
+  }
+  void save(const model::Status& s) override {
+    write_then([&] { inner_.save(s); }, [this, id = s.user_id] { by_user_.erase(id); });
+  }
+  void update_last_activity(std::string_view user_id, int64_t at) override {
+    write_then([&] { inner_.update_last_activity(user_id, at); },
+               [this, id = std::string(user_id)] { by_user_.erase(id); });
+  }
+  std::vector<model::Status> not_offline() override { return inner_.not_offline(); }
+  void reset_all() override {
+    write_then([&] { inner_.reset_all(); }, [this] { by_user_.clear(); });
+  }
+  std::vector<model::Status> expire_dnd(int64_t now_seconds) override {
+    std::vector<model::Status> out;
+    write_then([&] { out = inner_.expire_dnd(now_seconds); }, [this] { by_user_.clear(); });
+    return out;
+  }
+
+ private:
+  StatusStore& inner_;
+  KeyCache<model::Status> by_user_{50'000};
+};
+
 class CachedStore final : public Store {
  public:
   CachedStore(std::unique_ptr<Store> inner, CacheOptions options)
       : inner_(std::move(inner)),
         sessions_(inner_->sessions()),
+        statuses_(inner_->statuses()),
         users_(inner_->users(), mention_cache_),
         posts_(inner_->posts(), channel_caches_, options.post_listings),
         channels_(inner_->channels(), channel_caches_, mention_cache_),
@@ -132,7 +171,7 @@ class CachedStore final : public Store {
   PostStore& posts() override { return posts_; }
   ReactionStore& reactions() override { return reactions_; }
   PreferenceStore& preferences() override { return inner_->preferences(); }
-  StatusStore& statuses() override { return inner_->statuses(); }
+  StatusStore& statuses() override { return statuses_; }
   SidebarStore& sidebar() override { return sidebar_; }
   ThreadStore& threads() override { return inner_->threads(); }
   DraftStore& drafts() override { return inner_->drafts(); }
@@ -150,6 +189,7 @@ class CachedStore final : public Store {
   std::unique_ptr<Store> inner_;
   MentionCache mention_cache_{25'000};  // Mattermost's profiles-in-channel cache size
   CachedSessionStore sessions_;
+  CachedStatusStore statuses_;
   CachedUserStore users_;
   ChannelCaches channel_caches_;
   CachedPostStore posts_;
