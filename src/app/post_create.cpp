@@ -8,6 +8,7 @@
 #include "app/post_util.h"
 #include "app/posts.h"
 #include "app/threads.h"
+#include "model/post_writer.h"
 #include "model/team.h"
 #include "store/channel_store.h"
 #include "store/post_store.h"
@@ -381,7 +382,7 @@ Result<model::Post> create_post(App& app, const model::Session& s, model::Post p
   post_util::prepare_created(app, out);
 
   bj::object data{
-      {"post", bj::serialize(model::to_json(out))},
+      {"post", model::to_json_text(out)},
       {"channel_display_name", channel_display_name(*channel, *sender, recipients.members)},
       {"channel_name", channel->name},
       {"channel_type", channel->type},

@@ -118,6 +118,8 @@ TEST_F(PostsAppTest, PostedEventCarriesMentionsAndChannelData) {
   EXPECT_EQ(e.data.at("team_id").as_string(), team_);
   auto json = bj::parse(e.data.at("post").as_string()).as_object();
   EXPECT_EQ(json.at("id").as_string(), p.id);
+  // Written directly (model/post_writer.h), byte for byte the serialised boost::json tree.
+  EXPECT_EQ(e.data.at("post").as_string(), bj::serialize(model::to_json(p)));
   // The poster has read the channel; the viewed event tells their other sessions.
   auto viewed = sink_.named("multiple_channels_viewed");
   ASSERT_EQ(viewed.size(), 1u);
