@@ -1,7 +1,8 @@
 // The SearchStore queries, written once for both backends (`DbT` is store::sqlite::Db or
 // store::postgres::Db; $n placeholders become SQLite's ?n when kSqlite). Only the full-text
 // expression differs: SQLite matches the FTS5 tables PostsFts and FileInfoFts (kept by triggers,
-// see the migrations), PostgreSQL matches GIN-indexed tsvector expressions with tsquery.
+// see the migrations; new posts are queued and indexed by the before_text_search hook at the
+// latest), PostgreSQL matches GIN-indexed tsvector expressions with tsquery.
 // Reads go through DbT::read_search: PostgreSQL's search replicas when configured.
 #pragma once
 
