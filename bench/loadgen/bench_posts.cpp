@@ -2,6 +2,7 @@
 // acknowledged (201) posts per second and their latency.
 #include "bench_posts.h"
 #include "bench_ws.h"
+#include "proc_sampler.h"
 #include "stats.h"
 
 #include <boost/asio/co_spawn.hpp>
@@ -10,6 +11,8 @@
 #include <boost/json/serialize.hpp>
 
 #include <atomic>
+
+#include <unistd.h>
 
 namespace loadgen {
 
@@ -41,19 +44,30 @@ json::object run_post_rate(const Options& o, const Target& target) {
           }
         },
         asio::use_future));
+  // With --server-pid: the server's CPU (utime + stime) over the posting window only, so the
+  // logins and channel setup above are not charged to the posts.
+  auto ticks_before = o.server_pid ? process_ticks(o.server_pid) : std::nullopt;
   auto start = Clock::now();
   io.run();
   for (auto& f : done) f.get();
   double secs = std::chrono::duration<double>(Clock::now() - start).count();
+  auto ticks_after = o.server_pid ? process_ticks(o.server_pid) : std::nullopt;
   auto all = stats.all_requests();
   int64_t acknowledged = all.count - all.errors;
-  return {{"clients", clients},
-          {"seconds", secs},
-          {"acknowledged", acknowledged},
-          {"errors", all.errors},
-          {"posts_per_second", static_cast<double>(acknowledged) / secs},
-          {"mean_ms", all.mean()},
-          {"p99_ms", all.percentile(99)}};
+  json::object out{{"clients", clients},
+                   {"seconds", secs},
+                   {"acknowledged", acknowledged},
+                   {"errors", all.errors},
+                   {"posts_per_second", static_cast<double>(acknowledged) / secs},
+                   {"mean_ms", all.mean()},
+                   {"p99_ms", all.percentile(99)}};
+  if (ticks_before && ticks_after && acknowledged > 0) {
+    double cpu_ms = 1000.0 * static_cast<double>(*ticks_after - *ticks_before) /
+                    static_cast<double>(sysconf(_SC_CLK_TCK));
+    out["server_cpu_ms"] = cpu_ms;
+    out["server_cpu_us_per_post"] = 1000.0 * cpu_ms / static_cast<double>(acknowledged);
+  }
+  return out;
 }
 
 }  // namespace loadgen

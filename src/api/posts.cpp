@@ -67,7 +67,7 @@ Response create_post(Context& c) {
   // Posting is activity: the poster is online again unless their status was set by hand.
   if (online) app::set_status_online(c.app, c.s().user_id, false);
   c.app.user_activity(c.s().user_id, c.s().id, now_ms());
-  return json_response(model::to_json(*r), 201);
+  return json_text_response(model::to_json_text(*r), 201);
 }
 
 Response get_post(Context& c) {

@@ -8,6 +8,7 @@
 #include "app/post_util.h"
 #include "app/posts.h"
 #include "app/threads.h"
+#include "model/post_writer.h"
 #include "model/team.h"
 #include "store/channel_store.h"
 #include "store/post_store.h"
@@ -20,6 +21,8 @@
 
 #include <algorithm>
 #include <limits>
+#include <memory>
+#include <mutex>
 #include <set>
 #include <unordered_map>
 
@@ -95,6 +98,62 @@ const store::MentionMember* find_member(const store::MentionMembers& members,
   return it != members->end() && it->user_id == user_id ? &*it : nullptr;
 }
 
+// The mention keywords of a channel's members, @here left out (it depends on who is online at
+// the time of each post), built once per member list: the caching store hands out the same
+// immutable list until a membership, profile or notify props change replaces it
+// (store/cached_mentions.h). Building them costs a few microseconds per member and post.
+std::shared_ptr<const MentionKeywords> keywords_without_here(const store::MentionMembers& members,
+                                                             bool allow_channel) {
+  struct Entry {
+    std::weak_ptr<const std::vector<store::MentionMember>> list;
+    bool allow_channel;
+    std::shared_ptr<const MentionKeywords> keywords;
+  };
+  constexpr std::size_t kMaxLists = 128;
+  static std::mutex mutex;
+  static std::vector<Entry> entries;  // least recently used first
+  // Same list: same control block (a weak_ptr keeps it, so its address is not reused).
+  auto same = [&](const Entry& e) {
+    return e.allow_channel == allow_channel && !e.list.owner_before(members) &&
+           !members.owner_before(e.list);
+  };
+  {
+    std::lock_guard lock(mutex);
+    auto it = std::find_if(entries.begin(), entries.end(), same);
+    if (it != entries.end()) {
+      auto keywords = it->keywords;
+      std::rotate(it, it + 1, entries.end());
+      return keywords;
+    }
+  }
+  auto built = std::make_shared<MentionKeywords>();
+  for (const auto& m : *members)
+    add_mention_keywords(
+        *built,
+        {m.user_id, m.username, m.first_name, m.notify_props, m.channel_notify_props, false},
+        allow_channel);
+  std::lock_guard lock(mutex);
+  std::erase_if(entries, [](const Entry& e) { return e.list.expired(); });
+  if (entries.size() >= kMaxLists) entries.erase(entries.begin());
+  entries.push_back({members, allow_channel, built});
+  return built;
+}
+
+// Whether the message holds "@here" in any case (the only keyword that depends on presence).
+bool mentions_here(std::string_view message) {
+  for (auto at = message.find('@'); at != std::string_view::npos; at = message.find('@', at + 1)) {
+    if (message.size() - at < 5) return false;
+    bool match = true;
+    for (std::size_t i = 0; i < 4 && match; ++i) {
+      char c = message[at + 1 + i];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      match = c == "here"[i];
+    }
+    if (match) return true;
+  }
+  return false;
+}
+
 // `channel_mentions`: the poster may use @channel, @all and @here here.
 Recipients resolve_mentions(App& app, const model::Post& post, const model::Channel& channel,
                             bool channel_mentions) {
@@ -111,13 +170,18 @@ Recipients resolve_mentions(App& app, const model::Post& post, const model::Chan
     auto cfg = app.config();
     bool allow_channel = channel_mentions && static_cast<int64_t>(members.size()) <
                                                  cfg->team.max_notifications_per_channel;
-    MentionKeywords keywords;
-    for (const auto& m : members)
-      add_mention_keywords(keywords,
-                           {m.user_id, m.username, m.first_name, m.notify_props,
-                            m.channel_notify_props, app.is_online(m.user_id)},
-                           allow_channel);
-    results = parse_mentions(post.message, keywords);
+    if (mentions_here(post.message)) {
+      MentionKeywords keywords;
+      for (const auto& m : members)
+        add_mention_keywords(keywords,
+                             {m.user_id, m.username, m.first_name, m.notify_props,
+                              m.channel_notify_props, app.is_online(m.user_id)},
+                             allow_channel);
+      results = parse_mentions(post.message, keywords);
+    } else {
+      // Without "@here" in the message the online members' @here entries match nothing.
+      results = parse_mentions(post.message, *keywords_without_here(r.members, allow_channel));
+    }
     if (channel.is_group())
       for (const auto& m : members) results.add(m.user_id, MentionType::gm);
     if (!post.root_id.empty()) {
@@ -270,12 +334,20 @@ Result<model::Post> create_post(App& app, const model::Session& s, model::Post p
   effects.mentioned = recipients.mentioned;
   effects.urgent = post.is_urgent();
   effects.keep_create_at = chosen_create_at;
+  // The poster's new LastViewedAt for multiple_channels_viewed, from the insert's own update.
+  int64_t poster_viewed_at = -1;
+  effects.poster_viewed_at = &poster_viewed_at;
   // Files that cannot be attached (another user's, another channel's, already attached) are
-  // dropped from the post, as Mattermost does.
-  app.store().transaction([&] {
-    if (!post.file_ids.empty()) post.file_ids = attach_files(app, post, post.file_ids);
+  // dropped from the post, as Mattermost does, in the insert's transaction. Without files the
+  // insert is its own transaction (no nested savepoint).
+  if (post.file_ids.empty()) {
     posts.insert(post, effects);
-  });
+  } else {
+    app.store().transaction([&] {
+      post.file_ids = attach_files(app, post, post.file_ids);
+      posts.insert(post, effects);
+    });
+  }
   ReplyThreadState thread_state;
   if (!post.root_id.empty())
     thread_state =
@@ -310,7 +382,7 @@ Result<model::Post> create_post(App& app, const model::Session& s, model::Post p
   post_util::prepare_created(app, out);
 
   bj::object data{
-      {"post", bj::serialize(model::to_json(out))},
+      {"post", model::to_json_text(out)},
       {"channel_display_name", channel_display_name(*channel, *sender, recipients.members)},
       {"channel_name", channel->name},
       {"channel_type", channel->type},
@@ -344,9 +416,9 @@ Result<model::Post> create_post(App& app, const model::Session& s, model::Post p
     send_ephemeral(app, s.user_id, std::move(eph));
   }
   if (effects.mark_read_by_poster && cfg->service.enable_channel_viewed_messages) {
-    if (auto member = app.store().channels().get_member(channel->id, s.user_id)) {
+    if (poster_viewed_at >= 0) {
       Event viewed{"multiple_channels_viewed",
-                   {{"channel_times", bj::object{{channel->id, member->last_viewed_at}}}},
+                   {{"channel_times", bj::object{{channel->id, poster_viewed_at}}}},
                    {},
                    std::nullopt,
                    {},

@@ -1,5 +1,6 @@
-// The caching Store decorator: forwards everything, caches session-by-token, user-by-id and
-// channel-by-id reads, channel post listings, reactions and channel mention lists.
+// The caching Store decorator: forwards everything, caches session-by-token, user-by-id,
+// status-by-user and channel-by-id reads, channel post listings, reactions and channel mention
+// lists.
 #include "store/cached_store.h"
 
 #include "store/cache_tx.h"
@@ -125,8 +126,9 @@ class CachedUserStore final : public UserStore {
   KeyCache<model::User> by_id_{50'000};  // Mattermost's user profile cache size
 };
 
-// Statuses by user id, as Mattermost's status cache: every channel switch asks for the statuses
-// of the users it shows. Each status write drops its user, timed DND ending the users it
+// Statuses by user id, as Mattermost's status cache: every post reads the poster's status
+// (set_status_online decides that nothing changes) and every channel switch the statuses of
+// the users it shows. Each status write drops its user, timed DND ending the users it
 // changed, the reset at start everything.
 class CachedStatusStore final : public StatusStore {
  public:

@@ -17,6 +17,9 @@ struct PostSaveEffects {
   std::vector<std::string> mentioned;  // members whose mention counts grow by one
   bool urgent = false;                 // mentioned members' urgent_mention_count grows too
   bool keep_create_at = false;         // an admin-chosen CreateAt (imports): never shifted
+  // When set: receives the poster's LastViewedAt as mark_read_by_poster left it, or -1 when
+  // nothing was marked (not asked, or the poster is no member of the channel).
+  int64_t* poster_viewed_at = nullptr;
 };
 
 // Thread summary of a root post.

@@ -50,15 +50,19 @@ void WriteBatcher::execute(std::deque<Job*>& batch) {
       if (!j->error) j->error = e;
   };
   std::unique_ptr<Tx> tx;
+  bool alone = batch.size() == 1;
   try {
     tx = open_();
-    tx->begin();
+    // Alone, the transaction is the job's: no savepoint needed.
+    if (alone)
+      tx->begin();
+    else
+      tx->begin_with_savepoint();
   } catch (...) {
     fail_all(std::current_exception());
     return;
   }
-  if (batch.size() == 1) {
-    // Alone: the transaction is the job's, no savepoint needed.
+  if (alone) {
     try {
       (*batch.front()->fn)();
       tx->commit();
@@ -68,19 +72,29 @@ void WriteBatcher::execute(std::deque<Job*>& batch) {
     }
     return;
   }
-  for (Job* j : batch) {
-    try {
-      tx->savepoint();
-    } catch (...) {
-      fail_all(std::current_exception());
-      tx->rollback();
-      return;
+  // `open`: the savepoint of the previous job is still open (it succeeded); a failed job's was
+  // rolled back and released.
+  bool open = true;
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    Job* j = batch[i];
+    if (i > 0) {
+      try {
+        if (open)
+          tx->next_savepoint();
+        else
+          tx->savepoint();
+      } catch (...) {
+        fail_all(std::current_exception());
+        tx->rollback();
+        return;
+      }
     }
     try {
       (*j->fn)();
-      tx->release_savepoint();
+      open = true;
     } catch (...) {
       j->error = std::current_exception();
+      open = false;
       bool usable = false;
       try {
         usable = tx->in_transaction();
@@ -96,6 +110,7 @@ void WriteBatcher::execute(std::deque<Job*>& batch) {
       }
     }
   }
+  // The commit releases the last job's savepoint with the rest.
   try {
     tx->commit();
   } catch (...) {

@@ -4,6 +4,8 @@
 // back to its savepoint alone and its caller gets the exception; the others commit. Each caller
 // returns only after the commit that holds its work, so an acknowledged write is durable exactly
 // as before, but the commit's cost (WAL append, fsync, lock hand-over) is paid once per batch.
+// Between two jobs one call releases the first's savepoint and opens the next's; the last
+// job's savepoint is released by the commit.
 #pragma once
 
 #include <condition_variable>
@@ -26,6 +28,16 @@ class WriteBatcher {
     virtual void savepoint() = 0;
     virtual void release_savepoint() = 0;
     virtual void rollback_to_savepoint() = 0;
+    // begin() then savepoint(); and release_savepoint() then savepoint() (the next job's).
+    // A backend overrides them to send each pair in one round trip.
+    virtual void begin_with_savepoint() {
+      begin();
+      savepoint();
+    }
+    virtual void next_savepoint() {
+      release_savepoint();
+      savepoint();
+    }
     // False when the database abandoned the transaction after a failed job.
     virtual bool in_transaction() = 0;
     virtual void commit() = 0;

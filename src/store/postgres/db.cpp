@@ -338,14 +338,15 @@ class Db::WriterTx : public WriteBatcher::Tx {
   ~WriterTx() override {
     if (open_) rollback();
   }
-  void begin() override {
-    conn().exec("BEGIN; SELECT pg_advisory_xact_lock(" + std::to_string(kWriteLock) + ")");
-    open_ = true;
-    t_tx_conn = &conn();
-    t_tx_db = &db_;
-  }
+  void begin() override { start(""); }
   void savepoint() override { conn().exec("SAVEPOINT parley_job"); }
   void release_savepoint() override { conn().exec("RELEASE SAVEPOINT parley_job"); }
+  // One round trip each instead of two (several statements in one simple query run in order
+  // and stop at the first error).
+  void begin_with_savepoint() override { start("; SAVEPOINT parley_job"); }
+  void next_savepoint() override {
+    conn().exec("RELEASE SAVEPOINT parley_job; SAVEPOINT parley_job");
+  }
   void rollback_to_savepoint() override {
     conn().exec("ROLLBACK TO SAVEPOINT parley_job; RELEASE SAVEPOINT parley_job");
   }
@@ -367,6 +368,13 @@ class Db::WriterTx : public WriteBatcher::Tx {
 
  private:
   Conn& conn() { return *lease_.conn; }
+  void start(std::string_view then) {
+    conn().exec("BEGIN; SELECT pg_advisory_xact_lock(" + std::to_string(kWriteLock) + ")" +
+                std::string(then));
+    open_ = true;
+    t_tx_conn = &conn();
+    t_tx_db = &db_;
+  }
   void finish() {
     open_ = false;
     t_tx_conn = nullptr;

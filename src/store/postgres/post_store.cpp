@@ -36,50 +36,82 @@ std::vector<model::Post> PgPostStore::select(const std::string& where_order,
 }
 
 void PgPostStore::insert(model::Post& p, const PostSaveEffects& effects) {
+  // One statement, one round trip: the insert and every counter it moves are data-modifying
+  // CTEs. They all read the snapshot from before the statement, so the poster's membership
+  // takes the channel's new counters from `ch`'s RETURNING, as the separate statements read
+  // them back from Channels. Write transactions are serialised, so LastPostAt cannot move under
+  // us. $1..$20 are the post's columns, $21 the time of the membership updates.
+  bool root = p.root_id.empty();
+  bool counted = !p.is_join_leave();
+  bool poster_mentioned = std::find(effects.mentioned.begin(), effects.mentioned.end(),
+                                    p.user_id) != effects.mentioned.end();
+  // The poster's membership is both marked read and mentioned (never from create_post, which
+  // drops the poster from the mentions unless the post is a webhook's, which is not marked
+  // read): two updates of one row cannot share a statement, so the mention counts follow.
+  bool mentions_apart = effects.mark_read_by_poster && poster_mentioned;
+  bool mentions_inline = !effects.mentioned.empty() && !mentions_apart;
+  std::string shift = effects.keep_create_at ? "" : " + (SELECT shift FROM last)";
+  std::string sql = "WITH ";
+  if (!effects.keep_create_at)
+    sql +=
+        "last AS (SELECT COALESCE((SELECT GREATEST(LastPostAt + 1 - $2::bigint, 0) FROM Channels "
+        "WHERE Id = $8), 0) AS shift), ";
+  sql += "ins AS (INSERT INTO Posts (" + std::string(sql::kPostColumns) + ") VALUES ($1, $2" +
+         shift + ", $3" + shift +
+         ", $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) "
+         "RETURNING CreateAt), ch AS (UPDATE Channels SET LastPostAt = GREATEST(LastPostAt, "
+         "ins.CreateAt), TotalMsgCount = TotalMsgCount + " +
+         std::string(counted ? "1" : "0");
+  if (root)
+    sql +=
+        ", LastRootPostAt = GREATEST(LastRootPostAt, ins.CreateAt), TotalMsgCountRoot = "
+        "TotalMsgCountRoot + " +
+        std::string(counted ? "1" : "0");
+  sql +=
+      " FROM ins WHERE Channels.Id = $8 RETURNING Channels.LastPostAt, Channels.TotalMsgCount, "
+      "Channels.TotalMsgCountRoot)";
+  if (!root)
+    sql +=
+        ", root AS (UPDATE Posts SET UpdateAt = ins.CreateAt FROM ins WHERE Posts.Id = $9 AND "
+        "Posts.UpdateAt < ins.CreateAt)";
+  if (effects.mark_read_by_poster)
+    sql +=
+        ", me AS (UPDATE ChannelMembers SET LastViewedAt = ch.LastPostAt, MsgCount = "
+        "ch.TotalMsgCount, MsgCountRoot = ch.TotalMsgCountRoot, MentionCount = 0, "
+        "MentionCountRoot = 0, UrgentMentionCount = 0, LastUpdateAt = $21 FROM ch WHERE "
+        "ChannelMembers.ChannelId = $8 AND ChannelMembers.UserId = $7 RETURNING "
+        "ChannelMembers.LastViewedAt)";
+  if (mentions_inline)
+    sql +=
+        ", men AS (UPDATE ChannelMembers SET MentionCount = MentionCount + 1, "
+        "MentionCountRoot = MentionCountRoot + " +
+        std::string(root ? "1" : "0") + ", UrgentMentionCount = UrgentMentionCount + " +
+        (effects.urgent ? "1" : "0") +
+        ", LastUpdateAt = $21 WHERE ChannelId = $8 AND UserId = ANY($22::text[]))";
+  sql += " SELECT (SELECT CreateAt FROM ins)";
+  if (effects.mark_read_by_poster) sql += ", (SELECT LastViewedAt FROM me)";
+  bool uses_now = effects.mark_read_by_poster || mentions_inline;
   db_.write([&](Conn& c) {
-    // Write transactions are serialised, so LastPostAt cannot move under us.
-    auto last = c.prepare("SELECT LastPostAt FROM Channels WHERE Id = $1");
-    last.bind(1, p.channel_id);
-    if (!effects.keep_create_at && last.step() && last.int64(0) >= p.create_at) {
-      int64_t shift = last.int64(0) + 1 - p.create_at;
-      p.create_at += shift;
-      p.update_at += shift;
-    }
-    auto s = c.prepare("INSERT INTO Posts (" + std::string(sql::kPostColumns) +
-                       ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, "
-                       "$15, $16, $17, $18, $19, $20)");
+    auto s = c.prepare(sql);
     s.bind(1, p.id);
     sql::bind_post_fields(s, p, 2);
-    s.run();
-    bool root = p.root_id.empty();
-    int64_t counted = p.is_join_leave() ? 0 : 1;
-    c.prepare(
-         "UPDATE Channels SET LastPostAt = GREATEST(LastPostAt, $1), TotalMsgCount = "
-         "TotalMsgCount + $4, LastRootPostAt = CASE WHEN $2::bigint = 1 THEN "
-         "GREATEST(LastRootPostAt, $1) ELSE LastRootPostAt END, TotalMsgCountRoot = "
-         "TotalMsgCountRoot + $2::bigint * $4 WHERE Id = $3")
-        .bind_all(p.create_at, int64_t{root ? 1 : 0}, p.channel_id, counted)
-        .run();
-    if (!root)
-      c.prepare("UPDATE Posts SET UpdateAt = $1 WHERE Id = $2 AND UpdateAt < $1")
-          .bind_all(p.create_at, p.root_id)
-          .run();
-    if (effects.mark_read_by_poster)
-      c.prepare(
-           "UPDATE ChannelMembers SET LastViewedAt = ch.LastPostAt, MsgCount = ch.TotalMsgCount, "
-           "MsgCountRoot = ch.TotalMsgCountRoot, MentionCount = 0, MentionCountRoot = 0, "
-           "UrgentMentionCount = 0, LastUpdateAt = $3 FROM (SELECT LastPostAt, TotalMsgCount, "
-           "TotalMsgCountRoot FROM Channels WHERE Id = $1) AS ch WHERE ChannelId = $1 AND "
-           "UserId = $2")
-          .bind_all(p.channel_id, p.user_id, now_ms())
-          .run();
-    if (!effects.mentioned.empty())
+    int64_t now = now_ms();
+    if (uses_now) s.bind(21, now);
+    if (mentions_inline) s.bind(22, text_array(effects.mentioned));
+    if (!s.step()) throw DbError("postgres: insert post: no result", "");
+    int64_t shifted = s.int64(0) - p.create_at;
+    p.create_at += shifted;
+    p.update_at += shifted;
+    if (effects.poster_viewed_at)
+      *effects.poster_viewed_at =
+          effects.mark_read_by_poster && !s.is_null(1) ? s.int64(1) : int64_t{-1};
+    if (mentions_apart)
       c.prepare(
            "UPDATE ChannelMembers SET MentionCount = MentionCount + 1, MentionCountRoot = "
            "MentionCountRoot + $3, UrgentMentionCount = UrgentMentionCount + $4, LastUpdateAt = "
            "$5 WHERE ChannelId = $1 AND UserId = ANY($2::text[])")
           .bind_all(p.channel_id, text_array(effects.mentioned), int64_t{root ? 1 : 0},
-                    int64_t{effects.urgent ? 1 : 0}, now_ms())
+                    int64_t{effects.urgent ? 1 : 0}, now)
           .run();
   });
 }

@@ -1,7 +1,8 @@
 // The SearchStore queries, written once for both backends (`DbT` is store::sqlite::Db or
 // store::postgres::Db; $n placeholders become SQLite's ?n when kSqlite). Only the full-text
 // expression differs: SQLite matches the FTS5 tables PostsFts and FileInfoFts (kept by triggers,
-// see the migrations), PostgreSQL matches GIN-indexed tsvector expressions with tsquery.
+// see the migrations; new posts are queued and indexed by the before_text_search hook at the
+// latest), PostgreSQL matches GIN-indexed tsvector expressions with tsquery.
 // Reads go through DbT::read_search: PostgreSQL's search replicas when configured.
 #pragma once
 
@@ -12,6 +13,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -21,9 +23,13 @@ namespace parley::store::sql {
 template <class DbT, bool kSqlite>
 class SqlSearchStore final : public SearchStore {
  public:
-  explicit SqlSearchStore(DbT& db) : db_(db) {}
+  // `before_text_search` runs before every post search that matches message text (SQLite:
+  // index the posts still queued for the index, SqlitePostStore::index_queued).
+  explicit SqlSearchStore(DbT& db, std::function<void()> before_text_search = {})
+      : db_(db), before_text_search_(std::move(before_text_search)) {}
 
   std::vector<model::Post> posts(const PostSearchQuery& q) override {
+    if (q.message && before_text_search_) before_text_search_();
     Args args;
     std::string where = "WHERE p.DeleteAt = 0 AND p.Type NOT LIKE 'system%'" +
                         filters(q, "p.ChannelId", "p.UserId", "p.CreateAt", args);
@@ -236,6 +242,7 @@ class SqlSearchStore final : public SearchStore {
   }
 
   DbT& db_;
+  std::function<void()> before_text_search_;
 };
 
 }  // namespace parley::store::sql

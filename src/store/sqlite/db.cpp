@@ -136,6 +136,7 @@ class Db::WriterTx : public WriteBatcher::Tx {
   }
   bool in_transaction() override { return sqlite3_get_autocommit(conn_.handle()) == 0; }
   void commit() override {
+    if (db_.before_commit_) db_.before_commit_(conn_);
     conn_.exec("COMMIT");
     finish();
   }

@@ -121,6 +121,11 @@ class Db {
     return read(std::forward<F>(f));
   }
 
+  // Runs in every write transaction after its last write, right before COMMIT (deferred work
+  // done once per batch, such as the post search index). Set before the first write that needs
+  // it; not synchronised with running writes.
+  void set_before_commit(std::function<void(Conn&)> f) { before_commit_ = std::move(f); }
+
   const std::string& path() const { return path_; }
   // Background WAL checkpoints run so far (store/sqlite/checkpointer.h).
   int checkpoints() { return checkpointer_->runs(); }
@@ -142,6 +147,7 @@ class Db {
   std::mutex pool_mutex_;
   std::condition_variable pool_cv_;
   WriteBatcher batcher_;
+  std::function<void(Conn&)> before_commit_;
   std::unique_ptr<Checkpointer> checkpointer_;  // after writer_: it unhooks itself first
 };
 

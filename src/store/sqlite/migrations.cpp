@@ -9,7 +9,7 @@
 namespace parley::store::sqlite {
 namespace {
 
-constexpr std::array<std::string_view, 8> kMigrations = {
+constexpr std::array<std::string_view, 9> kMigrations = {
     // 1: core chat schema.
     R"sql(
 CREATE TABLE Users (
@@ -214,7 +214,39 @@ CREATE INDEX IF NOT EXISTS idx_posts_channel_create_at_id ON Posts(ChannelId, Cr
 DROP INDEX IF EXISTS idx_posts_root_id;
 CREATE INDEX IF NOT EXISTS idx_posts_root_id_delete_at ON Posts(RootId, DeleteAt);
 )sql",
-    // 8: channel stats (every channel switch) count a channel's pinned posts from a partial index
+    // 8: new posts are indexed for search in groups (SqlitePostStore::index_pending, at the
+    // commit that queues the 64th, and index_queued, before any post search) instead of by the
+    // insert trigger: FTS5 writes its pending terms out as a new segment at every savepoint and
+    // every statement that opens a statement journal, i.e. once per post. The trigger now only
+    // queues the post in PostsFtsPending; an edit or deletion of a queued post leaves the index
+    // alone (the queue is indexed with the message as it is then, and a deleted post leaves the
+    // queue). Idempotent.
+    R"sql(
+CREATE TABLE IF NOT EXISTS PostsFtsPending (Rowid INTEGER PRIMARY KEY);
+DROP TRIGGER IF EXISTS posts_fts_insert;
+CREATE TRIGGER posts_fts_insert AFTER INSERT ON Posts BEGIN
+  INSERT INTO PostsFtsIds (PostId) VALUES (new.Id);
+  INSERT INTO PostsFtsPending (Rowid) VALUES (last_insert_rowid());
+END;
+DROP TRIGGER IF EXISTS posts_fts_update;
+CREATE TRIGGER posts_fts_update AFTER UPDATE OF Message ON Posts
+  WHEN old.Message IS NOT new.Message AND NOT EXISTS (SELECT 1 FROM PostsFtsPending q
+    WHERE q.Rowid = (SELECT Rowid FROM PostsFtsIds WHERE PostId = old.Id)) BEGIN
+  INSERT INTO PostsFts (PostsFts, rowid, Message)
+    VALUES ('delete', (SELECT Rowid FROM PostsFtsIds WHERE PostId = old.Id), old.Message);
+  INSERT INTO PostsFts (rowid, Message)
+    VALUES ((SELECT Rowid FROM PostsFtsIds WHERE PostId = new.Id), new.Message);
+END;
+DROP TRIGGER IF EXISTS posts_fts_delete;
+CREATE TRIGGER posts_fts_delete AFTER DELETE ON Posts BEGIN
+  INSERT INTO PostsFts (PostsFts, rowid, Message)
+    SELECT 'delete', i.Rowid, old.Message FROM PostsFtsIds i WHERE i.PostId = old.Id
+      AND NOT EXISTS (SELECT 1 FROM PostsFtsPending q WHERE q.Rowid = i.Rowid);
+  DELETE FROM PostsFtsPending WHERE Rowid = (SELECT Rowid FROM PostsFtsIds WHERE PostId = old.Id);
+  DELETE FROM PostsFtsIds WHERE PostId = old.Id;
+END;
+)sql",
+    // 9: channel stats (every channel switch) count a channel's pinned posts from a partial index
     // instead of walking all of its posts.
     R"sql(
 CREATE INDEX IF NOT EXISTS idx_posts_channel_pinned ON Posts(ChannelId) WHERE IsPinned = 1 AND DeleteAt = 0;

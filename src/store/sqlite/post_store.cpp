@@ -72,15 +72,20 @@ void SqlitePostStore::insert(model::Post& p, const PostSaveEffects& effects) {
       c.prepare("UPDATE Posts SET UpdateAt = ?1 WHERE Id = ?2 AND UpdateAt < ?1")
           .bind_all(p.create_at, p.root_id)
           .run();
-    if (effects.mark_read_by_poster)
-      c.prepare(
-           "UPDATE ChannelMembers SET LastViewedAt = ch.LastPostAt, MsgCount = ch.TotalMsgCount, "
-           "MsgCountRoot = ch.TotalMsgCountRoot, MentionCount = 0, MentionCountRoot = 0, "
-           "UrgentMentionCount = 0, LastUpdateAt = ?3 FROM (SELECT LastPostAt, TotalMsgCount, "
-           "TotalMsgCountRoot FROM Channels WHERE Id = ?1) AS ch WHERE ChannelId = ?1 AND "
-           "UserId = ?2")
-          .bind_all(p.channel_id, p.user_id, now_ms())
-          .run();
+    int64_t viewed_at = -1;
+    if (effects.mark_read_by_poster) {
+      auto mark = c.prepare(
+          "UPDATE ChannelMembers SET LastViewedAt = ch.LastPostAt, MsgCount = ch.TotalMsgCount, "
+          "MsgCountRoot = ch.TotalMsgCountRoot, MentionCount = 0, MentionCountRoot = 0, "
+          "UrgentMentionCount = 0, LastUpdateAt = ?3 FROM (SELECT LastPostAt, TotalMsgCount, "
+          "TotalMsgCountRoot FROM Channels WHERE Id = ?1) AS ch WHERE ChannelId = ?1 AND "
+          "UserId = ?2 RETURNING LastViewedAt");
+      mark.bind_all(p.channel_id, p.user_id, now_ms());
+      if (mark.step()) viewed_at = mark.int64(0);
+      while (mark.step()) {
+      }
+    }
+    if (effects.poster_viewed_at) *effects.poster_viewed_at = viewed_at;
     if (!effects.mentioned.empty())
       c.prepare(
            "UPDATE ChannelMembers SET MentionCount = MentionCount + 1, MentionCountRoot = "
@@ -90,6 +95,37 @@ void SqlitePostStore::insert(model::Post& p, const PostSaveEffects& effects) {
                     now_ms())
           .run();
   });
+}
+
+namespace {
+
+// Indexes the queued posts when there are at least `min` of them and empties the queue.
+void index_queue(Conn& c, int64_t min) {
+  {
+    auto count = c.prepare("SELECT COUNT(*) FROM PostsFtsPending");
+    if (!count.step() || count.int64(0) == 0 || count.int64(0) < min) return;
+  }
+  // One statement for the whole queue: FTS5 keeps the terms in memory and writes one segment.
+  // CROSS JOIN keeps the (short) queue as the outer loop.
+  c.prepare(
+       "INSERT INTO PostsFts (rowid, Message) SELECT q.Rowid, p.Message FROM PostsFtsPending q "
+       "CROSS JOIN PostsFtsIds i CROSS JOIN Posts p WHERE i.Rowid = q.Rowid AND p.Id = i.PostId")
+      .run();
+  c.prepare("DELETE FROM PostsFtsPending").run();
+}
+
+}  // namespace
+
+void SqlitePostStore::index_pending(Conn& c) {
+  index_queue(c, kIndexBatch);
+}
+
+void SqlitePostStore::index_queued(Db& db) {
+  bool queued = db.read([](Conn& c) {
+    auto s = c.prepare("SELECT EXISTS (SELECT 1 FROM PostsFtsPending)");
+    return s.step() && s.int64(0) != 0;
+  });
+  if (queued) db.write([](Conn& c) { index_queue(c, 1); });
 }
 
 void SqlitePostStore::update(const model::Post& p) {

@@ -10,6 +10,13 @@ namespace parley::store::sqlite {
 class SqlitePostStore final : public PostStore {
  public:
   explicit SqlitePostStore(Db& db) : db_(db) {}
+  // New posts wait in PostsFtsPending for the search index (migration 8). index_pending runs
+  // right before each commit (Db::set_before_commit) and indexes the queue once it holds
+  // kIndexBatch posts; index_queued indexes whatever is queued, before a post search reads the
+  // index (so a search sees every committed post).
+  static constexpr int64_t kIndexBatch = 64;
+  static void index_pending(Conn& c);
+  static void index_queued(Db& db);
   void insert(model::Post& p, const PostSaveEffects& effects) override;
   void update(const model::Post& p) override;
   void soft_delete(std::string_view id, int64_t at, std::string_view deleted_by) override;

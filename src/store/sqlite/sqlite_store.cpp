@@ -41,9 +41,10 @@ class SqliteStore final : public Store {
         threads_(db_),
         drafts_(db_),
         emoji_(db_),
-        search_(db_),
+        search_(db_, [this] { SqlitePostStore::index_queued(db_); }),
         file_infos_(db_) {
     migrate(db_);
+    db_.set_before_commit(&SqlitePostStore::index_pending);
   }
 
   UserStore& users() override { return users_; }

@@ -118,6 +118,8 @@ TEST_F(PostsAppTest, PostedEventCarriesMentionsAndChannelData) {
   EXPECT_EQ(e.data.at("team_id").as_string(), team_);
   auto json = bj::parse(e.data.at("post").as_string()).as_object();
   EXPECT_EQ(json.at("id").as_string(), p.id);
+  // Written directly (model/post_writer.h), byte for byte the serialised boost::json tree.
+  EXPECT_EQ(e.data.at("post").as_string(), bj::serialize(model::to_json(p)));
   // The poster has read the channel; the viewed event tells their other sessions.
   auto viewed = sink_.named("multiple_channels_viewed");
   ASSERT_EQ(viewed.size(), 1u);
@@ -133,6 +135,31 @@ TEST_F(PostsAppTest, HereMentionsOnlyOnlineMembers) {
   EXPECT_TRUE(sink_.named("posted").back().mentions.empty());
   post(alice_, "@all hands");
   EXPECT_EQ(sink_.named("posted").back().mentions.size(), 2u);  // admin and bob
+}
+
+// Mention keywords are built once per member list (without @here): a profile change replaces
+// the list and its keywords; @here in any case still asks who is online now.
+TEST_F(PostsAppTest, MentionKeywordsFollowProfileChangesAndPresence) {
+  post(alice_, "@bob first");
+  EXPECT_EQ(sink_.named("posted").back().mentions, std::vector<std::string>{bob_.user_id});
+  auto bob = *store_->users().get(bob_.user_id);
+  bob.username = "robert";
+  store_->users().update(bob);
+  post(alice_, "@bob again");
+  EXPECT_TRUE(sink_.named("posted").back().mentions.empty());
+  post(alice_, "@robert now");
+  EXPECT_EQ(sink_.named("posted").back().mentions, std::vector<std::string>{bob_.user_id});
+  post(alice_, "ping @HERE.");
+  EXPECT_TRUE(sink_.named("posted").back().mentions.empty());
+  sink_.online = {bob_.user_id};
+  post(alice_, "ping @HERE.");
+  EXPECT_EQ(sink_.named("posted").back().mentions, std::vector<std::string>{bob_.user_id});
+  // The viewed event carries the poster's new LastViewedAt: the post's own time.
+  auto p = post(alice_, "last");
+  auto viewed = sink_.named("multiple_channels_viewed");
+  ASSERT_FALSE(viewed.empty());
+  EXPECT_EQ(viewed.back().data.at("channel_times").as_object().at(channel_).as_int64(),
+            p.create_at);
 }
 
 TEST_F(PostsAppTest, NonMembersCannotPostOrReadPrivate) {

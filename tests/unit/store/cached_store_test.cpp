@@ -109,7 +109,45 @@ TEST_F(CachedStoreTest, UserWritesInvalidate) {
   EXPECT_EQ(store().users().get(u.id)->nickname, "ally");
 }
 
-TEST_F(CachedStoreTest, StatusesAreCachedAndInvalidatedByWrites) {
+TEST_F(CachedStoreTest, StatusesAreCachedAndEveryStatusWriteInvalidates) {
+  auto u = add_user("alice");
+  auto& statuses = store().statuses();
+  model::Status st;
+  st.user_id = u.id;
+  st.status = "online";
+  st.last_activity_at = 1000;
+  statuses.save(st);
+  ASSERT_EQ(statuses.get(u.id)->status, "online");
+  exec_sql("UPDATE Status SET Status = 'behind_the_back' WHERE UserId = '" + u.id + "'");
+  EXPECT_EQ(statuses.get(u.id)->status, "online");  // served from the cache
+  statuses.update_last_activity(u.id, 2000);
+  EXPECT_EQ(statuses.get(u.id)->status, "behind_the_back");
+  EXPECT_EQ(statuses.get(u.id)->last_activity_at, 2000);
+  st.status = "away";
+  statuses.save(st);
+  EXPECT_EQ(statuses.get(u.id)->status, "away");
+  statuses.reset_all();
+  EXPECT_EQ(statuses.get(u.id)->status, "offline");
+  st.status = "dnd";
+  st.manual = true;
+  st.dnd_end_time = 10;
+  st.prev_status = "online";
+  statuses.save(st);
+  EXPECT_EQ(statuses.get(u.id)->status, "dnd");
+  statuses.expire_dnd(20);
+  EXPECT_EQ(statuses.get(u.id)->status, "online");
+  // A write rolled back with its transaction leaves the cached row as committed.
+  EXPECT_THROW(store().transaction([&] {
+    st.status = "away";
+    statuses.save(st);
+    EXPECT_EQ(statuses.get(u.id)->status, "away");  // the transaction reads its own write
+    throw std::runtime_error("abort");
+  }),
+               std::runtime_error);
+  EXPECT_EQ(statuses.get(u.id)->status, "online");
+}
+
+TEST_F(CachedStoreTest, StatusesByIdsAreCachedAndDndEndingDropsOnlyItsUsers) {
   auto& statuses = store().statuses();
   auto a = add_user("alice"), b = add_user("bob");
   statuses.save({a.id, "online", false, 10, 0, ""});

@@ -100,6 +100,54 @@ TEST_F(PostStoreTest, InsertMovesChannelAndMemberCounters) {
   EXPECT_EQ(store_->posts().get(reply.id, false)->reply_count, 1);
 }
 
+TEST_F(PostStoreTest, InsertReportsThePostersNewLastViewedAt) {
+  int64_t viewed = 0;
+  PostSaveEffects fx;
+  fx.poster_viewed_at = &viewed;
+  auto a = save(alice_, "a", 3000, "", fx);
+  EXPECT_EQ(viewed, 3000);
+  auto b = save(alice_, "b", 3000, "", fx);  // shifted past LastPostAt
+  EXPECT_EQ(b.create_at, 3001);
+  EXPECT_EQ(b.update_at, 3001);
+  EXPECT_EQ(viewed, 3001);
+  EXPECT_EQ(member_int(alice_, "LastViewedAt"), 3001);
+  EXPECT_EQ(member_int(alice_, "MsgCount"), 2);
+
+  // An admin-chosen older CreateAt is kept; the poster has seen up to the channel's LastPostAt.
+  PostSaveEffects kept = fx;
+  kept.keep_create_at = true;
+  auto old = save(alice_, "old", 100, "", kept);
+  EXPECT_EQ(old.create_at, 100);
+  EXPECT_EQ(store_->posts().get(old.id, false)->create_at, 100);
+  EXPECT_EQ(viewed, 3001);
+  EXPECT_EQ(channel_int("LastPostAt"), 3001);
+  EXPECT_EQ(channel_int("TotalMsgCount"), 3);
+
+  // Not asked to mark read, or not a member: nothing to report.
+  PostSaveEffects unread = fx;
+  unread.mark_read_by_poster = false;
+  save(alice_, "c", 4000, "", unread);
+  EXPECT_EQ(viewed, -1);
+  EXPECT_EQ(member_int(alice_, "LastViewedAt"), 3001);
+  viewed = 0;
+  save(new_id(), "stranger", 5000, "", fx);
+  EXPECT_EQ(viewed, -1);
+  EXPECT_EQ(channel_int("LastPostAt"), 5000);
+  (void)a;
+}
+
+TEST_F(PostStoreTest, APosterBothMarkedReadAndMentionedKeepsTheMention) {
+  // The separate updates ran in this order: marked read (mentions 0), then mentioned.
+  save(bob_, "before", 1000);
+  PostSaveEffects fx;
+  fx.mentioned = {alice_, bob_};
+  save(alice_, "@alice @bob", 2000, "", fx);
+  EXPECT_EQ(member_int(alice_, "MentionCount"), 1);
+  EXPECT_EQ(member_int(alice_, "LastViewedAt"), 2000);
+  EXPECT_EQ(member_int(alice_, "MsgCount"), 2);
+  EXPECT_EQ(member_int(bob_, "MentionCount"), 1);
+}
+
 TEST_F(PostStoreTest, JoinLeaveMessagesDoNotCount) {
   model::Post p;
   p.id = new_id();

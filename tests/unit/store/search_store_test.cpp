@@ -187,6 +187,70 @@ TEST_F(SearchStoreTest, EditsAndPermanentDeletesReachTheIndex) {
   EXPECT_TRUE(ids(query(alice_, {word("phrasing")})).empty());
 }
 
+// SQLite indexes new posts once per write transaction, right before the commit: posts edited or
+// deleted in the transaction that inserted them are indexed as they are at the commit.
+TEST_F(SearchStoreTest, PostsEditedOrDeletedInTheirOwnTransactionAreIndexedAsCommitted) {
+  std::string edited, deleted, kept;
+  store_->transaction([&] {
+    edited = post(town_, bob_, "draft wording", 100);
+    deleted = post(town_, bob_, "draft removed", 200);
+    kept = post(town_, bob_, "draft kept", 300);
+    auto p = *store_->posts().get(edited, false);
+    p.message = "final phrasing";
+    store_->posts().update(p);
+    store_->posts().permanent_delete(deleted);
+  });
+  EXPECT_EQ(ids(query(alice_, {word("draft")})), (Ids{kept}));
+  EXPECT_EQ(ids(query(alice_, {word("phrasing")})), (Ids{edited}));
+  // Later edits and deletions reach the index as before.
+  auto p = *store_->posts().get(edited, false);
+  p.message = "third version";
+  store_->posts().update(p);
+  EXPECT_TRUE(ids(query(alice_, {word("phrasing")})).empty());
+  EXPECT_EQ(ids(query(alice_, {word("third")})), (Ids{edited}));
+  store_->posts().permanent_delete(kept);
+  EXPECT_TRUE(ids(query(alice_, {word("draft")})).empty());
+  if (!test::TestDatabase::postgres()) {
+    EXPECT_EQ(db_->query_int("SELECT COUNT(*) FROM PostsFtsPending"), 0);
+    // The contentless index still holds exactly the live posts' terms.
+    db_->exec("INSERT INTO PostsFts (PostsFts, rank) VALUES ('integrity-check', 0)");
+  }
+}
+
+// SQLite queues new posts and indexes them 64 at a time, or before a post search: searches
+// still see every committed post, also after a restart with posts still queued.
+TEST_F(SearchStoreTest, QueuedPostsAreFoundAcrossCommitsAndRestarts) {
+  std::vector<std::string> posted;
+  for (int i = 0; i < 70; ++i) posted.push_back(post(town_, bob_, "batch word", 100 + i));
+  if (!test::TestDatabase::postgres())
+    EXPECT_EQ(db_->query_int("SELECT COUNT(*) FROM PostsFtsPending"), 70 - 64);
+  auto q = query(alice_, {word("batch")});
+  q.limit = 100;
+  EXPECT_EQ(ids(q).size(), 70u);
+  if (!test::TestDatabase::postgres())
+    EXPECT_EQ(db_->query_int("SELECT COUNT(*) FROM PostsFtsPending"), 0);
+  auto queued = post(town_, bob_, "restart word", 500);
+  auto edited = post(town_, bob_, "before restart", 600);
+  auto p = *store_->posts().get(edited, false);
+  p.message = "restart edited";
+  store_->posts().update(p);
+  store_.reset();
+  store_ = db_->open_store();
+  EXPECT_EQ(ids(query(alice_, {word("restart")})), (Ids{edited, queued}));
+  EXPECT_TRUE(ids(query(alice_, {word("before")})).empty());
+}
+
+// A write that fails in a batch takes its queued posts with it; the others are indexed.
+TEST_F(SearchStoreTest, ARolledBackInsertLeavesNothingToIndex) {
+  EXPECT_THROW(store_->transaction([&] {
+    post(town_, bob_, "vanishing words", 100);
+    throw std::runtime_error("abort");
+  }),
+               std::runtime_error);
+  auto later = post(town_, bob_, "vanishing later", 200);
+  EXPECT_EQ(ids(query(alice_, {word("vanishing")})), (Ids{later}));
+}
+
 TEST_F(SearchStoreTest, UserChannelAndDateFilters) {
   auto a = post(town_, bob_, "report one", 1000);
   auto b = post(town_, alice_, "report two", 2000);
