@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Where simulated users spend the server's CPU: a fresh SQLite server, `parley_loadgen run` with
+# USERS users (load-test-ng's user model), and once every user holds its two connections,
+# `perf record` of the server for PERF_SECONDS. Leaves OUT/perf.data (read it with
+# `perf report -i OUT/perf.data --children --sort sym`) and OUT/report.json (the run's latencies
+# and usage).
+#   USERS (default 2000), PERF_SECONDS (30), OUT (default /tmp/parley-profile), PORT (18365)
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=${BUILD_DIR:-$ROOT/build}
+USERS=${USERS:-2000}; PERF_SECONDS=${PERF_SECONDS:-30}; OUT=${OUT:-/tmp/parley-profile}; PORT=${PORT:-18365}
+command -v perf >/dev/null || { echo "perf is missing (Debian: linux-perf)" >&2; exit 1; }
+ulimit -n "$(ulimit -Hn)"
+rm -rf "$OUT"; mkdir -p "$OUT/data"
+PID=""; LG=""
+cleanup() { [ -n "$LG" ] && kill "$LG" 2>/dev/null; [ -n "$PID" ] && kill "$PID" 2>/dev/null; true; }
+trap cleanup EXIT
+(cd "$OUT/data" && MM_SERVICESETTINGS_LISTENADDRESS=127.0.0.1:$PORT MM_TEAMSETTINGS_MAXUSERSPERTEAM=100000 \
+  MM_LOGSETTINGS_ENABLECONSOLE=false exec "$BUILD/parley" >"$OUT/server.log" 2>&1) &
+PID=$!
+until curl -sf -o /dev/null "http://127.0.0.1:$PORT/api/v4/system/ping"; do sleep 0.1; done
+"$BUILD/parley_loadgen" run --url "http://127.0.0.1:$PORT" --server-pid "$PID" --users "$USERS" \
+  --seconds $((PERF_SECONDS + 50)) --sources 8 --ramp-per-second 15 --posts $((USERS * 10)) \
+  --reactions $((USERS * 2)) >"$OUT/report.json" 2>"$OUT/loadgen.log" &
+LG=$!
+# Every user in: its WebSocket and its keep-alive HTTP connection are established.
+until [ "$(ss -Htn state established "( sport = :$PORT )" | wc -l)" -ge $((USERS * 2 - 20)) ]; do
+  kill -0 "$LG" 2>/dev/null || { echo "load generator ended early: $OUT/loadgen.log" >&2; exit 1; }
+  sleep 2
+done
+sleep 10
+perf record -F 199 --call-graph dwarf,16384 -p "$PID" -o "$OUT/perf.data" -- sleep "$PERF_SECONDS" 2>/dev/null
+wait "$LG"; LG=""
+echo "perf data: $OUT/perf.data; run report: $OUT/report.json"
