@@ -1,6 +1,7 @@
 // App construction and event publication helpers.
 #include "app/app.h"
 
+#include "app/mention_keywords_cache.h"
 #include "app/post_page_cache.h"
 
 #include "store/channel_store.h"
@@ -19,6 +20,7 @@ App::App(std::shared_ptr<const config::Config> config, store::Store& store)
     : config_(std::move(config)),
       store_(store),
       post_pages_(std::make_unique<PostPageCache>(kPostPageCacheBytes)),
+      mention_keywords_(std::make_unique<MentionKeywordsCache>()),
       server_version_(kServerVersion),
       build_number_("parley") {
   diagnostic_id_ = store_.system().get_or_insert("DiagnosticId", new_id());

@@ -16,6 +16,7 @@
 namespace parley::app {
 
 class ContentExtractionQueue;
+class MentionKeywordsCache;
 class PostPageCache;
 
 // The Mattermost server version Parley reports (clients gate features on it; mobile needs 9.11+).
@@ -72,6 +73,8 @@ class App {
 
   // Channels' first pages of posts as sent to clients (app/post_page_cache.h).
   PostPageCache& post_pages() { return *post_pages_; }
+  // Channel members' mention keywords (app/mention_keywords_cache.h).
+  MentionKeywordsCache& mention_keywords() { return *mention_keywords_; }
 
   const std::string& server_version() const { return server_version_; }  // e.g. "10.11.0"
   const std::string& build_number() const { return build_number_; }
@@ -90,6 +93,7 @@ class App {
   MembershipHooks membership_hooks_;
   LinkMetadataCache link_metadata_{10000, std::chrono::hours(1)};
   std::unique_ptr<PostPageCache> post_pages_;
+  std::unique_ptr<MentionKeywordsCache> mention_keywords_;
   std::string server_version_;
   std::string build_number_;
   std::string diagnostic_id_;

@@ -4,6 +4,7 @@
 #include "app/authorization.h"
 #include "app/crt.h"
 #include "app/files.h"
+#include "app/mention_keywords_cache.h"
 #include "app/mentions.h"
 #include "app/post_util.h"
 #include "app/posts.h"
@@ -21,8 +22,6 @@
 
 #include <algorithm>
 #include <limits>
-#include <memory>
-#include <mutex>
 #include <set>
 #include <unordered_map>
 
@@ -98,47 +97,6 @@ const store::MentionMember* find_member(const store::MentionMembers& members,
   return it != members->end() && it->user_id == user_id ? &*it : nullptr;
 }
 
-// The mention keywords of a channel's members, @here left out (it depends on who is online at
-// the time of each post), built once per member list: the caching store hands out the same
-// immutable list until a membership, profile or notify props change replaces it
-// (store/cached_mentions.h). Building them costs a few microseconds per member and post.
-std::shared_ptr<const MentionKeywords> keywords_without_here(const store::MentionMembers& members,
-                                                             bool allow_channel) {
-  struct Entry {
-    std::weak_ptr<const std::vector<store::MentionMember>> list;
-    bool allow_channel;
-    std::shared_ptr<const MentionKeywords> keywords;
-  };
-  constexpr std::size_t kMaxLists = 128;
-  static std::mutex mutex;
-  static std::vector<Entry> entries;  // least recently used first
-  // Same list: same control block (a weak_ptr keeps it, so its address is not reused).
-  auto same = [&](const Entry& e) {
-    return e.allow_channel == allow_channel && !e.list.owner_before(members) &&
-           !members.owner_before(e.list);
-  };
-  {
-    std::lock_guard lock(mutex);
-    auto it = std::find_if(entries.begin(), entries.end(), same);
-    if (it != entries.end()) {
-      auto keywords = it->keywords;
-      std::rotate(it, it + 1, entries.end());
-      return keywords;
-    }
-  }
-  auto built = std::make_shared<MentionKeywords>();
-  for (const auto& m : *members)
-    add_mention_keywords(
-        *built,
-        {m.user_id, m.username, m.first_name, m.notify_props, m.channel_notify_props, false},
-        allow_channel);
-  std::lock_guard lock(mutex);
-  std::erase_if(entries, [](const Entry& e) { return e.list.expired(); });
-  if (entries.size() >= kMaxLists) entries.erase(entries.begin());
-  entries.push_back({members, allow_channel, built});
-  return built;
-}
-
 // Whether the message holds "@here" in any case (the only keyword that depends on presence).
 bool mentions_here(std::string_view message) {
   for (auto at = message.find('@'); at != std::string_view::npos; at = message.find('@', at + 1)) {
@@ -180,7 +138,7 @@ Recipients resolve_mentions(App& app, const model::Post& post, const model::Chan
       results = parse_mentions(post.message, keywords);
     } else {
       // Without "@here" in the message the online members' @here entries match nothing.
-      results = parse_mentions(post.message, *keywords_without_here(r.members, allow_channel));
+      results = parse_mentions(post.message, *app.mention_keywords().get(r.members, allow_channel));
     }
     if (channel.is_group())
       for (const auto& m : members) results.add(m.user_id, MentionType::gm);
