@@ -189,8 +189,7 @@ void send_ephemeral(App& app, const std::string& user_id, model::Post p) {
   p.id = new_id();
   p.type = "system_ephemeral";
   if (p.create_at == 0) p.create_at = now_ms();
-  Event e{
-      "ephemeral_message", {{"post", bj::serialize(model::to_json(p))}}, {}, std::nullopt, {}, {}};
+  Event e{"ephemeral_message", {{"post", model::to_json_text(p)}}, {}, std::nullopt, {}, {}};
   e.broadcast.user_id = user_id;
   e.broadcast.channel_id = p.channel_id;
   app.publish(std::move(e));

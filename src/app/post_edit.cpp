@@ -8,6 +8,7 @@
 #include "app/post_util.h"
 #include "app/posts.h"
 #include "app/threads.h"
+#include "model/post_writer.h"
 #include "model/preference.h"
 #include "model/team.h"
 #include "store/channel_store.h"
@@ -202,7 +203,7 @@ Status delete_post(App& app, const model::Session& s, const std::string& post_id
   delete_drafts_for_root(app, post->channel_id, post->id);
 
   // Everyone in the channel learns of the deletion; system admins also see who deleted it.
-  std::string json = bj::serialize(model::to_json(*post));
+  std::string json = model::to_json_text(*post);
   auto members = app.store().channels().member_user_ids(post->channel_id);
   std::vector<std::string> admins, others;
   for (const auto& u : app.store().users().get_many(members))

@@ -4,13 +4,12 @@
 #include "app/authorization.h"
 #include "app/emoji.h"
 #include "app/link_previews.h"
+#include "model/post_writer.h"
 #include "store/channel_store.h"
 #include "store/file_info_store.h"
 #include "store/post_store.h"
 #include "store/reaction_store.h"
 #include "store/user_store.h"
-
-#include <boost/json/serialize.hpp>
 
 #include <map>
 
@@ -122,8 +121,7 @@ void prepare(App& app, model::PostList& l, bool extended_participants) {
 }
 
 void publish_post_event(App& app, const std::string& event, const model::Post& p) {
-  app.publish_to_channel(event, {{"post", boost::json::serialize(model::to_json(p))}},
-                         p.channel_id);
+  app.publish_to_channel(event, {{"post", model::to_json_text(p)}}, p.channel_id);
 }
 
 }  // namespace parley::app::post_util
