@@ -81,7 +81,7 @@ Conn::Conn(const std::string& path) {
     if (db_) sqlite3_close(db_);
     throw DbError(rc, "open " + path + ": " + msg);
   }
-  sqlite3_busy_timeout(db_, 5000);
+  sqlite3_busy_timeout(db_, kBusyTimeoutMs);
   exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
 }
 
@@ -124,6 +124,7 @@ class Db::WriterTx : public WriteBatcher::Tx {
     if (open_) rollback();
   }
   void begin() override {
+    db_.checkpointer_->restart_if_due();
     conn_.exec("BEGIN IMMEDIATE");
     open_ = true;
     t_tx_conn = &conn_;
@@ -169,6 +170,9 @@ Db::Db(std::string path, int readers)
   // the sub-journal, which otherwise spills to a temporary file past 64 KiB and costs a write
   // system call per page. Kept in memory it is bounded by one batch's changed pages.
   writer_->exec("PRAGMA temp_store=MEMORY;");
+  // A burst can still grow the log past its usual size; the writer truncates the file back to
+  // this size when the log starts over.
+  writer_->exec("PRAGMA journal_size_limit=16777216;");
   for (int i = 0; i < readers; ++i) {
     readers_.push_back(std::make_unique<Conn>(path_));
     free_readers_.push_back(readers_.back().get());

@@ -24,6 +24,9 @@
 
 namespace parley::store::sqlite {
 
+// How long a connection waits for a lock another one holds before SQLITE_BUSY.
+inline constexpr int kBusyTimeoutMs = 5000;
+
 class DbError : public StoreError {
  public:
   DbError(int code, const std::string& what)
@@ -129,6 +132,8 @@ class Db {
   const std::string& path() const { return path_; }
   // Background WAL checkpoints run so far (store/sqlite/checkpointer.h).
   int checkpoints() { return checkpointer_->runs(); }
+  // The largest the WAL has been at a commit, in frames (tests).
+  int largest_log_frames() const { return checkpointer_->largest_log_frames(); }
 
  private:
   struct Lease {
