@@ -125,20 +125,21 @@ class Db::WriterTx : public WriteBatcher::Tx {
   }
   void begin() override {
     db_.checkpointer_->restart_if_due();
-    conn_.exec("BEGIN IMMEDIATE");
+    conn_.prepare("BEGIN IMMEDIATE").run();
     open_ = true;
     t_tx_conn = &conn_;
     t_tx_db = &db_;
   }
-  void savepoint() override { conn_.exec("SAVEPOINT parley_job"); }
-  void release_savepoint() override { conn_.exec("RELEASE parley_job"); }
+  // Prepared once per connection like any statement: these run for every write of a batch.
+  void savepoint() override { conn_.prepare("SAVEPOINT parley_job").run(); }
+  void release_savepoint() override { conn_.prepare("RELEASE parley_job").run(); }
   void rollback_to_savepoint() override {
     conn_.exec("ROLLBACK TO parley_job; RELEASE parley_job");
   }
   bool in_transaction() override { return sqlite3_get_autocommit(conn_.handle()) == 0; }
   void commit() override {
     if (db_.before_commit_) db_.before_commit_(conn_);
-    conn_.exec("COMMIT");
+    conn_.prepare("COMMIT").run();
     finish();
   }
   void rollback() noexcept override {

@@ -48,10 +48,20 @@ std::vector<model::Post> SqlitePostStore::select(const std::string& where_order,
 
 void SqlitePostStore::insert(model::Post& p, const PostSaveEffects& effects) {
   db_.write([&](Conn& c) {
-    auto last = c.prepare("SELECT LastPostAt FROM Channels WHERE Id = ?");
-    last.bind(1, p.channel_id);
-    if (!effects.keep_create_at && last.step() && last.int64(0) >= p.create_at) {
-      int64_t shift = last.int64(0) + 1 - p.create_at;
+    // The channel's counters, read and rewritten by value: this runs on the only writer, inside
+    // its transaction, so nothing changes them in between (and a subquery or RETURNING would
+    // cost SQLite a temporary table per post).
+    auto ch = c.prepare(
+        "SELECT LastPostAt, LastRootPostAt, TotalMsgCount, TotalMsgCountRoot FROM Channels "
+        "WHERE Id = ?");
+    ch.bind(1, p.channel_id);
+    bool found = ch.step();
+    int64_t last_post_at = found ? ch.int64(0) : 0;
+    int64_t last_root_post_at = found ? ch.int64(1) : 0;
+    int64_t total = found ? ch.int64(2) : 0;
+    int64_t total_root = found ? ch.int64(3) : 0;
+    if (!effects.keep_create_at && found && last_post_at >= p.create_at) {
+      int64_t shift = last_post_at + 1 - p.create_at;
       p.create_at += shift;
       p.update_at += shift;
     }
@@ -62,28 +72,29 @@ void SqlitePostStore::insert(model::Post& p, const PostSaveEffects& effects) {
     s.run();
     bool root = p.root_id.empty();
     int64_t counted = p.is_join_leave() ? 0 : 1;
-    c.prepare(
-         "UPDATE Channels SET LastPostAt = MAX(LastPostAt, ?1), TotalMsgCount = TotalMsgCount + "
-         "?4, LastRootPostAt = CASE WHEN ?2 THEN MAX(LastRootPostAt, ?1) ELSE LastRootPostAt END, "
-         "TotalMsgCountRoot = TotalMsgCountRoot + ?2 * ?4 WHERE Id = ?3")
-        .bind_all(p.create_at, root ? 1 : 0, p.channel_id, counted)
-        .run();
+    last_post_at = std::max(last_post_at, p.create_at);
+    if (root) last_root_post_at = std::max(last_root_post_at, p.create_at);
+    total += counted;
+    if (root) total_root += counted;
+    if (found)
+      c.prepare(
+           "UPDATE Channels SET LastPostAt = ?1, LastRootPostAt = ?2, TotalMsgCount = ?3, "
+           "TotalMsgCountRoot = ?4 WHERE Id = ?5")
+          .bind_all(last_post_at, last_root_post_at, total, total_root, p.channel_id)
+          .run();
     if (!root)
       c.prepare("UPDATE Posts SET UpdateAt = ?1 WHERE Id = ?2 AND UpdateAt < ?1")
           .bind_all(p.create_at, p.root_id)
           .run();
     int64_t viewed_at = -1;
-    if (effects.mark_read_by_poster) {
-      auto mark = c.prepare(
-          "UPDATE ChannelMembers SET LastViewedAt = ch.LastPostAt, MsgCount = ch.TotalMsgCount, "
-          "MsgCountRoot = ch.TotalMsgCountRoot, MentionCount = 0, MentionCountRoot = 0, "
-          "UrgentMentionCount = 0, LastUpdateAt = ?3 FROM (SELECT LastPostAt, TotalMsgCount, "
-          "TotalMsgCountRoot FROM Channels WHERE Id = ?1) AS ch WHERE ChannelId = ?1 AND "
-          "UserId = ?2 RETURNING LastViewedAt");
-      mark.bind_all(p.channel_id, p.user_id, now_ms());
-      if (mark.step()) viewed_at = mark.int64(0);
-      while (mark.step()) {
-      }
+    if (effects.mark_read_by_poster && found) {
+      c.prepare(
+           "UPDATE ChannelMembers SET LastViewedAt = ?3, MsgCount = ?4, MsgCountRoot = ?5, "
+           "MentionCount = 0, MentionCountRoot = 0, UrgentMentionCount = 0, LastUpdateAt = ?6 "
+           "WHERE ChannelId = ?1 AND UserId = ?2")
+          .bind_all(p.channel_id, p.user_id, last_post_at, total, total_root, now_ms())
+          .run();
+      if (c.changes() > 0) viewed_at = last_post_at;
     }
     if (effects.poster_viewed_at) *effects.poster_viewed_at = viewed_at;
     if (!effects.mentioned.empty())
