@@ -1,6 +1,8 @@
 // sqlite3 connection, statement and pool implementation.
 #include "store/sqlite/db.h"
 
+#include "store/sqlite/wal_write_buffer.h"
+
 #include <filesystem>
 
 namespace parley::store::sqlite {
@@ -73,9 +75,9 @@ bool Stmt::is_null(int col) const {
 }
 
 Conn::Conn(const std::string& path) {
-  int rc =
-      sqlite3_open_v2(path.c_str(), &db_,
-                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  int rc = sqlite3_open_v2(path.c_str(), &db_,
+                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                           wal_write_buffer_vfs());
   if (rc != SQLITE_OK) {
     std::string msg = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
     if (db_) sqlite3_close(db_);
