@@ -126,7 +126,7 @@ Result<model::FileInfo> upload_file(App& app, const model::Session& s,
                               std::to_string(cfg->file.max_file_size) + " bytes.",
                           413);
   model::FileInfo info = model::new_file_info(name);
-  info.id = new_id();
+  info.id = new_time_ordered_id();
   info.creator_id = s.user_id;
   info.channel_id = channel_id;
   info.create_at = info.update_at = now;

@@ -272,7 +272,7 @@ Result<model::Post> create_post(App& app, const model::Session& s, model::Post p
   post.hashtags = model::parse_hashtags(post.message);
 
   // PreSave and validation.
-  post.id = new_id();
+  post.id = new_time_ordered_id();
   if (post.create_at == 0) post.create_at = now_ms();
   post.update_at = post.create_at;
   std::vector<std::string> unique_files;

@@ -57,6 +57,28 @@ std::string new_id() {
   return out;  // 128 bits -> 26 characters
 }
 
+std::string new_time_ordered_id() {
+  // Mattermost's alphabet sorted, so that string order is numeric order.
+  static constexpr std::string_view kSorted = "13456789abcdefghijkmnopqrstuwxyz";
+  std::array<unsigned char, 10> random{};
+  random_bytes(random.data(), random.size());
+  std::string out(26, ' ');
+  auto ms = static_cast<uint64_t>(now_ms());
+  for (int i = 9; i >= 0; --i, ms >>= 5) out[i] = kSorted[ms & 31];
+  uint64_t buffer = 0;
+  int bits = 0;
+  std::size_t at = 10;
+  for (unsigned char b : random) {
+    buffer = (buffer << 8) | b;
+    bits += 8;
+    while (bits >= 5) {
+      out[at++] = kSorted[(buffer >> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  return out;  // 50 + 80 bits -> 26 characters
+}
+
 bool is_valid_id(std::string_view id) {
   if (id.size() != 26) return false;
   for (char c : id) {

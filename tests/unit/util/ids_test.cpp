@@ -3,8 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <set>
 #include <string>
+#include <thread>
 
 namespace parley {
 namespace {
@@ -30,6 +32,31 @@ TEST(IdsTest, NewIdsUseTheWholeAlphabet) {
   for (int i = 0; i < 500; ++i)
     for (char c : new_id()) chars.insert(c);
   EXPECT_EQ(chars.size(), 32u);
+}
+
+TEST(IdsTest, TimeOrderedIdsAreMattermostIdsThatSortByCreationTime) {
+  const std::string alphabet = "ybndrfg8ejkmcpqxot1uwisza345h769";
+  std::set<std::string> seen;
+  std::string previous_prefix;
+  for (int i = 0; i < 20000; ++i) {
+    auto id = new_time_ordered_id();
+    ASSERT_EQ(id.size(), 26u);
+    for (char c : id) ASSERT_NE(alphabet.find(c), std::string::npos) << id;
+    ASSERT_TRUE(is_valid_id(id));
+    seen.insert(id);
+    // The millisecond part never goes back in string order.
+    ASSERT_GE(id.substr(0, 10), previous_prefix);
+    previous_prefix = id.substr(0, 10);
+  }
+  EXPECT_EQ(seen.size(), 20000u);
+  // Ids made a few milliseconds apart sort in creation order.
+  auto first = new_time_ordered_id();
+  std::this_thread::sleep_for(std::chrono::milliseconds(3));
+  EXPECT_LT(first, new_time_ordered_id());
+  std::set<char> random_part;
+  for (int i = 0; i < 500; ++i)
+    for (char c : new_time_ordered_id().substr(10)) random_part.insert(c);
+  EXPECT_EQ(random_part.size(), 32u);
 }
 
 TEST(IdsTest, IsValidId) {
