@@ -175,7 +175,7 @@ Db::Db(std::string path, int readers)
   writer_->exec("PRAGMA temp_store=MEMORY;");
   // A burst can still grow the log past its usual size; the writer truncates the file back to
   // this size when the log starts over.
-  writer_->exec("PRAGMA journal_size_limit=16777216;");
+  writer_->exec("PRAGMA journal_size_limit=67108864;");
   for (int i = 0; i < readers; ++i) {
     readers_.push_back(std::make_unique<Conn>(path_));
     free_readers_.push_back(readers_.back().get());
