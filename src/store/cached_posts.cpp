@@ -32,8 +32,32 @@ std::function<void()> CachedPostStore::channel_of(std::string_view id) {
 }
 
 void CachedPostStore::insert(model::Post& p, const PostSaveEffects& effects) {
-  cache_tx::write_then([&] { inner_.insert(p, effects); },
-                       [this, ch = p.channel_id] { cache_.invalidate(ch); });
+  // Outside a transaction the insert has committed when write_then returns: the cached Channels
+  // row then takes the counters the insert left, instead of being read again by the next post to
+  // the channel. Inside one the commit is still to come (or not): the row is dropped after it.
+  bool in_transaction = cache_tx::active();
+  std::optional<ChannelPostCounters> after;
+  PostSaveEffects with_counters = effects;
+  with_counters.channel_after = &after;
+  cache_tx::write_then(
+      [&] {
+        inner_.insert(p, with_counters);
+        if (effects.channel_after) *effects.channel_after = after;
+      },
+      [this, ch = p.channel_id, in_transaction] {
+        if (in_transaction)
+          cache_.invalidate(ch);
+        else
+          cache_.posts.invalidate(ch);
+      });
+  if (in_transaction) return;
+  if (!after) return cache_.by_id.erase(p.channel_id);
+  cache_.by_id.update(p.channel_id, [&](model::Channel& c) {
+    c.last_post_at = std::max(c.last_post_at, after->last_post_at);
+    c.last_root_post_at = std::max(c.last_root_post_at, after->last_root_post_at);
+    c.total_msg_count = std::max(c.total_msg_count, after->total_msg_count);
+    c.total_msg_count_root = std::max(c.total_msg_count_root, after->total_msg_count_root);
+  });
 }
 
 void CachedPostStore::update(const model::Post& p) {

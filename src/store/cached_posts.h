@@ -3,9 +3,10 @@
 // ChannelPostCache (store/channel_post_cache.h). Post inserts, edits, soft and permanent
 // deletions invalidate the post's channel (its old channel too when an edit moves it) once they
 // have committed, in the post listings and in the channel-by-id cache (a post moves the
-// channel's counters); reactions, emoji deletions, channel and team writes invalidate through
-// their own decorators (store/cached_reactions.h, store/cached_channels.h). Reads inside a
-// transaction bypass the caches.
+// channel's counters; a committed insert outside a transaction sets the cached row's counters
+// to what it left instead, PostSaveEffects::channel_after); reactions, emoji deletions, channel and
+// team writes invalidate through their own decorators (store/cached_reactions.h,
+// store/cached_channels.h). Reads inside a transaction bypass the caches.
 #pragma once
 
 #include "model/channel.h"

@@ -49,6 +49,15 @@ class KeyCache {
     map_.insert_or_assign(std::move(key), std::move(value));
   }
 
+  // Applies `change` to the cached value, if any, in place of erasing it: fills that read the
+  // database before the write are dropped all the same.
+  template <class Change>
+  void update(std::string_view key, Change change) {
+    std::lock_guard lock(mu_);
+    ++gen_;
+    if (auto it = map_.find(std::string(key)); it != map_.end()) change(it->second);
+  }
+
   void erase(std::string_view key) {
     std::lock_guard lock(mu_);
     ++gen_;

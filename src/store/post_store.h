@@ -12,6 +12,14 @@
 namespace parley::store {
 
 // What saving a post changes besides the Posts row, all in the same transaction.
+// A channel's post counters as a write left them.
+struct ChannelPostCounters {
+  int64_t last_post_at = 0;
+  int64_t last_root_post_at = 0;
+  int64_t total_msg_count = 0;
+  int64_t total_msg_count_root = 0;
+};
+
 struct PostSaveEffects {
   bool mark_read_by_poster = true;     // poster's member: last_viewed_at, msg counts, mentions 0
   std::vector<std::string> mentioned;  // members whose mention counts grow by one
@@ -20,6 +28,9 @@ struct PostSaveEffects {
   // When set: receives the poster's LastViewedAt as mark_read_by_poster left it, or -1 when
   // nothing was marked (not asked, or the poster is no member of the channel).
   int64_t* poster_viewed_at = nullptr;
+  // When set: receives the channel's counters after the insert (left unset when the channel
+  // does not exist).
+  std::optional<ChannelPostCounters>* channel_after = nullptr;
 };
 
 // Thread summary of a root post.

@@ -69,7 +69,7 @@ void PgPostStore::insert(model::Post& p, const PostSaveEffects& effects) {
         std::string(counted ? "1" : "0");
   sql +=
       " FROM ins WHERE Channels.Id = $8 RETURNING Channels.LastPostAt, Channels.TotalMsgCount, "
-      "Channels.TotalMsgCountRoot)";
+      "Channels.TotalMsgCountRoot, Channels.LastRootPostAt)";
   if (!root)
     sql +=
         ", root AS (UPDATE Posts SET UpdateAt = ins.CreateAt FROM ins WHERE Posts.Id = $9 AND "
@@ -88,8 +88,12 @@ void PgPostStore::insert(model::Post& p, const PostSaveEffects& effects) {
         std::string(root ? "1" : "0") + ", UrgentMentionCount = UrgentMentionCount + " +
         (effects.urgent ? "1" : "0") +
         ", LastUpdateAt = $21 WHERE ChannelId = $8 AND UserId = ANY($22::text[]))";
-  sql += " SELECT (SELECT CreateAt FROM ins)";
+  // The channel's counters come back for the caches (PostSaveEffects::channel_after).
+  sql +=
+      " SELECT (SELECT CreateAt FROM ins), ch.LastPostAt, ch.LastRootPostAt, ch.TotalMsgCount, "
+      "ch.TotalMsgCountRoot";
   if (effects.mark_read_by_poster) sql += ", (SELECT LastViewedAt FROM me)";
+  sql += " FROM (SELECT 1) AS one LEFT JOIN ch ON true";
   bool uses_now = effects.mark_read_by_poster || mentions_inline;
   db_.write([&](Conn& c) {
     auto s = c.prepare(sql);
@@ -104,7 +108,9 @@ void PgPostStore::insert(model::Post& p, const PostSaveEffects& effects) {
     p.update_at += shifted;
     if (effects.poster_viewed_at)
       *effects.poster_viewed_at =
-          effects.mark_read_by_poster && !s.is_null(1) ? s.int64(1) : int64_t{-1};
+          effects.mark_read_by_poster && !s.is_null(5) ? s.int64(5) : int64_t{-1};
+    if (effects.channel_after && !s.is_null(1))
+      *effects.channel_after = ChannelPostCounters{s.int64(1), s.int64(2), s.int64(3), s.int64(4)};
     if (mentions_apart)
       c.prepare(
            "UPDATE ChannelMembers SET MentionCount = MentionCount + 1, MentionCountRoot = "

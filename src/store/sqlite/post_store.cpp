@@ -97,6 +97,9 @@ void SqlitePostStore::insert(model::Post& p, const PostSaveEffects& effects) {
       if (c.changes() > 0) viewed_at = last_post_at;
     }
     if (effects.poster_viewed_at) *effects.poster_viewed_at = viewed_at;
+    if (effects.channel_after && found)
+      *effects.channel_after =
+          ChannelPostCounters{last_post_at, last_root_post_at, total, total_root};
     if (!effects.mentioned.empty())
       c.prepare(
            "UPDATE ChannelMembers SET MentionCount = MentionCount + 1, MentionCountRoot = "

@@ -307,7 +307,9 @@ TEST_F(PostsAppTest, CreatePermissionsFromChannelTeamAndSystemRoles) {
       "'");
   auto open = post(carol_, "not a member, open channel");
   EXPECT_FALSE(open.id.empty());
-  sql("UPDATE Channels SET Type = 'P' WHERE Id = '" + channel_ + "'");
+  auto made_private = *app_->store().channels().get(channel_);
+  made_private.type = "P";
+  app_->store().channels().update(made_private);
   model::Post p;
   p.channel_id = channel_;
   p.message = "private now";

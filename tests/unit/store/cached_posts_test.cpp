@@ -225,11 +225,29 @@ TEST_F(CachedPostsTest, ChannelRowsAreCachedAndInvalidatedByPostsAndUpdates) {
   exec_sql("UPDATE Channels SET Header = 'behind' WHERE Id = '" + channel_ + "'");
   EXPECT_EQ(channels.get(channel_)->header, "") << "served from the cache";
 
+  // A post moves the cached row's counters to what the insert left, without reading the row
+  // again (the header changed behind the store's back stays as cached).
   auto p = add_post("counted");
   auto c = *channels.get(channel_);
   EXPECT_EQ(c.total_msg_count, 1);
+  EXPECT_EQ(c.total_msg_count_root, 1);
   EXPECT_EQ(c.last_post_at, p.create_at);
-  EXPECT_EQ(c.header, "behind");
+  EXPECT_EQ(c.last_root_post_at, p.create_at);
+  EXPECT_EQ(c.header, "") << "patched, not read again";
+  auto reply = add_post("reply", p.id);
+  c = *channels.get(channel_);
+  EXPECT_EQ(c.total_msg_count, 2);
+  EXPECT_EQ(c.total_msg_count_root, 1);
+  EXPECT_EQ(c.last_post_at, reply.create_at);
+  EXPECT_EQ(c.last_root_post_at, p.create_at);
+  // The counters as the database has them.
+  store().channels().update(c);  // drops the cached row
+  auto fresh = *channels.get(channel_);
+  EXPECT_EQ(fresh.header, "");
+  EXPECT_EQ(fresh.total_msg_count, 2);
+  EXPECT_EQ(fresh.total_msg_count_root, 1);
+  EXPECT_EQ(fresh.last_post_at, reply.create_at);
+  EXPECT_EQ(fresh.last_root_post_at, p.create_at);
 
   c.header = "changed";
   channels.update(c);
@@ -343,6 +361,7 @@ TEST_F(CachedPostsTest, TransactionsReadTheirWritesAndRollBackCleanly) {
 
   store().transaction([&] { add_post("committed"); });
   EXPECT_EQ(messages(), (std::vector<std::string>{"committed", "first"}));
+  EXPECT_EQ(store().channels().get(channel_)->total_msg_count, 2);
 }
 
 TEST_F(CachedPostsTest, ChannelStampsChangeWithEveryWriteToTheChannel) {

@@ -261,6 +261,18 @@ TEST(KeyCache, FillsStartedBeforeAnInvalidationAreDropped) {
   EXPECT_EQ(cache.find("k"), 2);
 }
 
+TEST(KeyCache, UpdatesChangeWhatIsCachedAndDropFillsStartedBefore) {
+  store::KeyCache<int> cache(10);
+  cache.update("absent", [](int& v) { v = 5; });
+  EXPECT_FALSE(cache.find("absent"));
+  cache.fill("k", 1, cache.generation());
+  auto gen = cache.generation();
+  cache.update("k", [](int& v) { v += 1; });  // a write committed while a reader was querying
+  EXPECT_EQ(cache.find("k"), 2);
+  cache.fill("k", 1, gen);
+  EXPECT_EQ(cache.find("k"), 2) << "the older read is dropped";
+}
+
 TEST(KeyCache, StaysWithinItsBound) {
   store::KeyCache<int> cache(3);
   for (int i = 0; i < 10; ++i) cache.fill("k" + std::to_string(i), i, cache.generation());
