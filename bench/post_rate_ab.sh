@@ -8,7 +8,9 @@
 # stime, --server-pid) and, for pg, the CPU of the cluster's processes per post (sampled
 # around the whole loadgen run, so its 16 logins are included).
 # pg needs a running cluster: PG_DIR=DIR after `PG_DURABLE=1 scripts/pg-cluster.sh start DIR`.
-# Environment: PORT (29101), WORK (/tmp/post-rate-ab), SECONDS_PER_RUN (8), LOADGEN.
+# Environment: PORT (29101), WORK (/tmp/post-rate-ab), SECONDS_PER_RUN (8), LOADGEN; SEED_ARGS and
+# RATE_USERS for another data set (make bench's: SEED_ARGS="--users 200 --posts 6000 --reactions
+# 1000 --public-channels 10 --private-channels 5" RATE_USERS=200, with its own WORK).
 set -euo pipefail
 kind=$1; rounds=$2; shift 2
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -49,8 +51,9 @@ if [ ! -d "$W/tpl" ]; then
   else
     start "$W/tpl" "$1"
   fi
-  "$LOADGEN" seed --url "http://127.0.0.1:$PORT" --users 40 --posts 400 --reactions 100 \
-    --public-channels 4 --private-channels 2 >/dev/null
+  # shellcheck disable=SC2086
+  "$LOADGEN" seed --url "http://127.0.0.1:$PORT" ${SEED_ARGS:---users 40 --posts 400 --reactions 100 \
+    --public-channels 4 --private-channels 2} >/dev/null
   stop
 fi
 hz=$(getconf CLK_TCK)
@@ -66,7 +69,7 @@ for r in $(seq "$rounds"); do
     else
       start "$d" "$bin"
     fi
-    out=$("$LOADGEN" post-rate --url "http://127.0.0.1:$PORT" --users 40 --connections 16 \
+    out=$("$LOADGEN" post-rate --url "http://127.0.0.1:$PORT" --users "${RATE_USERS:-40}" --connections 16 \
       --seconds "${SECONDS_PER_RUN:-8}" --server-pid $PID 2>/dev/null | tail -1)
     db=0
     [ "$kind" = pg ] && db=$(( $(pg_ticks) - db0 ))
