@@ -11,11 +11,11 @@ WriteBatcher::WriteBatcher(OpenTx open, std::size_t max_batch)
     : open_(std::move(open)), max_batch_(max_batch == 0 ? 1 : max_batch) {}
 
 void WriteBatcher::run(const std::function<void()>& fn) {
-  Job job{&fn, nullptr, false};
+  Job job(&fn);
   std::unique_lock lock(mutex_);
   queue_.push_back(&job);
   while (!job.done) {
-    cv_.wait(lock, [&] { return job.done || !leading_; });
+    job.wake.wait(lock, [&] { return job.done || !leading_; });
     if (!job.done) lead(lock);
   }
   if (job.error) std::rethrow_exception(job.error);
@@ -36,9 +36,13 @@ void WriteBatcher::lead(std::unique_lock<std::mutex>& lock) {
   lock.unlock();
   execute(batch);
   lock.lock();
-  for (Job* j : batch) j->done = true;
   leading_ = false;
-  cv_.notify_all();
+  // Under the lock: a woken caller returns (and its Job goes) only once it holds it.
+  for (Job* j : batch) {
+    j->done = true;
+    j->wake.notify_one();
+  }
+  if (!queue_.empty()) queue_.front()->wake.notify_one();
 }
 
 void WriteBatcher::execute(std::deque<Job*>& batch) {

@@ -55,10 +55,16 @@ class WriteBatcher {
   std::size_t pending();
 
  private:
+  // One caller's write. Its thread sleeps on `wake` until the job is done or nobody leads; a
+  // batch's end wakes the threads of its jobs and the oldest waiting one, which leads next
+  // unless a newly arrived write took the lead first (one condition per job: a shared one woke
+  // every waiting thread after every batch, most of them for nothing).
   struct Job {
+    explicit Job(const std::function<void()>* f) : fn(f) {}
     const std::function<void()>* fn;
     std::exception_ptr error;
     bool done = false;
+    std::condition_variable wake;
   };
   void lead(std::unique_lock<std::mutex>& lock);
   void execute(std::deque<Job*>& batch);
@@ -66,7 +72,6 @@ class WriteBatcher {
   OpenTx open_;
   std::size_t max_batch_;
   std::mutex mutex_;
-  std::condition_variable cv_;
   std::deque<Job*> queue_;
   bool leading_ = false;
 };
