@@ -234,34 +234,39 @@ void Conn::fail(std::string_view what, const PGresult* r) {
   throw DbError("postgres: " + std::string(what) + ": " + msg, state, lost);
 }
 
-Result Conn::wait_result(std::string_view what) {
-  // The server aborts statements after statement_timeout; the client gives up a little later
-  // so that an unreachable server fails fast too instead of hanging the caller.
-  auto deadline = Clock::now() + std::chrono::milliseconds(timeout_ms_ + 2000);
-  auto wait_for = [&](short events) {
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
-    if (left.count() <= 0) {
-      broken_ = true;
-      throw DbError("postgres: " + std::string(what) + ": timed out", "57014", true);
-    }
-    pollfd p{PQsocket(pg_), events, 0};
-    int rc = ::poll(&p, 1, static_cast<int>(left.count()));
-    if (rc < 0 && errno != EINTR) {
-      broken_ = true;
-      throw DbError("postgres: " + std::string(what) + ": poll failed", "", true);
-    }
-  };
+void Conn::wait_readable(std::string_view what, Clock::time_point deadline, short events) {
+  auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+  if (left.count() <= 0) {
+    broken_ = true;
+    throw DbError("postgres: " + std::string(what) + ": timed out", "57014", true);
+  }
+  pollfd p{PQsocket(pg_), events, 0};
+  int rc = ::poll(&p, 1, static_cast<int>(left.count()));
+  if (rc < 0 && errno != EINTR) {
+    broken_ = true;
+    throw DbError("postgres: " + std::string(what) + ": poll failed", "", true);
+  }
+}
+
+void Conn::flush_and_wait(std::string_view what, Clock::time_point deadline) {
   for (;;) {
     int rc = PQflush(pg_);
     if (rc == 0) break;
     if (rc < 0) fail(what);
-    wait_for(POLLOUT | POLLIN);
+    wait_readable(what, deadline, POLLOUT | POLLIN);
     if (!PQconsumeInput(pg_)) fail(what);
   }
+}
+
+Result Conn::wait_result(std::string_view what) {
+  // The server aborts statements after statement_timeout; the client gives up a little later
+  // so that an unreachable server fails fast too instead of hanging the caller.
+  auto deadline = Clock::now() + std::chrono::milliseconds(timeout_ms_ + 2000);
+  flush_and_wait(what, deadline);
   Result last, error;
   for (;;) {
     while (PQisBusy(pg_)) {
-      wait_for(POLLIN);
+      wait_readable(what, deadline, POLLIN);
       if (!PQconsumeInput(pg_)) fail(what);
     }
     PGresult* r = PQgetResult(pg_);
@@ -282,6 +287,58 @@ Result Conn::wait_result(std::string_view what) {
   return last;
 }
 
+Result Conn::exec_pipelined(const std::string& name, const std::vector<const char*>& values) {
+  auto deferred = std::move(deferred_);
+  deferred_.clear();
+  if (!PQenterPipelineMode(pg_)) fail("pipeline");
+  struct Exit {
+    PGconn* pg;
+    ~Exit() { PQexitPipelineMode(pg); }
+  } exit_pipeline{pg_};
+  for (const auto& sql : deferred)
+    if (!PQsendQueryParams(pg_, sql.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0))
+      fail("execute " + sql);
+  if (!PQsendQueryPrepared(pg_, name.c_str(), static_cast<int>(values.size()), values.data(),
+                           nullptr, nullptr, 0) ||
+      !PQpipelineSync(pg_))
+    fail("execute");
+  auto deadline = Clock::now() + std::chrono::milliseconds(timeout_ms_ + 2000);
+  flush_and_wait("execute", deadline);
+  // Each statement's results end with a null; the sync's own result closes the pipeline. The
+  // first error wins; statements after it come back aborted.
+  Result last, error;
+  std::size_t ended = 0;
+  for (bool synced = false; !synced;) {
+    while (PQisBusy(pg_)) {
+      wait_readable("execute", deadline, POLLIN);
+      if (!PQconsumeInput(pg_)) fail("execute");
+    }
+    PGresult* r = PQgetResult(pg_);
+    if (!r) {
+      ++ended;
+      continue;
+    }
+    auto st = PQresultStatus(r);
+    if (st == PGRES_PIPELINE_SYNC) {
+      PQclear(r);
+      synced = true;
+    } else if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) {
+      if (ended == deferred.size())
+        last.reset(r);
+      else
+        PQclear(r);
+    } else if (st == PGRES_PIPELINE_ABORTED || error) {
+      PQclear(r);
+    } else {
+      error.reset(r);
+    }
+    if (PQstatus(pg_) == CONNECTION_BAD) break;
+  }
+  if (error) fail("execute", error.get());
+  if (PQstatus(pg_) == CONNECTION_BAD) fail("execute");
+  return last;
+}
+
 Stmt Conn::prepare(std::string_view sql) {
   std::string key(sql);
   auto it = cache_.find(key);
@@ -296,11 +353,14 @@ Stmt Conn::prepare(std::string_view sql) {
 
 void Conn::exec(std::string_view sql) {
   if (broken_) throw DbError("postgres: connection lost", "08003", true);
-  std::string s(sql);
+  std::string s;
+  for (const auto& d : deferred_) s += d + "; ";
+  deferred_.clear();
+  s += sql;
   if (!PQsendQuery(pg_, s.c_str())) fail("exec");
   auto r = wait_result("exec");
   // COMMIT of a transaction that hit an error answers ROLLBACK: the writes are gone.
-  if (r && s == "COMMIT" && std::string_view(PQcmdStatus(r.get())) == "ROLLBACK")
+  if (r && sql == "COMMIT" && std::string_view(PQcmdStatus(r.get())) == "ROLLBACK")
     throw DbError("postgres: transaction was rolled back", "25P02");
 }
 
@@ -310,6 +370,7 @@ Result Conn::exec_prepared(const std::string& name,
   std::vector<const char*> values;
   values.reserve(params.size());
   for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
+  if (!deferred_.empty()) return exec_pipelined(name, values);
   if (!PQsendQueryPrepared(pg_, name.c_str(), static_cast<int>(values.size()), values.data(),
                            nullptr, nullptr, 0))
     fail("execute");
@@ -344,8 +405,10 @@ class Db::WriterTx : public WriteBatcher::Tx {
   // One round trip each instead of two (several statements in one simple query run in order
   // and stop at the first error).
   void begin_with_savepoint() override { start("; SAVEPOINT parley_job"); }
+  // Sent with the next job's first statement, or its commit (one round trip fewer per job).
   void next_savepoint() override {
-    conn().exec("RELEASE SAVEPOINT parley_job; SAVEPOINT parley_job");
+    conn().defer("RELEASE SAVEPOINT parley_job");
+    conn().defer("SAVEPOINT parley_job");
   }
   void rollback_to_savepoint() override {
     conn().exec("ROLLBACK TO SAVEPOINT parley_job; RELEASE SAVEPOINT parley_job");
@@ -364,6 +427,7 @@ class Db::WriterTx : public WriteBatcher::Tx {
       if (in_transaction()) conn().exec("ROLLBACK");
     } catch (...) {
     }
+    conn().drop_deferred();
   }
 
  private:

@@ -120,18 +120,28 @@ class Conn {
   void exec(std::string_view sql);     // simple protocol; may hold several statements
   Result exec_prepared(const std::string& name,
                        const std::vector<std::optional<std::string>>& params);
+  // A utility statement (no parameters, no rows) sent ahead of the next statement, in the same
+  // round trip: the savepoints between two writes of a batch.
+  void defer(std::string sql) { deferred_.push_back(std::move(sql)); }
+  void drop_deferred() { deferred_.clear(); }  // the transaction they belonged to is over
   // False once the session is known dead (then the pool drops the connection).
   bool usable();
   PGconn* handle() { return pg_; }
 
  private:
   Result wait_result(std::string_view what);  // waits for every result, keeps the last
+  // The deferred statements and then the prepared one in one pipeline; the prepared one's result.
+  Result exec_pipelined(const std::string& name, const std::vector<const char*>& values);
+  void flush_and_wait(std::string_view what, std::chrono::steady_clock::time_point deadline);
+  void wait_readable(std::string_view what, std::chrono::steady_clock::time_point deadline,
+                     short events);
   [[noreturn]] void fail(std::string_view what, const PGresult* r = nullptr);
 
   PGconn* pg_ = nullptr;
   int timeout_ms_;
   bool broken_ = false;
   std::unordered_map<std::string, std::string> cache_;  // SQL -> statement name
+  std::vector<std::string> deferred_;
 };
 
 class Db {
