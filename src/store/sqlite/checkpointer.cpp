@@ -6,8 +6,8 @@
 namespace parley::store::sqlite {
 
 namespace {
-// How long the writer waits for readers on old snapshots before giving up until the log has
-// grown by another threshold: writes queue behind it meanwhile.
+// How long the writer waits for readers on old snapshots before giving up until the next
+// background pass: writes queue behind it meanwhile.
 constexpr int kRestartWaitMs = 100;
 }  // namespace
 
