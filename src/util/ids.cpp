@@ -36,6 +36,23 @@ void random_bytes(unsigned char* out, std::size_t n) {
     n -= take;
   }
 }
+
+// Appends `bytes` five bits per character of `alphabet`, the last bits padded with zeros.
+void append_base32(std::string& out, const unsigned char* bytes, std::size_t n,
+                   std::string_view alphabet) {
+  uint32_t buffer = 0;
+  int bits = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    buffer = (buffer << 8) | bytes[i];
+    bits += 8;
+    while (bits >= 5) {
+      out.push_back(alphabet[(buffer >> (bits - 5)) & 31]);
+      bits -= 5;
+    }
+  }
+  if (bits > 0) out.push_back(alphabet[(buffer << (5 - bits)) & 31]);
+}
+
 }  // namespace
 
 std::string new_id() {
@@ -43,17 +60,7 @@ std::string new_id() {
   random_bytes(bytes.data(), bytes.size());
   std::string out;
   out.reserve(26);
-  uint32_t buffer = 0;
-  int bits = 0;
-  for (unsigned char b : bytes) {
-    buffer = (buffer << 8) | b;
-    bits += 8;
-    while (bits >= 5) {
-      out.push_back(kAlphabet[(buffer >> (bits - 5)) & 31]);
-      bits -= 5;
-    }
-  }
-  if (bits > 0) out.push_back(kAlphabet[(buffer << (5 - bits)) & 31]);
+  append_base32(out, bytes.data(), bytes.size(), kAlphabet);
   return out;  // 128 bits -> 26 characters
 }
 
@@ -62,20 +69,11 @@ std::string new_time_ordered_id() {
   static constexpr std::string_view kSorted = "13456789abcdefghijkmnopqrstuwxyz";
   std::array<unsigned char, 10> random{};
   random_bytes(random.data(), random.size());
-  std::string out(26, ' ');
+  std::string out(10, ' ');
+  out.reserve(26);
   auto ms = static_cast<uint64_t>(now_ms());
   for (int i = 9; i >= 0; --i, ms >>= 5) out[i] = kSorted[ms & 31];
-  uint64_t buffer = 0;
-  int bits = 0;
-  std::size_t at = 10;
-  for (unsigned char b : random) {
-    buffer = (buffer << 8) | b;
-    bits += 8;
-    while (bits >= 5) {
-      out[at++] = kSorted[(buffer >> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
+  append_base32(out, random.data(), random.size(), kSorted);
   return out;  // 50 + 80 bits -> 26 characters
 }
 
