@@ -258,6 +258,14 @@ void Conn::flush_and_wait(std::string_view what, Clock::time_point deadline) {
   }
 }
 
+PGresult* Conn::next_result(std::string_view what, Clock::time_point deadline) {
+  while (PQisBusy(pg_)) {
+    wait_readable(what, deadline, POLLIN);
+    if (!PQconsumeInput(pg_)) fail(what);
+  }
+  return PQgetResult(pg_);
+}
+
 Result Conn::wait_result(std::string_view what) {
   // The server aborts statements after statement_timeout; the client gives up a little later
   // so that an unreachable server fails fast too instead of hanging the caller.
@@ -265,11 +273,7 @@ Result Conn::wait_result(std::string_view what) {
   flush_and_wait(what, deadline);
   Result last, error;
   for (;;) {
-    while (PQisBusy(pg_)) {
-      wait_readable(what, deadline, POLLIN);
-      if (!PQconsumeInput(pg_)) fail(what);
-    }
-    PGresult* r = PQgetResult(pg_);
+    PGresult* r = next_result(what, deadline);
     if (!r) break;
     auto st = PQresultStatus(r);
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK && st != PGRES_EMPTY_QUERY) {
@@ -309,11 +313,7 @@ Result Conn::exec_pipelined(const std::string& name, const std::vector<const cha
   Result last, error;
   std::size_t ended = 0;
   for (bool synced = false; !synced;) {
-    while (PQisBusy(pg_)) {
-      wait_readable("execute", deadline, POLLIN);
-      if (!PQconsumeInput(pg_)) fail("execute");
-    }
-    PGresult* r = PQgetResult(pg_);
+    PGresult* r = next_result("execute", deadline);
     if (!r) {
       ++ended;
       continue;

@@ -135,6 +135,8 @@ class Conn {
   void flush_and_wait(std::string_view what, std::chrono::steady_clock::time_point deadline);
   void wait_readable(std::string_view what, std::chrono::steady_clock::time_point deadline,
                      short events);
+  // The next result (null between statements), once libpq has it whole.
+  PGresult* next_result(std::string_view what, std::chrono::steady_clock::time_point deadline);
   [[noreturn]] void fail(std::string_view what, const PGresult* r = nullptr);
 
   PGconn* pg_ = nullptr;
