@@ -163,7 +163,9 @@ export async function jumpTo(post: Post) {
   if (post.root_id || post.reply_count) await openThread(post.root_id || post.id);
 }
 
-// Drafts: kept in localStorage at once and on the server after a pause in typing.
+// Drafts: kept in localStorage at once and on the server after a pause in typing. The store's
+// serverDrafts mirror what the server has or is being sent: this page's own saves, the list read
+// at team load and after a reconnect, and the other sessions' saves (draft_created/deleted).
 const timers = new Map<string, ReturnType<typeof setTimeout>>();
 
 export function saveDraft(channelId: string, rootId: string, message: string) {
@@ -173,11 +175,31 @@ export function saveDraft(channelId: string, rootId: string, message: string) {
   timers.set(key, setTimeout(() => {
     timers.delete(key);
     if (!store.s.me) return; // logged out meanwhile: the local copy stays
+    setServerDraft(channelId, rootId, message || undefined);
     const p = message
-      ? client.upsertDraft({ channel_id: channelId, root_id: rootId, message, user_id: store.s.me!.id } as never, '')
-      : client.deleteDraft(channelId, rootId, '');
+      ? client.upsertDraft({ channel_id: channelId, root_id: rootId, message, user_id: store.s.me!.id } as never, store.s.connectionId)
+      : client.deleteDraft(channelId, rootId, store.s.connectionId);
     p.catch(() => undefined);
   }, 1000));
+}
+
+export function setServerDraft(channelId: string, rootId: string, message: string | undefined) {
+  const key = `${channelId}.${rootId}`;
+  if (store.s.serverDrafts[key] === message) return;
+  const serverDrafts = { ...store.s.serverDrafts };
+  if (message === undefined) delete serverDrafts[key];
+  else serverDrafts[key] = message;
+  store.set({ serverDrafts });
+}
+
+// The composer took the server's copy (saved in another session): it becomes the local copy too,
+// so that a reload shows it and does not send an older one back.
+export function adoptServerDraft(channelId: string, rootId: string, message: string) {
+  const key = `${channelId}.${rootId}`;
+  clearTimeout(timers.get(key));
+  timers.delete(key);
+  if (message) drafts.set(channelId, rootId, message);
+  else drafts.remove(channelId, rootId);
 }
 
 // Sends local drafts the server does not have yet (typed just before a reload, or while it
@@ -201,11 +223,7 @@ function clearDraft(channelId: string, rootId: string) {
   clearTimeout(timers.get(key));
   timers.delete(key);
   drafts.remove(channelId, rootId);
-  if (store.s.serverDrafts[key] !== undefined) {
-    const serverDrafts = { ...store.s.serverDrafts };
-    delete serverDrafts[key];
-    store.set({ serverDrafts });
-  }
-  client.deleteDraft(channelId, rootId, '').catch(() => undefined);
+  setServerDraft(channelId, rootId, undefined);
+  client.deleteDraft(channelId, rootId, store.s.connectionId).catch(() => undefined);
 }
 

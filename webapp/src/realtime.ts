@@ -1,6 +1,7 @@
 // The WebSocket: events applied to the store, typing indicators, statuses, desktop
 // notifications for mentions, and a resync (channels, posts, outbox) after every reconnect.
 import type { ServerChannel as Channel } from '@mattermost/types/channels';
+import type { Draft } from '@mattermost/types/drafts';
 import type { CustomEmoji } from '@mattermost/types/emojis';
 import type { Post } from '@mattermost/types/posts';
 import type { PreferenceType } from '@mattermost/types/preferences';
@@ -11,7 +12,7 @@ import { ensureUsers, loadPosts, loadServerDrafts, markViewed, openChannel, refr
 import { rememberCustomEmoji } from './customEmoji';
 import { withUpdatedUser } from './people';
 import { loadSavedIds, onPreferences, openList } from './lists';
-import { flushOutbox, openThread, removePost } from './posts';
+import { flushOutbox, openThread, removePost, setServerDraft } from './posts';
 import { channelLabel, mergePosts, putPosts } from './state';
 import { outbox, store } from './store';
 
@@ -71,7 +72,7 @@ function onEvent(m: Msg) {
   const s = store.s;
   switch (m.event) {
     case 'hello':
-      store.set({ online: true });
+      store.set({ online: true, connectionId: String(m.data.connection_id ?? '') });
       break;
     case 'posted': {
       const post = parse<Post>(m.data.post);
@@ -114,6 +115,13 @@ function onEvent(m: Msg) {
       const ch = s.channels[id];
       const mem = s.members[id];
       if (ch && mem) store.set({ members: { ...s.members, [id]: { ...mem, msg_count: ch.total_msg_count, mention_count: 0 } } });
+      break;
+    }
+    case 'draft_created':
+    case 'draft_updated':
+    case 'draft_deleted': {
+      const d = parse<Draft>(m.data.draft);
+      setServerDraft(d.channel_id, d.root_id ?? '', m.event === 'draft_deleted' ? undefined : d.message);
       break;
     }
     case 'preferences_changed':

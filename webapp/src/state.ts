@@ -43,6 +43,7 @@ export interface State {
   theme: 'light' | 'dark';
   online: boolean; // WebSocket connected
   serverDrafts: Record<string, string>; // "channel.root" -> message, from /drafts
+  connectionId: string; // the WebSocket's, from hello: the server leaves this page out of its own draft events
   emojiLoaded: boolean; // the standard emoji table
   customEmoji: Record<string, string>; // name -> custom emoji id
 }
@@ -77,6 +78,7 @@ export function initialState(): State {
     theme: document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light',
     online: false,
     serverDrafts: {},
+    connectionId: '',
     emojiLoaded: false,
     customEmoji: {},
   };

@@ -6,7 +6,7 @@ import { applyCompletion, findTrigger, type Trigger } from '../autocomplete';
 import { client } from '../api';
 import { emojiMatching } from '../emoji';
 import { fullName } from '../people';
-import { loadDraft, saveDraft, sendPost, uploadFiles } from '../posts';
+import { adoptServerDraft, loadDraft, saveDraft, sendPost, uploadFiles } from '../posts';
 import { sendTyping, typingDone } from '../realtime';
 import { store } from '../store';
 import { useStore } from './hooks';
@@ -53,10 +53,17 @@ export function Composer({ channelId, rootId }: { channelId: string; rootId: str
   const fileInput = useRef<HTMLInputElement>(null);
   const query = useRef(0);
 
-  // A server draft may arrive after the box was first drawn.
-  const serverDraft = useStore().serverDrafts[`${channelId}.${rootId}`];
+  // The box follows the server's copy (one that arrived after the box was drawn, or one saved in
+  // another session) while it still shows the copy it last agreed with: what is typed here wins.
+  const serverDraft = useStore().serverDrafts[`${channelId}.${rootId}`] ?? '';
+  const agreed = useRef(serverDraft);
   useEffect(() => {
-    if (!text && serverDraft) setText(serverDraft);
+    if (serverDraft === agreed.current) return;
+    if (text === agreed.current) {
+      setText(serverDraft);
+      adoptServerDraft(channelId, rootId, serverDraft);
+    }
+    agreed.current = serverDraft;
   }, [serverDraft]);
 
   const update = (value: string, caret: number) => {

@@ -55,10 +55,17 @@ export async function openBrowser(server, { viewport = { width: 1280, height: 80
   const page = context.pages()[0] ?? (await context.newPage());
   const errors = [];
   page.on('pageerror', (e) => errors.push(e));
+  // Requests that failed or were refused, for a failing test's message.
+  const failedRequests = [];
+  page.on('requestfailed', (r) => failedRequests.push(`${r.method()} ${r.url()}: ${r.failure()?.errorText}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) failedRequests.push(`${r.request().method()} ${r.url()}: ${r.status()}`);
+  });
   return {
     page,
     context,
     errors,
+    failedRequests,
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

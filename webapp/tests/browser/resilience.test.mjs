@@ -24,19 +24,37 @@ test('a draft survives a reload and follows the user to another browser', async 
     return drafts.some((d) => d.message === 'half-written thought');
   }, null, { polling: 250 });
   const other = await openBrowser(t.server);
+  const otherComposer = () => other.page.evaluate(() => document.querySelector('textarea[aria-label="Write a message"]')?.value);
   try {
     await other.page.goto('/login');
     await other.page.getByLabel('Email or username').fill('alice');
     await other.page.getByLabel('Password').fill('Passw0rd!x');
     await other.page.getByRole('button', { name: 'Log in' }).click();
     await other.page.getByRole('heading', { name: '# Town Square' }).waitFor();
-    await other.page.waitForFunction(() => document.querySelector('textarea[aria-label="Write a message"]')?.value === 'half-written thought');
+    await other.page.waitForFunction(() => document.querySelector('textarea[aria-label="Write a message"]')?.value === 'half-written thought')
+      .catch(async (e) => {
+        const seen = await other.page.evaluate(async () => {
+          const me = await fetch('/api/v4/users/me').then((r) => r.json());
+          const teams = await fetch('/api/v4/users/me/teams').then((r) => r.json());
+          const drafts = await fetch(`/api/v4/users/${me.id}/teams/${teams[0].id}/drafts`).then((r) => r.json());
+          return { composer: document.querySelector('textarea[aria-label="Write a message"]')?.value, drafts: drafts.map((d) => d.message) };
+        });
+        throw new Error(`${e.message}\nseen: ${JSON.stringify(seen)}\nfailed requests: ${JSON.stringify(other.failedRequests)}`);
+      });
+
+    // Both open: more typed in the first browser reaches the second (draft_created) ...
+    await composer(t.alice.page).press('End');
+    await composer(t.alice.page).pressSequentially(', continued');
+    await other.page.waitForFunction(() => document.querySelector('textarea[aria-label="Write a message"]')?.value === 'half-written thought, continued');
+    // ... and sending it empties the second one's box (draft_deleted).
+    await composer(t.alice.page).press('Enter');
+    await postWith(messages(t.bob.page), 'half-written thought, continued').waitFor();
+    assert.equal(await composer(t.alice.page).inputValue(), '');
+    await other.page.waitForFunction(() => document.querySelector('textarea[aria-label="Write a message"]')?.value === '');
+    assert.equal(await otherComposer(), '');
   } finally {
     await other.close();
   }
-  await composer(t.alice.page).press('Enter');
-  await postWith(messages(t.bob.page), 'half-written thought').waitFor();
-  assert.equal(await composer(t.alice.page).inputValue(), '');
 });
 
 test('a post sent while the server is down is delivered once after it restarts', async () => {
