@@ -35,14 +35,17 @@ Api::Api(app::App& app) : app_(app) {
   register_file_routes(router_);
 }
 
-std::size_t Api::body_limit(std::string_view method, std::string_view path) const {
+Api::RouteTraits Api::route_traits(std::string_view method, std::string_view path) const {
   auto cfg = app_.config();
-  auto payload = static_cast<std::size_t>(cfg->service.maximum_payload_size_bytes);
-  if (!path.starts_with("/api/v4/")) return payload;
+  RouteTraits t{.body_limit = static_cast<std::size_t>(cfg->service.maximum_payload_size_bytes)};
+  if (!path.starts_with("/api/v4/")) return t;
   auto m = router_.match(method, path);
-  if (m.route && m.route->options.file_api)
-    return std::max(payload, static_cast<std::size_t>(cfg->file.max_file_size) + 64 * 1024);
-  return payload;
+  if (!m.route) return t;
+  if (m.route->options.file_api)
+    t.body_limit =
+        std::max(t.body_limit, static_cast<std::size_t>(cfg->file.max_file_size) + 64 * 1024);
+  t.hashes_password = m.route->options.hashes_password;
+  return t;
 }
 
 AppError Api::body_too_large(std::string_view method, std::string_view path) const {

@@ -17,8 +17,12 @@ class Api {
 
   // Never throws: unexpected failures become 500 AppErrors.
   Response handle(const Request& req);
-  // The largest body the route for (method, path) accepts.
-  std::size_t body_limit(std::string_view method, std::string_view path) const;
+  // What the server needs to know of a request's route before reading its body.
+  struct RouteTraits {
+    std::size_t body_limit = 0;    // the largest body the route accepts
+    bool hashes_password = false;  // its handler runs bcrypt (see RouteOptions)
+  };
+  RouteTraits route_traits(std::string_view method, std::string_view path) const;
   // The 413 for a body over body_limit: file uploads get Mattermost's
   // api.file.upload_file.too_large_detailed.app_error.
   AppError body_too_large(std::string_view method, std::string_view path) const;

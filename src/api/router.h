@@ -22,6 +22,7 @@ struct RouteOptions {
   bool require_session = true;   // 401 without a valid session
   bool trust_requester = false;  // no CSRF check (downloads, websocket-like GETs)
   bool file_api = false;         // body limit is FileSettings.MaxFileSize, not the payload limit
+  bool hashes_password = false;  // runs bcrypt: served by the server's own password threads
 };
 
 struct Route {

@@ -344,8 +344,9 @@ Response user_stats(Context& c) {
 
 void register_user_routes(Router& r) {
   RouteOptions anon{.require_session = false};
-  r.add("POST", "/api/v4/users", create_user, anon);
-  r.add("POST", "/api/v4/users/login", login, anon);
+  RouteOptions anon_password{.require_session = false, .hashes_password = true};
+  r.add("POST", "/api/v4/users", create_user, anon_password);
+  r.add("POST", "/api/v4/users/login", login, anon_password);
   r.add("POST", "/api/v4/users/logout", logout, anon);
   r.add("GET", "/api/v4/users", list_users);
   r.add("POST", "/api/v4/users/ids", users_by_ids);
@@ -361,7 +362,7 @@ void register_user_routes(Router& r) {
   r.add("PUT", "/api/v4/users/{user_id}", update_user);
   r.add("PUT", "/api/v4/users/{user_id}/roles", update_roles);
   r.add("PUT", "/api/v4/users/{user_id}/active", update_active);
-  r.add("PUT", "/api/v4/users/{user_id}/password", update_password);
+  r.add("PUT", "/api/v4/users/{user_id}/password", update_password, {.hashes_password = true});
   r.add("GET", "/api/v4/users/{user_id}/sessions", get_sessions);
   r.add("POST", "/api/v4/users/{user_id}/sessions/revoke", revoke_session);
   r.add("POST", "/api/v4/users/{user_id}/sessions/revoke/all", revoke_all);

@@ -5,6 +5,7 @@
 #include "api/origin.h"
 #include "api/respond.h"
 #include "http/convert.h"
+#include "http/run_on.h"
 #include "http/websocket_session.h"
 #include "util/app_error.h"
 #include "util/log.h"
@@ -63,6 +64,7 @@ struct Server::Impl {
                                           : std::max(1u, std::thread::hardware_concurrency())),
         ioc(io_threads),
         workers(options.worker_threads > 0 ? options.worker_threads : io_threads * 4),
+        password_workers(io_threads * 2),
         acceptor(ioc) {}
 
   // HTTP connections live on the worker pool and run their handlers inline: a request costs
@@ -189,7 +191,8 @@ struct Server::Impl {
           break;
         }
         std::string path(target.substr(0, target.find('?')));
-        std::size_t limit = api.body_limit(header.method_string(), path);
+        auto traits = api.route_traits(header.method_string(), path);
+        std::size_t limit = traits.body_limit;
         if (header.has_content_length() && parser.content_length() &&
             *parser.content_length() > limit) {
           api::Response r = api.reject(api.body_too_large(header.method_string(), path));
@@ -238,7 +241,15 @@ struct Server::Impl {
         unsigned version = msg.version();
         bool head = msg.method() == bhttp::verb::head;
         api::Request req = to_api_request(std::move(msg), remote);
-        api::Response r = api.handle(req);
+        // bcrypt (~50 ms of CPU a check) runs on its own threads, two per core (half as many as
+        // the workers): a burst of logins queues there and shares the cores with the other
+        // requests, instead of taking every worker and leaving every other request queued
+        // behind it (docs/benchmarks.md, "Login bursts").
+        api::Response r;
+        if (traits.hashes_password)
+          r = co_await run_on(password_workers, [&] { return api.handle(req); });
+        else
+          r = api.handle(req);
         bool keep_alive = client_keep_alive && !stopping;
         stream.expires_after(std::chrono::seconds(options.read_timeout_seconds));
         co_await write(stream, r, keep_alive, version, head);
@@ -268,6 +279,7 @@ struct Server::Impl {
     if (inflight == 0 || waited_ms > 30'000) {
       ioc.stop();
       workers.stop();  // idle keep-alive connections wait there
+      password_workers.stop();
       return;
     }
     auto timer = std::make_shared<asio::steady_timer>(ioc, std::chrono::milliseconds(20));
@@ -281,6 +293,7 @@ struct Server::Impl {
   int io_threads;
   asio::io_context ioc;
   asio::thread_pool workers;
+  asio::thread_pool password_workers;  // requests whose route hashes_password
   tcp::acceptor acceptor;
   std::atomic<bool> stopping{false};
   std::atomic<int> inflight{0};
@@ -313,6 +326,7 @@ void Server::run() {
   impl_->ioc.run();
   for (auto& t : threads) t.join();
   impl_->workers.join();
+  impl_->password_workers.join();
 }
 
 void Server::stop() {
