@@ -43,7 +43,7 @@ export interface State {
   theme: 'light' | 'dark';
   online: boolean; // WebSocket connected
   serverDrafts: Record<string, string>; // "channel.root" -> message, from /drafts
-  connectionId: string; // the WebSocket's, from hello: the server leaves this page out of its own draft events
+  connectionId: string; // the WebSocket's (hello): the server leaves it out of this page's draft events
   emojiLoaded: boolean; // the standard emoji table
   customEmoji: Record<string, string>; // name -> custom emoji id
 }
