@@ -24,17 +24,7 @@ if [ "$kind" = pg ]; then
   PSQL=(psql -q -h "$PG_DIR" -p "$PGPORT" -U postgres)
   dsn() { echo "postgres://postgres@127.0.0.1:$PGPORT/$1?sslmode=disable"; }
 fi
-start() { # dir bin [env...]
-  local dir=$1 bin=$2; shift 2
-  env -C "$dir" MM_SERVICESETTINGS_LISTENADDRESS=127.0.0.1:$PORT MM_TEAMSETTINGS_MAXUSERSPERTEAM=100000 \
-    MM_LOGSETTINGS_ENABLECONSOLE=false "$@" "$bin" >"$dir/server.log" 2>&1 &
-  PID=$!
-  until curl -sf -o /dev/null "http://127.0.0.1:$PORT/api/v4/system/ping"; do
-    kill -0 $PID 2>/dev/null || { cat "$dir/server.log" >&2; return 1; }
-    sleep 0.02
-  done
-}
-stop() { kill $PID; wait $PID 2>/dev/null || true; }
+source "$ROOT/bench/server_lib.sh"
 pg_ticks() { # utime + stime of the cluster's processes, in clock ticks
   local pm t=0 p
   pm=$(head -1 "$PG_DIR/data/postmaster.pid")
@@ -47,14 +37,14 @@ if [ ! -d "$W/tpl" ]; then
   mkdir -p "$W/tpl"
   if [ "$kind" = pg ]; then
     "${PSQL[@]}" -d postgres -c "CREATE DATABASE parley_ab_tpl" >/dev/null
-    start "$W/tpl" "$1" MM_SQLSETTINGS_DRIVERNAME=postgres MM_SQLSETTINGS_DATASOURCE="$(dsn parley_ab_tpl)"
+    start_server "$W/tpl" "$1" MM_SQLSETTINGS_DRIVERNAME=postgres MM_SQLSETTINGS_DATASOURCE="$(dsn parley_ab_tpl)"
   else
-    start "$W/tpl" "$1"
+    start_server "$W/tpl" "$1"
   fi
   # shellcheck disable=SC2086
   "$LOADGEN" seed --url "http://127.0.0.1:$PORT" ${SEED_ARGS:---users 40 --posts 400 --reactions 100 \
     --public-channels 4 --private-channels 2} >/dev/null
-  stop
+  stop_server
 fi
 hz=$(getconf CLK_TCK)
 n=0
@@ -64,16 +54,16 @@ for r in $(seq "$rounds"); do
     if [ "$kind" = pg ]; then
       "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS parley_ab_$n" \
         -c "CREATE DATABASE parley_ab_$n TEMPLATE parley_ab_tpl" >/dev/null
-      start "$d" "$bin" MM_SQLSETTINGS_DRIVERNAME=postgres MM_SQLSETTINGS_DATASOURCE="$(dsn parley_ab_$n)"
+      start_server "$d" "$bin" MM_SQLSETTINGS_DRIVERNAME=postgres MM_SQLSETTINGS_DATASOURCE="$(dsn parley_ab_$n)"
       db0=$(pg_ticks)
     else
-      start "$d" "$bin"
+      start_server "$d" "$bin"
     fi
     out=$("$LOADGEN" post-rate --url "http://127.0.0.1:$PORT" --users "${RATE_USERS:-40}" --connections 16 \
       --seconds "${SECONDS_PER_RUN:-8}" --server-pid $PID 2>/dev/null | tail -1)
     db=0
     [ "$kind" = pg ] && db=$(( $(pg_ticks) - db0 ))
-    stop
+    stop_server
     [ "$kind" = pg ] && "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS parley_ab_$n" >/dev/null
     rm -rf "$d"
     echo "round $r $bin load=$(cut -d' ' -f1 /proc/loadavg) $(jq -c --argjson db "$db" --argjson hz "$hz" \

@@ -1,0 +1,13 @@
+# Sourced by the A/B scripts. start_server DIR BIN [NAME=VALUE...]: a Parley server with its data
+# in DIR on 127.0.0.1:$PORT (its pid in $PID), back once it answers the ping; stop_server: stops it.
+start_server() {
+  local dir=$1 bin=$2; shift 2
+  env -C "$dir" MM_SERVICESETTINGS_LISTENADDRESS=127.0.0.1:$PORT MM_TEAMSETTINGS_MAXUSERSPERTEAM=100000 \
+    MM_LOGSETTINGS_ENABLECONSOLE=false "$@" "$bin" >"$dir/server.log" 2>&1 &
+  PID=$!
+  until curl -sf -o /dev/null "http://127.0.0.1:$PORT/api/v4/system/ping"; do
+    kill -0 $PID 2>/dev/null || { cat "$dir/server.log" >&2; return 1; }
+    sleep 0.02
+  done
+}
+stop_server() { kill $PID; wait $PID 2>/dev/null || true; }
