@@ -149,6 +149,8 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Soc
     auth_timer_.cancel();
     auto s = co_await run_on(workers_, [&] { return app::session_from_token(app_, token); });
     if (!s) {
+      log::debug("websocket closed: authentication challenge refused",
+                 {{"error", s.error().id}, {"connection_id", connection_id_}});
       shutdown_socket();
       co_return;
     }
@@ -165,7 +167,10 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Soc
   }
 
   void arm_auth_timer_expired() {
-    if (!conn_) shutdown_socket();
+    if (conn_) return;
+    log::debug("websocket closed: no authentication challenge in time",
+               {{"seconds", options_.auth_timeout_seconds}});
+    shutdown_socket();
   }
 
   void arm_auth_timeout() {
