@@ -234,7 +234,7 @@ void Conn::fail(std::string_view what, const PGresult* r) {
   throw DbError("postgres: " + std::string(what) + ": " + msg, state, lost);
 }
 
-void Conn::wait_readable(std::string_view what, Clock::time_point deadline, short events) {
+void Conn::wait_socket(std::string_view what, Clock::time_point deadline, short events) {
   auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
   if (left.count() <= 0) {
     broken_ = true;
@@ -253,14 +253,14 @@ void Conn::flush_and_wait(std::string_view what, Clock::time_point deadline) {
     int rc = PQflush(pg_);
     if (rc == 0) break;
     if (rc < 0) fail(what);
-    wait_readable(what, deadline, POLLOUT | POLLIN);
+    wait_socket(what, deadline, POLLOUT | POLLIN);
     if (!PQconsumeInput(pg_)) fail(what);
   }
 }
 
 PGresult* Conn::next_result(std::string_view what, Clock::time_point deadline) {
   while (PQisBusy(pg_)) {
-    wait_readable(what, deadline, POLLIN);
+    wait_socket(what, deadline, POLLIN);
     if (!PQconsumeInput(pg_)) fail(what);
   }
   return PQgetResult(pg_);

@@ -133,8 +133,9 @@ class Conn {
   // The deferred statements and then the prepared one in one pipeline; the prepared one's result.
   Result exec_pipelined(const std::string& name, const std::vector<const char*>& values);
   void flush_and_wait(std::string_view what, std::chrono::steady_clock::time_point deadline);
-  void wait_readable(std::string_view what, std::chrono::steady_clock::time_point deadline,
-                     short events);
+  // Waits until the socket has one of `events` (poll flags); throws past the deadline.
+  void wait_socket(std::string_view what, std::chrono::steady_clock::time_point deadline,
+                   short events);
   // The next result (null between statements), once libpq has it whole.
   PGresult* next_result(std::string_view what, std::chrono::steady_clock::time_point deadline);
   [[noreturn]] void fail(std::string_view what, const PGresult* r = nullptr);
