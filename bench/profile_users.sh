@@ -13,10 +13,13 @@ command -v perf >/dev/null || { echo "perf is missing (Debian: linux-perf)" >&2;
 ulimit -n "$(ulimit -Hn)"
 rm -rf "$OUT"; mkdir -p "$OUT/data"
 PID=""; LG=""
-cleanup() { [ -n "$LG" ] && kill "$LG" 2>/dev/null; [ -n "$PID" ] && kill "$PID" 2>/dev/null; true; }
+cleanup() {
+  if [ -n "$LG" ]; then kill "$LG" 2>/dev/null || true; fi
+  if [ -n "$PID" ]; then kill "$PID" 2>/dev/null || true; fi
+}
 trap cleanup EXIT
 (cd "$OUT/data" && MM_SERVICESETTINGS_LISTENADDRESS=127.0.0.1:$PORT MM_TEAMSETTINGS_MAXUSERSPERTEAM=100000 \
-  MM_LOGSETTINGS_ENABLECONSOLE=false exec "$BUILD/parley" >"$OUT/server.log" 2>&1) &
+  MM_LOGSETTINGS_ENABLECONSOLE=${CONSOLE_LOG:-false} MM_LOGSETTINGS_CONSOLELEVEL=${CONSOLE_LEVEL:-INFO} exec "$BUILD/parley" >"$OUT/server.log" 2>&1) &
 PID=$!
 until curl -sf -o /dev/null "http://127.0.0.1:$PORT/api/v4/system/ping"; do sleep 0.1; done
 "$BUILD/parley_loadgen" run --url "http://127.0.0.1:$PORT" --server-pid "$PID" --users "$USERS" \
