@@ -109,10 +109,13 @@ asio::awaitable<bool> SimUser::view_channel(Channel& ch) {
     }
   }
   bool files = std::uniform_int_distribution<int>(0, 99)(rng_) == 0;  // 1 %: the right-hand side
-  ok &=
-      (co_await call("GET /channels/{id}/stats", "GET",
-                     "/channels/" + ch.id + "/stats" + (files ? "" : "?exclude_files_count=true")))
-          .ok();
+  auto stats =
+      co_await call("GET /channels/{id}/stats", "GET",
+                    "/channels/" + ch.id + "/stats" + (files ? "" : "?exclude_files_count=true"));
+  ok &= stats.ok();
+  if (auto v = parse(stats); v && v->is_object())
+    if (auto* n = v->as_object().if_contains("member_count"); n && n->is_int64())
+      ch.member_count = n->as_int64();
   if (ch.type == "D" || ch.type == "G") {
     std::string category = ch.type == "D" ? "direct_channel_show" : "group_channel_show";
     std::string name = ch.id;
@@ -192,8 +195,10 @@ asio::awaitable<bool> SimUser::create_post() {
   if (!ch.root_ids.empty() &&
       std::uniform_real_distribution<double>(0, 1)(rng_) < config_.percent_replies)
     root = pick(ch.root_ids);
-  json::object typing{{"channel_id", ch.id}, {"parent_id", root}};
-  co_await ws_.send("user_typing", std::move(typing));
+  if (typing_messages_ && ch.member_count < max_notifications_per_channel_) {
+    json::object typing{{"channel_id", ch.id}, {"parent_id", root}};
+    co_await ws_.send("user_typing", std::move(typing));
+  }
   bool ok = true;
   json::array file_ids;
   if (std::uniform_real_distribution<double>(0, 1)(rng_) < config_.percent_files) {
@@ -241,7 +246,7 @@ asio::awaitable<bool> SimUser::open_direct_or_group() {
   auto id = str(*v, "id");
   for (auto& ch : channels_)
     if (ch.id == id) co_return co_await view_channel(ch);
-  channels_.push_back(Channel{id, str(*v, "type"), "", str(*v, "name"), false, 0, {}, {}});
+  channels_.push_back(Channel{id, str(*v, "type"), "", str(*v, "name")});
   co_return co_await view_channel(channels_.back());
 }
 
@@ -379,7 +384,7 @@ asio::awaitable<bool> SimUser::join_channel() {
     auto r = co_await call("POST /channels/{id}/members", "POST", "/channels/" + id + "/members",
                            json::serialize(member));
     if (!r.ok()) co_return false;
-    channels_.push_back(Channel{id, str(c, "type"), team_id_, str(c, "name"), false, 0, {}, {}});
+    channels_.push_back(Channel{id, str(c, "type"), team_id_, str(c, "name")});
     co_return co_await view_channel(channels_.back());
   }
   co_return true;

@@ -88,6 +88,14 @@ asio::awaitable<bool> SimUser::start() {
     ok = !user_id_.empty();
   }
   if (ok) {
+    if (auto cfg = co_await get_json("GET /config/client", "/config/client?format=old")) {
+      typing_messages_ = str(*cfg, "EnableUserTypingMessages") != "false";
+      try {
+        max_notifications_per_channel_ = std::stoll(str(*cfg, "MaxNotificationsPerChannel"));
+      } catch (const std::exception&) {
+        // absent or not a number: keep Mattermost's default
+      }
+    }
     co_await call("GET /users/me/preferences", "GET", "/users/me/preferences");
     auto teams = co_await get_json("GET /users/me/teams", "/users/me/teams");
     co_await call("GET /users/me/teams/members", "GET", "/users/me/teams/members");
@@ -105,8 +113,7 @@ asio::awaitable<bool> SimUser::start() {
                           "/users/me/teams/" + team_id_ + "/channels?include_deleted=false");
     if (chans && chans->is_array())
       for (auto& c : chans->as_array()) {
-        Channel ch{
-            str(c, "id"), str(c, "type"), str(c, "team_id"), str(c, "name"), false, 0, {}, {}};
+        Channel ch{str(c, "id"), str(c, "type"), str(c, "team_id"), str(c, "name")};
         if (!ch.id.empty()) channels_.push_back(std::move(ch));
       }
     co_await call("GET /users/me/teams/{id}/channels/members", "GET",
@@ -186,7 +193,7 @@ void SimUser::on_event(const std::string& name, const json::object& msg) {
       return;
     }
   // A channel this user did not know (a new DM or GM): add it; the next action loads it.
-  channels_.push_back(Channel{channel_id, "", "", "", false, 0, {}, {}});
+  channels_.push_back(Channel{channel_id, "", "", ""});
 }
 
 // load-test-ng's core action weights (simulcontroller getActionList).

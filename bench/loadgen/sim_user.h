@@ -54,9 +54,15 @@ class SimUser : public std::enable_shared_from_this<SimUser> {
 
  private:
   struct Channel {
+    Channel(std::string id_, std::string type_, std::string team_id_, std::string name_)
+        : id(std::move(id_)),
+          type(std::move(type_)),
+          team_id(std::move(team_id_)),
+          name(std::move(name_)) {}
     std::string id, type, team_id, name;
     bool visited = false;
     int64_t last_viewed = 0;
+    int64_t member_count = 0;           // from the channel's stats, read when it is viewed
     std::vector<std::string> post_ids;  // newest first, from the last page seen
     std::vector<std::string> root_ids;
   };
@@ -126,6 +132,10 @@ class SimUser : public std::enable_shared_from_this<SimUser> {
   bool raced_ = false;  // a request of the current action hit a post deleted meanwhile
 
   std::string user_id_, team_id_;
+  // From the client config: the web app sends `user_typing` only when typing messages are on
+  // and the channel has fewer members than MaxNotificationsPerChannel.
+  bool typing_messages_ = true;
+  int64_t max_notifications_per_channel_ = 1000;
   std::deque<Channel> channels_;  // deque: events append while actions hold references
   size_t current_ = 0;
   std::vector<std::string> team_user_ids_;
