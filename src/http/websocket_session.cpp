@@ -145,7 +145,10 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Soc
     if (auto it = o.find("data"); it != o.end() && it->value().is_object())
       token = json::get_string(it->value().get_object(), "token");
     // The timeout bounds how long a client may stay silent, not how long the workers take to
-    // check its token (under a burst of bcrypt logins that can exceed it).
+    // check its token (under a burst of bcrypt logins that can exceed it). The flag covers a
+    // timer that expired before this ran: its handler is already queued and cancel() cannot
+    // stop it.
+    challenged_ = true;
     auth_timer_.cancel();
     auto s = co_await run_on(workers_, [&] { return app::session_from_token(app_, token); });
     if (!s) {
@@ -167,7 +170,14 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Soc
   }
 
   void arm_auth_timer_expired() {
-    if (conn_) return;
+    if (conn_ || challenged_) return;
+    // Bytes waiting on the socket mean the client did speak and this strand is running late
+    // (an overloaded server): give them the time to be read instead of closing.
+    boost::system::error_code ec;
+    if (beast::get_lowest_layer(ws_).socket().available(ec) > 0 && !ec) {
+      arm_auth_timeout();
+      return;
+    }
     log::debug("websocket closed: no authentication challenge in time",
                {{"seconds", options_.auth_timeout_seconds}});
     shutdown_socket();
@@ -267,6 +277,7 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Soc
   std::vector<ws::Frame> taken_;     // reused by take_incoming
   bool writing_ = false;
   bool closed_ = false;
+  bool challenged_ = false;  // an authentication challenge arrived (its token may be checking)
 };
 
 }  // namespace
