@@ -10,8 +10,6 @@
 namespace parley::api {
 namespace {
 
-namespace bj = boost::json;
-
 // The user's status as GET answers it (404 when statuses are disabled).
 Response status_of(Context& c, const std::string& user_id) {
   auto statuses = app::statuses_by_ids(c.app, {user_id});
@@ -33,9 +31,16 @@ Response statuses_by_ids(Context& c) {
   if (ids->empty()) return c.fail(errors::invalid_param("user_ids"));
   for (const auto& id : *ids)
     if (id.size() != 26) return c.fail(errors::invalid_param("user_ids"));
-  bj::array out;
-  for (const auto& s : app::statuses_by_ids(c.app, *ids)) out.push_back(model::to_json(s));
-  return json_response(out);
+  auto statuses = app::statuses_by_ids(c.app, *ids);
+  std::string out;
+  out.reserve(16 + statuses.size() * 128);
+  out += '[';
+  for (const auto& s : statuses) {
+    if (out.size() > 1) out += ',';
+    model::append_json_text(out, s);
+  }
+  out += ']';
+  return json_text_response(std::move(out));
 }
 
 Response update_status(Context& c) {

@@ -5,6 +5,7 @@
 #include "store/status_store.h"
 #include "util/ids.h"
 
+#include <string_view>
 #include <unordered_map>
 
 namespace parley::app {
@@ -59,13 +60,15 @@ std::optional<model::Status> away_if_needed(model::Status s, bool manual, int64_
 
 std::vector<model::Status> statuses_by_ids(App& app, const std::vector<std::string>& user_ids) {
   if (!enabled(app)) return {};
-  std::unordered_map<std::string, model::Status> found;
-  for (auto& s : app.store().statuses().get_many(user_ids)) found.emplace(s.user_id, std::move(s));
+  auto rows = app.store().statuses().get_many(user_ids);
+  std::unordered_map<std::string_view, const model::Status*> found;
+  found.reserve(rows.size());
+  for (const auto& s : rows) found.emplace(s.user_id, &s);
   std::vector<model::Status> out;
   out.reserve(user_ids.size());
   for (const auto& id : user_ids) {
     auto it = found.find(id);
-    out.push_back(it != found.end() ? it->second : fresh(id, st::kOffline, false, 0));
+    out.push_back(it != found.end() ? *it->second : fresh(id, st::kOffline, false, 0));
   }
   return out;
 }

@@ -141,13 +141,11 @@ class CachedStatusStore final : public StatusStore {
   std::vector<model::Status> get_many(const std::vector<std::string>& user_ids) override {
     if (cache_tx::active()) return inner_.get_many(user_ids);
     std::vector<model::Status> out;
+    out.reserve(user_ids.size());
     std::vector<std::string> missing;
-    for (const auto& id : user_ids) {
-      if (auto hit = by_user_.find(id))
-        out.push_back(std::move(*hit));
-      else
-        missing.push_back(id);
-    }
+    by_user_.find_each(
+        user_ids, [&](const model::Status& st) { out.push_back(st); },
+        [&](const std::string& id) { missing.push_back(id); });
     if (missing.empty()) return out;
     auto gen = by_user_.generation();
     for (auto& st : inner_.get_many(missing)) {

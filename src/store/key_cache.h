@@ -11,8 +11,17 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace parley::store {
+
+// Hashes std::string and std::string_view alike, so lookups by view allocate no key.
+struct KeyHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept {
+    return std::hash<std::string_view>{}(s);
+  }
+};
 
 template <class V>
 class KeyCache {
@@ -21,9 +30,22 @@ class KeyCache {
 
   std::optional<V> find(std::string_view key) const {
     std::lock_guard lock(mu_);
-    auto it = map_.find(std::string(key));
+    auto it = map_.find(key);
     if (it == map_.end()) return std::nullopt;
     return it->second;
+  }
+
+  // hit(value) for each cached key, miss(key) for the others, under one lock.
+  template <class Hit, class Miss>
+  void find_each(const std::vector<std::string>& keys, Hit hit, Miss miss) const {
+    std::lock_guard lock(mu_);
+    for (const auto& key : keys) {
+      auto it = map_.find(std::string_view(key));
+      if (it != map_.end())
+        hit(it->second);
+      else
+        miss(key);
+    }
   }
 
   // The generation to pass to fill(); take it before reading the database.
@@ -55,13 +77,13 @@ class KeyCache {
   void update(std::string_view key, Change change) {
     std::lock_guard lock(mu_);
     ++gen_;
-    if (auto it = map_.find(std::string(key)); it != map_.end()) change(it->second);
+    if (auto it = map_.find(key); it != map_.end()) change(it->second);
   }
 
   void erase(std::string_view key) {
     std::lock_guard lock(mu_);
     ++gen_;
-    map_.erase(std::string(key));
+    if (auto it = map_.find(key); it != map_.end()) map_.erase(it);
   }
 
   template <class Pred>
@@ -84,7 +106,7 @@ class KeyCache {
 
  private:
   mutable std::mutex mu_;
-  std::unordered_map<std::string, V> map_;
+  std::unordered_map<std::string, V, KeyHash, std::equal_to<>> map_;
   uint64_t gen_ = 0;
   std::size_t max_;
 };
