@@ -23,7 +23,10 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
 
+#include <sys/socket.h>
+
 #include <atomic>
+#include <cerrno>
 #include <thread>
 
 namespace parley::http {
@@ -50,6 +53,14 @@ asio::ip::tcp::endpoint parse_listen_address(const std::string& addr) {
   auto address = host.empty() ? asio::ip::address(asio::ip::address_v6::any())
                               : asio::ip::make_address(host == "localhost" ? "127.0.0.1" : host);
   return {address, static_cast<unsigned short>(std::stoi(port.empty() ? "8065" : port))};
+}
+
+// Whether the peer has closed its side (an orderly close or a reset): peeks without reading
+// and without waiting, so a pipelined request stays in the socket.
+bool peer_closed(tcp::socket& socket) {
+  char byte;
+  ssize_t n = ::recv(socket.native_handle(), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+  return n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR);
 }
 
 }  // namespace
@@ -245,11 +256,25 @@ struct Server::Impl {
         // the workers): a burst of logins queues there and shares the cores with the other
         // requests, instead of taking every worker and leaving every other request queued
         // behind it (docs/benchmarks.md, "Login bursts").
+        // A client that gave up while its request queued there (an overloaded server) has
+        // closed its connection by the time a thread takes it: nobody waits for that hash.
         api::Response r;
+        bool abandoned = false;
         if (traits.hashes_password)
-          r = co_await run_on(password_workers, [&] { return api.handle(req); });
+          r = co_await run_on(password_workers, [&] {
+            if (peer_closed(stream.socket())) {
+              abandoned = true;
+              return api::Response{};
+            }
+            return api.handle(req);
+          });
         else
           r = api.handle(req);
+        if (abandoned) {
+          log::debug("request dropped: the client closed its connection while it queued",
+                     {{"path", path}});
+          break;
+        }
         bool keep_alive = client_keep_alive && !stopping;
         stream.expires_after(std::chrono::seconds(options.read_timeout_seconds));
         co_await write(stream, r, keep_alive, version, head);

@@ -191,6 +191,28 @@ test('50 concurrent clients logging in and reading /users/me stay correct', asyn
   assert.equal(new Set(results).size, 50, 'every login got its own session token');
 });
 
+test('logins whose clients gave up while they queued for the password check are dropped, not hashed', async () => {
+  const srv = await startServer({ env: { MM_LOGSETTINGS_CONSOLELEVEL: 'DEBUG' } }); // drops log at debug
+  try {
+    const u = await newUser(srv);
+    const body = JSON.stringify({ login_id: u.user.username, password: u.password });
+    // Far more logins than the password threads can check before their clients give up.
+    await Promise.all(
+      Array.from({ length: 400 }, () =>
+        raw(srv, 'POST', '/api/v4/users/login', { body, signal: AbortSignal.timeout(100) }).catch(() => null),
+      ),
+    );
+    // Queued in order: once a login sent now is answered, every abandoned one was taken.
+    const c = client(srv);
+    assert.equal((await c.login(u.user.username, u.password)).id, u.user.id);
+    const dropped = srv.logs.filter((l) => l.includes('request dropped: the client closed its connection')).length;
+    assert.ok(dropped > 0, 'no abandoned login was dropped');
+    assert.ok(dropped < 400);
+  } finally {
+    await srv.stop();
+  }
+});
+
 test('config.json is created with every section on first start', async () => {
   const dir = tempDir();
   const s = await startServer({ dir });
