@@ -6,7 +6,9 @@
 # after its logins. Results: bench/results/capacity.json (override with BENCH_OUT).
 #   MAX_USERS (default 9000), START_USERS (1500), STEP_USERS (1500), STEP_SECONDS (60), RAMP (15
 #   logins/s: each costs a bcrypt verification, ~60-80 ms of CPU), SERVER_PORT (18265),
-#   POSTS (10 per user) and REACTIONS (2 per user) seeded.
+#   POSTS (10 per user) and REACTIONS (2 per user) seeded, LOADGEN_THREADS (2: with one event
+#   loop, the generator's own queue under a burst of events delayed its requests and WebSocket
+#   challenges by seconds, measured as the server's latency).
 # Every simulated user holds two connections (its WebSocket and its keep-alive HTTP connection,
 # used at least by the 60 s status poll), so a process's open-file limit caps the count: with a
 # hard limit of 20,000 (this machine) the server cannot hold more than ~9,900 users.
@@ -22,6 +24,7 @@ RAMP=${RAMP:-15}
 SERVER_PORT=${SERVER_PORT:-18265}
 POSTS=${POSTS:-$((MAX_USERS * 10))}
 REACTIONS=${REACTIONS:-$((MAX_USERS * 2))}
+LOADGEN_THREADS=${LOADGEN_THREADS:-2}
 WORK=$(mktemp -d /tmp/parley-capacity.XXXXXX)
 chmod 755 "$WORK"  # the PostgreSQL cluster runs as the postgres user
 PID=""
@@ -42,7 +45,7 @@ run_backend() {
   until curl -sf -o /dev/null http://127.0.0.1:$SERVER_PORT/api/v4/system/ping; do sleep 0.05; done
   "$BUILD/parley_loadgen" unbounded --url http://127.0.0.1:$SERVER_PORT --server-pid "$PID" --users "$MAX_USERS" \
     --start-users "$START_USERS" --step-users "$STEP_USERS" --step-seconds "$STEP_SECONDS" --sources 8 \
-    --ramp-per-second "$RAMP" --posts "$POSTS" --reactions "$REACTIONS" | tail -1
+    --ramp-per-second "$RAMP" --posts "$POSTS" --reactions "$REACTIONS" --threads "$LOADGEN_THREADS" | tail -1
   kill "$PID"; wait "$PID" 2>/dev/null || true; PID=""
 }
 
