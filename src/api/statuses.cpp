@@ -6,6 +6,7 @@
 #include "app/custom_status.h"
 #include "util/ids.h"
 #include "util/json.h"
+#include "util/json_writer.h"
 
 namespace parley::api {
 namespace {
@@ -34,12 +35,8 @@ Response statuses_by_ids(Context& c) {
   auto statuses = app::statuses_by_ids(c.app, *ids);
   std::string out;
   out.reserve(16 + statuses.size() * 128);
-  out += '[';
-  for (const auto& s : statuses) {
-    if (out.size() > 1) out += ',';
-    model::append_json_text(out, s);
-  }
-  out += ']';
+  json::append_array(out, statuses,
+                     [&](const model::Status& s) { model::append_json_text(out, s); });
   return json_text_response(std::move(out));
 }
 

@@ -27,6 +27,7 @@
 
 #include <atomic>
 #include <cerrno>
+#include <optional>
 #include <thread>
 
 namespace parley::http {
@@ -258,26 +259,22 @@ struct Server::Impl {
         // behind it (docs/benchmarks.md, "Login bursts").
         // A client that gave up while its request queued there (an overloaded server) has
         // closed its connection by the time a thread takes it: nobody waits for that hash.
-        api::Response r;
-        bool abandoned = false;
+        std::optional<api::Response> r;
         if (traits.hashes_password)
-          r = co_await run_on(password_workers, [&] {
-            if (peer_closed(stream.socket())) {
-              abandoned = true;
-              return api::Response{};
-            }
+          r = co_await run_on(password_workers, [&]() -> std::optional<api::Response> {
+            if (peer_closed(stream.socket())) return std::nullopt;
             return api.handle(req);
           });
         else
           r = api.handle(req);
-        if (abandoned) {
+        if (!r) {
           log::debug("request dropped: the client closed its connection while it queued",
                      {{"path", path}});
           break;
         }
         bool keep_alive = client_keep_alive && !stopping;
         stream.expires_after(std::chrono::seconds(options.read_timeout_seconds));
-        co_await write(stream, r, keep_alive, version, head);
+        co_await write(stream, *r, keep_alive, version, head);
         if (!keep_alive) break;
       }
     } catch (const boost::system::system_error&) {

@@ -10,6 +10,7 @@ namespace parley::model {
 namespace {
 
 namespace bj = boost::json;
+using json::append_array;
 using json::append_bool;
 using json::append_int;
 using json::append_value;
@@ -31,18 +32,6 @@ void append_reaction(std::string& out, const Reaction& r) {
   out += '}';
 }
 
-template <class T, class F>
-void array(std::string& out, const std::vector<T>& items, F each) {
-  out += '[';
-  bool first = true;
-  for (const auto& item : items) {
-    if (!first) out += ',';
-    first = false;
-    each(item);
-  }
-  out += ']';
-}
-
 void append_metadata(std::string& out, const Post& p) {
   out += '{';
   bool first = true;
@@ -52,11 +41,11 @@ void append_metadata(std::string& out, const Post& p) {
   };
   if (!p.reactions.empty()) {
     next("reactions");
-    array(out, p.reactions, [&](const Reaction& r) { append_reaction(out, r); });
+    append_array(out, p.reactions, [&](const Reaction& r) { append_reaction(out, r); });
   }
   if (!p.files.empty()) {
     next("files");
-    array(out, p.files, [&](const FileInfo& f) { append_value(out, to_json(f)); });
+    append_array(out, p.files, [&](const FileInfo& f) { append_value(out, to_json(f)); });
   }
   if (p.priority) {
     next("priority");
@@ -64,7 +53,7 @@ void append_metadata(std::string& out, const Post& p) {
   }
   if (!p.embeds.empty()) {
     next("embeds");
-    array(out, p.embeds, [&](const PostEmbed& e) {
+    append_array(out, p.embeds, [&](const PostEmbed& e) {
       out += "{\"type\":";
       append_json_string(out, e.type);
       if (!e.url.empty()) append_string_field(out, "url", e.url);
@@ -81,7 +70,7 @@ void append_metadata(std::string& out, const Post& p) {
   }
   if (!p.emojis.empty()) {
     next("emojis");
-    array(out, p.emojis, [&](const Emoji& e) { append_value(out, to_json(e)); });
+    append_array(out, p.emojis, [&](const Emoji& e) { append_value(out, to_json(e)); });
   }
   out += '}';
 }
@@ -114,14 +103,14 @@ void append_head(std::string& out, const Post& p) {
   append_value(out, p.props);
   append_string_field(out, "hashtags", p.hashtags);
   append_key(out, "file_ids");
-  array(out, p.file_ids, [&](const std::string& f) { append_json_string(out, f); });
+  append_array(out, p.file_ids, [&](const std::string& f) { append_json_string(out, f); });
   append_string_field(out, "pending_post_id", p.pending_post_id);
   if (p.has_reactions) out += ",\"has_reactions\":true";
   append_int_field(out, "reply_count", p.reply_count);
   append_int_field(out, "last_reply_at", p.last_reply_at);
   append_key(out, "participants");
   if (p.participants)
-    array(out, *p.participants, [&](const bj::object& u) { append_value(out, u); });
+    append_array(out, *p.participants, [&](const bj::object& u) { append_value(out, u); });
   else
     out += "null";
 }
@@ -141,7 +130,7 @@ void append_tail(std::string& out, const Post& p) {
 template <class WritePost>
 void append_list(std::string& out, const PostList& l, WritePost post) {
   out += "{\"order\":";
-  array(out, l.order, [&](const std::string& id) { append_json_string(out, id); });
+  append_array(out, l.order, [&](const std::string& id) { append_json_string(out, id); });
   out += ",\"posts\":{";
   bool first = true;
   for (const auto& [id, p] : l.posts) {

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace parley::json {
 
@@ -24,6 +25,19 @@ inline void append_key(std::string& out, std::string_view k, bool first = false)
   out += '"';
   out += k;
   out += "\":";
+}
+
+// `[` each(item) for every item, separated by commas, `]`.
+template <class T, class Each>
+void append_array(std::string& out, const std::vector<T>& items, Each each) {
+  out += '[';
+  bool first = true;
+  for (const auto& item : items) {
+    if (!first) out += ',';
+    first = false;
+    each(item);
+  }
+  out += ']';
 }
 
 inline void append_string_field(std::string& out, std::string_view k, std::string_view v) {
