@@ -9,7 +9,7 @@ import { rememberCustomEmoji } from './customEmoji';
 import { openList } from './lists';
 import { syncLocalDrafts } from './posts';
 import { navigate } from './session';
-import { mergePosts, viewArchived } from './state';
+import { mergePosts, mergeServerDrafts, viewArchived } from './state';
 import { store } from './store';
 
 const PAGE = 60;
@@ -104,10 +104,11 @@ export async function refreshStatuses() {
 
 export async function loadServerDrafts(teamId: string) {
   try {
+    const before = store.s.serverDrafts;
     const list = await client.getUserDrafts(teamId);
-    const serverDrafts: Record<string, string> = {};
-    for (const d of list) serverDrafts[`${d.channel_id}.${d.root_id ?? ''}`] = d.message;
-    store.set({ serverDrafts });
+    const listed: Record<string, string> = {};
+    for (const d of list) listed[`${d.channel_id}.${d.root_id ?? ''}`] = d.message;
+    store.set({ serverDrafts: mergeServerDrafts(listed, before, store.s.serverDrafts) });
     syncLocalDrafts();
   } catch {
     // drafts may be disabled on the server; local drafts still work

@@ -138,6 +138,21 @@ export function putPosts(s: State, list: Post[]): Pick<State, 'posts'> {
   return { posts };
 }
 
+// The server's drafts after reading its list: `listed` as read, except the entries that changed in
+// the store while the read was under way (`before` -> `now`: an event or this page's own save),
+// which are newer than the list or as new as it.
+export function mergeServerDrafts(
+  listed: Record<string, string>, before: Record<string, string>, now: Record<string, string>,
+): Record<string, string> {
+  const merged = { ...listed };
+  for (const key of new Set([...Object.keys(before), ...Object.keys(now)])) {
+    if (before[key] === now[key]) continue;
+    if (key in now) merged[key] = now[key];
+    else delete merged[key];
+  }
+  return merged;
+}
+
 const newestFirst = (a: Post, b: Post) => b.create_at - a.create_at;
 
 // The pinned posts of a channel known to the store, newest first.

@@ -3,7 +3,7 @@ import type { ChannelMembership, ServerChannel } from '@mattermost/types/channel
 import type { Post } from '@mattermost/types/posts';
 import type { UserProfile } from '@mattermost/types/users';
 import { describe, expect, it } from 'vitest';
-import { Store, channelLabel, dmPartner, initialState, mergePosts, sidebarOrder, unread } from '../../src/state';
+import { Store, channelLabel, dmPartner, initialState, mergePosts, mergeServerDrafts, sidebarOrder, unread } from '../../src/state';
 
 const post = (id: string, channel: string, at: number) => ({ id, channel_id: channel, create_at: at, message: id }) as Post;
 
@@ -78,3 +78,16 @@ describe('sidebarOrder', () => {
   });
 });
 
+describe('mergeServerDrafts', () => {
+  it('takes the list read from the server', () => {
+    expect(mergeServerDrafts({ 'a.': 'listed' }, { 'a.': 'old', 'b.': 'gone' }, { 'a.': 'old', 'b.': 'gone' }))
+      .toEqual({ 'a.': 'listed' });
+  });
+  it('keeps what changed in the store while the list was read', () => {
+    // Another session saved 'a.' (draft_created) after the server had read the list; this page
+    // deleted 'b.' and saved 'c.' meanwhile; 'd.' did not change and the list has it no more.
+    const before = { 'b.': 'typed', 'd.': 'stale' };
+    const now = { 'a.': 'newer', 'c.': 'mine', 'd.': 'stale' };
+    expect(mergeServerDrafts({ 'b.': 'typed' }, before, now)).toEqual({ 'a.': 'newer', 'c.': 'mine' });
+  });
+});
