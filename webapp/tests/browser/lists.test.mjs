@@ -3,6 +3,7 @@
 // (an archived channel stays readable), and the Files tab of search.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { until } from '../../../tests/e2e/lib/harness.mjs';
 import { messages, openBrowser, post, postAction, postWith, shot, twoPeople } from './lib.mjs';
 
 const t = twoPeople();
@@ -157,13 +158,17 @@ test('search lists files by name and by their text in a Files tab, with a downlo
   const results = t.alice.page.getByRole('complementary', { name: 'Search results' });
   const file = results.getByRole('listitem', { name: 'File quarterly-report.txt' });
   // The text extraction runs after the upload answers: wait until the server has indexed it.
-  await t.alice.page.waitForFunction(async () => {
-    const teams = await fetch('/api/v4/users/me/teams').then((r) => r.json());
-    const r = await fetch(`/api/v4/teams/${teams[0].id}/files/search`, {
-      method: 'POST', headers: { 'X-Requested-With': 'XMLHttpRequest' }, body: JSON.stringify({ terms: 'zucchini' }),
-    }).then((x) => x.json());
-    return r.order?.length === 1;
-  }, null, { polling: 250 });
+  await until(
+    'the file text indexed',
+    () => t.alice.page.evaluate(async () => {
+      const teams = await fetch('/api/v4/users/me/teams').then((r) => r.json());
+      const r = await fetch(`/api/v4/teams/${teams[0].id}/files/search`, {
+        method: 'POST', headers: { 'X-Requested-With': 'XMLHttpRequest' }, body: JSON.stringify({ terms: 'zucchini' }),
+      }).then((x) => x.json());
+      return r.order?.length === 1;
+    }),
+    30_000,
+  );
   await box.fill('zucchini');
   await box.press('Enter');
   await results.getByRole('tab', { name: 'Messages (0)' }).waitFor();

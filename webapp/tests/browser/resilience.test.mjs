@@ -3,7 +3,7 @@
 // WebSocket reconnecting and resyncing on its own.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { client } from '../../../tests/e2e/lib/harness.mjs';
+import { client, until } from '../../../tests/e2e/lib/harness.mjs';
 import { messages, openBrowser, post, postWith, shot, twoPeople } from './lib.mjs';
 
 const t = twoPeople();
@@ -17,12 +17,16 @@ test('a draft survives a reload and follows the user to another browser', async 
   assert.equal(await composer(t.alice.page).inputValue(), 'half-written thought');
 
   // The server copy (/drafts) is saved after a pause in typing; a fresh profile logs in and finds it.
-  await t.alice.page.waitForFunction(async () => {
-    const me = await fetch('/api/v4/users/me').then((r) => r.json());
-    const teams = await fetch('/api/v4/users/me/teams').then((r) => r.json());
-    const drafts = await fetch(`/api/v4/users/${me.id}/teams/${teams[0].id}/drafts`).then((r) => r.json());
-    return drafts.some((d) => d.message === 'half-written thought');
-  }, null, { polling: 250 });
+  await until(
+    'the server copy of the draft',
+    () => t.alice.page.evaluate(async () => {
+      const me = await fetch('/api/v4/users/me').then((r) => r.json());
+      const teams = await fetch('/api/v4/users/me/teams').then((r) => r.json());
+      const drafts = await fetch(`/api/v4/users/${me.id}/teams/${teams[0].id}/drafts`).then((r) => r.json());
+      return drafts.some((d) => d.message === 'half-written thought');
+    }),
+    30_000,
+  );
   const other = await openBrowser(t.server);
   const otherComposer = () => other.page.evaluate(() => document.querySelector('textarea[aria-label="Write a message"]')?.value);
   try {
