@@ -8,7 +8,9 @@
 #   logins/s: each costs a bcrypt verification, ~60-80 ms of CPU), SERVER_PORT (18265),
 #   POSTS (10 per user) and REACTIONS (2 per user) seeded, LOADGEN_THREADS (2: with one event
 #   loop, the generator's own queue under a burst of events delayed its requests and WebSocket
-#   challenges by seconds, measured as the server's latency).
+#   challenges by seconds, measured as the server's latency), LOG_LEVEL (the server's file log
+#   level, INFO; DEBUG adds WebSocket and login drops) and KEEP_LOGS (a folder that keeps each
+#   backend's server log as <backend>.log).
 # Every simulated user holds two connections (its WebSocket and its keep-alive HTTP connection,
 # used at least by the 60 s status poll), so a process's open-file limit caps the count: with a
 # hard limit of 20,000 (this machine) the server cannot hold more than ~9,900 users.
@@ -25,6 +27,8 @@ SERVER_PORT=${SERVER_PORT:-18265}
 POSTS=${POSTS:-$((MAX_USERS * 10))}
 REACTIONS=${REACTIONS:-$((MAX_USERS * 2))}
 LOADGEN_THREADS=${LOADGEN_THREADS:-2}
+LOG_LEVEL=${LOG_LEVEL:-INFO}
+KEEP_LOGS=${KEEP_LOGS:-}
 WORK=$(mktemp -d /tmp/parley-capacity.XXXXXX)
 chmod 755 "$WORK"  # the PostgreSQL cluster runs as the postgres user
 PID=""
@@ -40,13 +44,14 @@ run_backend() {
   local name=$1; shift
   mkdir -p "$WORK/$name"
   env -C "$WORK/$name" MM_SERVICESETTINGS_LISTENADDRESS=127.0.0.1:$SERVER_PORT MM_TEAMSETTINGS_MAXUSERSPERTEAM=100000 \
-    MM_LOGSETTINGS_ENABLECONSOLE=false "$@" "$BUILD/parley" >"$WORK/$name/server.log" 2>&1 &
+    MM_LOGSETTINGS_ENABLECONSOLE=false MM_LOGSETTINGS_FILELEVEL="$LOG_LEVEL" "$@" "$BUILD/parley" >"$WORK/$name/server.log" 2>&1 &
   PID=$!
   until curl -sf -o /dev/null http://127.0.0.1:$SERVER_PORT/api/v4/system/ping; do sleep 0.05; done
   "$BUILD/parley_loadgen" unbounded --url http://127.0.0.1:$SERVER_PORT --server-pid "$PID" --users "$MAX_USERS" \
     --start-users "$START_USERS" --step-users "$STEP_USERS" --step-seconds "$STEP_SECONDS" --sources 8 \
     --ramp-per-second "$RAMP" --posts "$POSTS" --reactions "$REACTIONS" --threads "$LOADGEN_THREADS" | tail -1
   kill "$PID"; wait "$PID" 2>/dev/null || true; PID=""
+  if [ -n "$KEEP_LOGS" ]; then mkdir -p "$KEEP_LOGS" && cp "$WORK/$name/logs/parley.log" "$KEEP_LOGS/$name.log"; fi
 }
 
 # BACKENDS (default "sqlite postgres") picks the runs; a skipped one is null in the results.
