@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Where simulated users spend the server's CPU: a fresh SQLite server, `parley_loadgen run` with
 # USERS users (load-test-ng's user model), and once every user holds its two connections,
-# `perf record` of the server for PERF_SECONDS. Leaves OUT/perf.data (read it with
+# `perf record` of the server (or, with PROFILE=loadgen, of the load generator, which shares the
+# box) for PERF_SECONDS. Leaves OUT/perf.data (read it with
 # `perf report -i OUT/perf.data --children --sort sym`) and OUT/report.json (the run's latencies
 # and usage).
-#   USERS (default 2000), PERF_SECONDS (30), OUT (default /tmp/parley-profile), PORT (18365)
+#   USERS (default 2000), PERF_SECONDS (30), OUT (default /tmp/parley-profile), PORT (18365),
+#   PROFILE (server), LOADGEN_THREADS (2, as bench/capacity.sh)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${BUILD_DIR:-$ROOT/build}
 USERS=${USERS:-2000}; PERF_SECONDS=${PERF_SECONDS:-30}; OUT=${OUT:-/tmp/parley-profile}; PORT=${PORT:-18365}
+PROFILE=${PROFILE:-server}; LOADGEN_THREADS=${LOADGEN_THREADS:-2}
 command -v perf >/dev/null || { echo "perf is missing (Debian: linux-perf)" >&2; exit 1; }
 ulimit -n "$(ulimit -Hn)"
 rm -rf "$OUT"; mkdir -p "$OUT/data"
@@ -24,7 +27,7 @@ PID=$!
 until curl -sf -o /dev/null "http://127.0.0.1:$PORT/api/v4/system/ping"; do sleep 0.1; done
 "$BUILD/parley_loadgen" run --url "http://127.0.0.1:$PORT" --server-pid "$PID" --users "$USERS" \
   --seconds $((PERF_SECONDS + 50)) --sources 8 --ramp-per-second 15 --posts $((USERS * 10)) \
-  --reactions $((USERS * 2)) >"$OUT/report.json" 2>"$OUT/loadgen.log" &
+  --reactions $((USERS * 2)) --threads "$LOADGEN_THREADS" >"$OUT/report.json" 2>"$OUT/loadgen.log" &
 LG=$!
 # Every user in: its WebSocket and its keep-alive HTTP connection are established.
 until [ "$(ss -Htn state established "( sport = :$PORT )" | wc -l)" -ge $((USERS * 2 - 20)) ]; do
@@ -32,6 +35,7 @@ until [ "$(ss -Htn state established "( sport = :$PORT )" | wc -l)" -ge $((USERS
   sleep 2
 done
 sleep 10
-perf record -F 199 --call-graph dwarf,16384 -p "$PID" -o "$OUT/perf.data" -- sleep "$PERF_SECONDS" 2>/dev/null
+TARGET=$PID; [ "$PROFILE" = loadgen ] && TARGET=$LG
+perf record -F 199 --call-graph dwarf,16384 -p "$TARGET" -o "$OUT/perf.data" -- sleep "$PERF_SECONDS" 2>/dev/null
 wait "$LG"; LG=""
 echo "perf data: $OUT/perf.data; run report: $OUT/report.json"
