@@ -70,8 +70,8 @@ void SimUser::remember_posts(Channel& ch, const json::value& list) {
     if (!uid.empty() && uid != user_id_ && known_user_ids_.insert(uid).second)
       team_user_ids_.push_back(uid);
   }
-  if (ch.post_ids.size() > 200) ch.post_ids.resize(200);
-  if (ch.root_ids.size() > 100) ch.root_ids.resize(100);
+  if (ch.post_ids.size() > Channel::kKeptPosts) ch.post_ids.resize(Channel::kKeptPosts);
+  if (ch.root_ids.size() > Channel::kKeptRoots) ch.root_ids.resize(Channel::kKeptRoots);
 }
 
 asio::awaitable<bool> SimUser::view_channel(Channel& ch) {

@@ -8,6 +8,7 @@
 #include <boost/asio/detached.hpp>
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
@@ -176,8 +177,10 @@ void SimUser::on_event(const std::string& name, const json::object& msg) {
   if (!data || !data->is_object()) return;
   auto* post_text = data->as_object().if_contains("post");
   if (!post_text || !post_text->is_string()) return;
+  unsigned char scratch[4096];  // the post's tree lives for this call only
+  json::monotonic_resource arena(scratch, sizeof scratch);
   boost::system::error_code ec;
-  auto post = json::parse(post_text->as_string(), ec);
+  auto post = json::parse(post_text->as_string(), ec, &arena);
   if (ec) return;
   auto channel_id = str(post, "channel_id");
   if (name == "post_deleted") {
@@ -188,8 +191,11 @@ void SimUser::on_event(const std::string& name, const json::object& msg) {
   for (auto& ch : channels_)
     if (ch.id == channel_id) {
       ch.post_ids.insert(ch.post_ids.begin(), str(post, "id"));
-      if (ch.post_ids.size() > 200) ch.post_ids.pop_back();
-      if (str(post, "root_id").empty()) ch.root_ids.insert(ch.root_ids.begin(), str(post, "id"));
+      if (ch.post_ids.size() > Channel::kKeptPosts) ch.post_ids.pop_back();
+      if (str(post, "root_id").empty()) {
+        ch.root_ids.insert(ch.root_ids.begin(), str(post, "id"));
+        if (ch.root_ids.size() > Channel::kKeptRoots) ch.root_ids.pop_back();
+      }
       return;
     }
   // A channel this user did not know (a new DM or GM): add it; the next action loads it.

@@ -63,8 +63,9 @@ class SimUser : public std::enable_shared_from_this<SimUser> {
     bool visited = false;
     int64_t last_viewed = 0;
     int64_t member_count = 0;           // from the channel's stats, read when it is viewed
-    std::vector<std::string> post_ids;  // newest first, from the last page seen
-    std::vector<std::string> root_ids;
+    std::vector<std::string> post_ids;  // newest first, from the last page seen and events
+    std::vector<std::string> root_ids;  // the root posts among them
+    static constexpr size_t kKeptPosts = 200, kKeptRoots = 100;
   };
 
   asio::awaitable<HttpResult> call(std::string_view route, std::string_view method,

@@ -5,6 +5,7 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/websocket.hpp>
+#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
@@ -41,8 +42,12 @@ struct WsClient::Impl {
       ++events;
       return "raw";
     }
+    // The tree lives only for this call (handlers copy what they keep): its nodes come from a
+    // buffer on the stack instead of one heap allocation each.
+    unsigned char scratch[4096];
+    json::monotonic_resource arena(scratch, sizeof scratch);
     boost::system::error_code ec;
-    auto v = json::parse(text, ec);
+    auto v = json::parse(text, ec, &arena);
     if (ec || !v.is_object()) return {};
     auto& o = v.as_object();
     auto* ev = o.if_contains("event");
