@@ -15,6 +15,8 @@ namespace loadgen {
 
 class WsClient {
  public:
+  // `msg` lives only during the call (its memory is the caller's stack): copy what is kept;
+  // copying a json value or object keeps its memory resource, so copy strings out instead.
   using EventHandler =
       std::function<void(const std::string& event, const boost::json::object& msg)>;
   WsClient(asio::any_io_executor ex, Target target, asio::ip::address source,
