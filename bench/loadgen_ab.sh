@@ -9,6 +9,7 @@
 # RUN_SECONDS (300, ramp included), PORT (18465), OUT (/tmp/parley-loadgen-ab), SERVER (build/parley).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+. "$ROOT/bench/server_lib.sh"
 data=$1; shift
 USERS=${USERS:-3000}; RUN_SECONDS=${RUN_SECONDS:-300}; PORT=${PORT:-18465}
 OUT=${OUT:-/tmp/parley-loadgen-ab}; SERVER=${SERVER:-$ROOT/build/parley}
@@ -19,13 +20,10 @@ trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null; rm -rf "$OUT/data"' EXIT
 for arm in "$@"; do
   name=${arm%%=*}; bin=${arm#*=}
   rm -rf "$OUT/data" && cp -a "$data" "$OUT/data"
-  (cd "$OUT/data" && MM_SERVICESETTINGS_LISTENADDRESS=127.0.0.1:$PORT MM_TEAMSETTINGS_MAXUSERSPERTEAM=100000 \
-    MM_LOGSETTINGS_ENABLECONSOLE=false exec "$SERVER" >/dev/null 2>&1) &
-  PID=$!
-  until curl -sf -o /dev/null "http://127.0.0.1:$PORT/api/v4/system/ping"; do sleep 0.1; done
+  start_server "$OUT/data" "$SERVER"
   "$bin" run --url "http://127.0.0.1:$PORT" --server-pid "$PID" --users "$USERS" --seconds "$RUN_SECONDS" \
     --sources 8 --ramp-per-second 15 --threads 2 >"$OUT/$name.json" 2>"$OUT/$name.log"
-  kill "$PID"; wait "$PID" 2>/dev/null || true; PID=""
+  stop_server; PID=""
   jq -c --arg arm "$name" '{arm: $arm, mean_ms: .thresholds.mean_ms, p99_ms: .thresholds.p99_ms,
     posted: .stats.events.posted, loadgen_cpu: .usage.loadgen_cpu_mean_percent,
     server_cpu: .usage.server_cpu_mean_percent}' "$OUT/$name.json"
