@@ -114,6 +114,7 @@ int main(int argc, char** argv) {
       o.seed.users = std::max(o.users, o.seed.posters);
       o.seed.posts = std::min(o.seed.posts, 400);
       o.seed.reactions = std::min(o.seed.reactions, 100);
+      o.sim.status_poll = std::chrono::seconds(1);  // so that the few seconds include polls
     }
     auto seeded = seed(*target, o.seed);
     if (o.mode == "seed") return 0;

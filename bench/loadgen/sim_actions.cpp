@@ -40,6 +40,16 @@ SimUser::Channel* SimUser::current() {
   return channels_.empty() ? nullptr : &channels_[current_];
 }
 
+SimUser::Channel* SimUser::find_channel(const std::string& id) {
+  auto it = channel_index_.find(id);
+  return it == channel_index_.end() ? nullptr : &channels_[it->second];
+}
+
+SimUser::Channel& SimUser::add_channel(Channel ch) {
+  channel_index_.emplace(ch.id, channels_.size());
+  return channels_.emplace_back(std::move(ch));
+}
+
 SimUser::Channel* SimUser::random_channel() {
   if (channels_.empty()) return nullptr;
   return &channels_[std::uniform_int_distribution<size_t>(0, channels_.size() - 1)(rng_)];
@@ -57,20 +67,19 @@ void SimUser::remember_posts(Channel& ch, const json::value& list) {
   for (auto& id : order->as_array()) {
     if (!id.is_string()) continue;
     std::string pid(id.as_string());
-    if (std::find(ch.post_ids.begin(), ch.post_ids.end(), pid) == ch.post_ids.end())
-      ch.post_ids.push_back(pid);
-    if (auto* p = posts->as_object().if_contains(pid)) {
-      if (str(*p, "root_id").empty() &&
-          std::find(ch.root_ids.begin(), ch.root_ids.end(), pid) == ch.root_ids.end())
-        ch.root_ids.push_back(pid);
-    }
+    auto* p = posts->as_object().if_contains(pid);
+    if (std::none_of(ch.posts.begin(), ch.posts.end(), [&](auto& k) { return k.id == pid; }))
+      ch.posts.push_back({pid, p ? str(*p, "user_id") : std::string()});
+    if (p && str(*p, "root_id").empty() &&
+        std::find(ch.root_ids.begin(), ch.root_ids.end(), pid) == ch.root_ids.end())
+      ch.root_ids.push_back(pid);
   }
   for (auto& [_, p] : posts->as_object()) {
     auto uid = str(p, "user_id");
     if (!uid.empty() && uid != user_id_ && known_user_ids_.insert(uid).second)
       team_user_ids_.push_back(uid);
   }
-  if (ch.post_ids.size() > Channel::kKeptPosts) ch.post_ids.resize(Channel::kKeptPosts);
+  if (ch.posts.size() > Channel::kKeptPosts) ch.posts.resize(Channel::kKeptPosts);
   if (ch.root_ids.size() > Channel::kKeptRoots) ch.root_ids.resize(Channel::kKeptRoots);
 }
 
@@ -124,6 +133,7 @@ asio::awaitable<bool> SimUser::view_channel(Channel& ch) {
       if (sep != std::string::npos)
         name =
             ch.name.substr(0, sep) == user_id_ ? ch.name.substr(sep + 2) : ch.name.substr(0, sep);
+      direct_partner_ids_.insert(name);
     }
     json::array prefs{json::object{
         {"user_id", user_id_}, {"category", category}, {"name", name}, {"value", "true"}}};
@@ -135,8 +145,7 @@ asio::awaitable<bool> SimUser::view_channel(Channel& ch) {
   co_await ws_.send("presence", std::move(presence));
   ch.visited = true;
   ch.last_viewed = now_ms();
-  for (size_t i = 0; i < channels_.size(); ++i)
-    if (&channels_[i] == &ch) current_ = i;
+  current_ = channel_index_.at(ch.id);
   co_return ok;
 }
 
@@ -151,7 +160,7 @@ asio::awaitable<bool> SimUser::scroll_channel() {
   Channel& ch = *current();
   std::string target =
       "/channels/" + ch.id + "/posts?page=0&per_page=30&" + std::string(kThreadQuery);
-  if (!ch.post_ids.empty()) target += "&before=" + ch.post_ids.back();
+  if (!ch.posts.empty()) target += "&before=" + ch.posts.back().id;
   auto r = co_await call("GET /channels/{id}/posts?before", "GET", target);
   if (auto list = parse(r)) remember_posts(ch, *list);
   co_return r.ok();
@@ -244,10 +253,8 @@ asio::awaitable<bool> SimUser::open_direct_or_group() {
   auto v = parse(r);
   if (!v) co_return false;
   auto id = str(*v, "id");
-  for (auto& ch : channels_)
-    if (ch.id == id) co_return co_await view_channel(ch);
-  channels_.push_back(Channel{id, str(*v, "type"), "", str(*v, "name")});
-  co_return co_await view_channel(channels_.back());
+  if (Channel* known = find_channel(id)) co_return co_await view_channel(*known);
+  co_return co_await view_channel(add_channel(Channel{id, str(*v, "type"), "", str(*v, "name")}));
 }
 
 asio::awaitable<bool> SimUser::view_global_threads() {
@@ -276,8 +283,8 @@ asio::awaitable<bool> SimUser::update_thread_read() {
 
 asio::awaitable<bool> SimUser::click_permalink() {
   Channel* ch = random_channel();
-  if (!ch || ch->post_ids.empty()) co_return co_await switch_channel();
-  auto post = pick(ch->post_ids);
+  if (!ch || ch->posts.empty()) co_return co_await switch_channel();
+  auto post = pick(ch->posts).id;
   auto r = co_await call("GET /posts/{id}/thread", "GET",
                          "/posts/" + post + "/thread?" + std::string(kThreadQuery));
   bool ok = r.ok();
@@ -316,10 +323,10 @@ asio::awaitable<bool> SimUser::reconnect_websocket() {
 
 asio::awaitable<bool> SimUser::add_reaction() {
   Channel& ch = *current();
-  if (ch.post_ids.empty()) co_return true;
+  if (ch.posts.empty()) co_return true;
   static const std::vector<std::string> kEmoji{"+1", "smile", "heart", "tada", "eyes", "rocket"};
   json::object reaction{
-      {"user_id", user_id_}, {"post_id", pick(ch.post_ids)}, {"emoji_name", pick(kEmoji)}};
+      {"user_id", user_id_}, {"post_id", pick(ch.posts).id}, {"emoji_name", pick(kEmoji)}};
   auto r = co_await call("POST /reactions", "POST", "/reactions", json::serialize(reaction));
   co_return r.ok();
 }
@@ -378,14 +385,13 @@ asio::awaitable<bool> SimUser::join_channel() {
   if (!list || !list->is_array()) co_return false;
   for (auto& c : list->as_array()) {
     auto id = str(c, "id");
-    if (std::any_of(channels_.begin(), channels_.end(), [&](auto& ch) { return ch.id == id; }))
-      continue;
+    if (find_channel(id)) continue;
     json::object member{{"user_id", user_id_}};
     auto r = co_await call("POST /channels/{id}/members", "POST", "/channels/" + id + "/members",
                            json::serialize(member));
     if (!r.ok()) co_return false;
-    channels_.push_back(Channel{id, str(c, "type"), team_id_, str(c, "name")});
-    co_return co_await view_channel(channels_.back());
+    co_return co_await view_channel(
+        add_channel(Channel{id, str(c, "type"), team_id_, str(c, "name")}));
   }
   co_return true;
 }

@@ -97,7 +97,11 @@ asio::awaitable<bool> SimUser::start() {
         // absent or not a number: keep Mattermost's default
       }
     }
-    co_await call("GET /users/me/preferences", "GET", "/users/me/preferences");
+    if (auto prefs = co_await get_json("GET /users/me/preferences", "/users/me/preferences");
+        prefs && prefs->is_array())
+      for (auto& p : prefs->as_array())
+        if (str(p, "category") == "direct_channel_show" && str(p, "value") == "true")
+          direct_partner_ids_.insert(str(p, "name"));
     auto teams = co_await get_json("GET /users/me/teams", "/users/me/teams");
     co_await call("GET /users/me/teams/members", "GET", "/users/me/teams/members");
     co_await call("GET /users/me/teams/unread", "GET",
@@ -115,7 +119,7 @@ asio::awaitable<bool> SimUser::start() {
     if (chans && chans->is_array())
       for (auto& c : chans->as_array()) {
         Channel ch{str(c, "id"), str(c, "type"), str(c, "team_id"), str(c, "name")};
-        if (!ch.id.empty()) channels_.push_back(std::move(ch));
+        if (!ch.id.empty() && !find_channel(ch.id)) add_channel(std::move(ch));
       }
     co_await call("GET /users/me/teams/{id}/channels/members", "GET",
                   "/users/me/teams/" + team_id_ + "/channels/members");
@@ -155,15 +159,20 @@ asio::awaitable<void> SimUser::idle(std::chrono::milliseconds d) {
   co_await timer_.async_wait(asio::redirect_error(use_awaitable, ec));
 }
 
+// As load-test-ng's getUsersStatuses (from the web app): the user, the authors of the current
+// channel's newest posts (those on screen without scrolling) and the direct channels' partners.
 asio::awaitable<void> SimUser::status_poll() {
-  json::array ids;
-  size_t n = 0;
-  for (auto& id : known_user_ids_) {
-    if (++n > 200) break;
-    ids.push_back(json::string(id));
-  }
-  if (!ids.empty())
-    co_await call("POST /users/status/ids", "POST", "/users/status/ids", json::serialize(ids));
+  Channel* ch = current();
+  if (!ch) co_return;
+  std::unordered_set<std::string_view> seen{user_id_};
+  json::array ids{json::string(user_id_)};
+  auto add = [&](const std::string& id) {
+    if (!id.empty() && seen.insert(id).second) ids.push_back(json::string(id));
+  };
+  for (size_t i = 0; i < ch->posts.size() && i < Channel::kVisiblePosts; ++i)
+    add(ch->posts[i].user_id);
+  for (const auto& id : direct_partner_ids_) add(id);
+  co_await call("POST /users/status/ids", "POST", "/users/status/ids", json::serialize(ids));
 }
 
 void SimUser::on_event(const std::string& name, const json::object& msg) {
@@ -187,19 +196,20 @@ void SimUser::on_event(const std::string& name, const json::object& msg) {
     forget_post(str(post, "id"));
     return;
   }
-  known_user_ids_.insert(str(post, "user_id"));
-  for (auto& ch : channels_)
-    if (ch.id == channel_id) {
-      ch.post_ids.insert(ch.post_ids.begin(), str(post, "id"));
-      if (ch.post_ids.size() > Channel::kKeptPosts) ch.post_ids.pop_back();
-      if (str(post, "root_id").empty()) {
-        ch.root_ids.insert(ch.root_ids.begin(), str(post, "id"));
-        if (ch.root_ids.size() > Channel::kKeptRoots) ch.root_ids.pop_back();
-      }
-      return;
-    }
-  // A channel this user did not know (a new DM or GM): add it; the next action loads it.
-  channels_.push_back(Channel{channel_id, "", "", ""});
+  auto author = str(post, "user_id");
+  known_user_ids_.insert(author);
+  Channel* ch = find_channel(channel_id);
+  if (!ch) {
+    // A channel this user did not know (a new DM or GM): add it; the next action loads it.
+    add_channel(Channel{channel_id, "", "", ""});
+    return;
+  }
+  ch->posts.push_front({str(post, "id"), std::move(author)});
+  if (ch->posts.size() > Channel::kKeptPosts) ch->posts.pop_back();
+  if (str(post, "root_id").empty()) {
+    ch->root_ids.push_front(str(post, "id"));
+    if (ch->root_ids.size() > Channel::kKeptRoots) ch->root_ids.pop_back();
+  }
 }
 
 // load-test-ng's core action weights (simulcontroller getActionList).
@@ -257,7 +267,7 @@ asio::awaitable<void> SimUser::run_every_action_once() {
 
 void SimUser::forget_post(const std::string& id) {
   for (auto& ch : channels_) {
-    std::erase(ch.post_ids, id);
+    std::erase_if(ch.posts, [&](const KnownPost& p) { return p.id == id; });
     std::erase(ch.root_ids, id);
   }
   std::erase(own_post_ids_, id);

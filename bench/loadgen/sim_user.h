@@ -15,6 +15,7 @@
 #include <optional>
 #include <random>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -53,6 +54,9 @@ class SimUser : public std::enable_shared_from_this<SimUser> {
   bool started() const { return !user_id_.empty() && ws_.open(); }
 
  private:
+  struct KnownPost {
+    std::string id, user_id;
+  };
   struct Channel {
     Channel(std::string id_, std::string type_, std::string team_id_, std::string name_)
         : id(std::move(id_)),
@@ -62,10 +66,12 @@ class SimUser : public std::enable_shared_from_this<SimUser> {
     std::string id, type, team_id, name;
     bool visited = false;
     int64_t last_viewed = 0;
-    int64_t member_count = 0;           // from the channel's stats, read when it is viewed
-    std::vector<std::string> post_ids;  // newest first, from the last page seen and events
-    std::vector<std::string> root_ids;  // the root posts among them
-    static constexpr size_t kKeptPosts = 200, kKeptRoots = 100;
+    int64_t member_count = 0;  // from the channel's stats, read when it is viewed
+    // Newest first, from the pages seen and events: each post's id and author (the status poll
+    // asks for the authors of the newest kVisiblePosts, as load-test-ng's getUsersStatuses).
+    std::deque<KnownPost> posts;
+    std::deque<std::string> root_ids;  // the root posts among them
+    static constexpr size_t kKeptPosts = 200, kKeptRoots = 100, kVisiblePosts = 60;
   };
 
   asio::awaitable<HttpResult> call(std::string_view route, std::string_view method,
@@ -115,10 +121,13 @@ class SimUser : public std::enable_shared_from_this<SimUser> {
   Channel* current();
   Channel* random_channel();
   std::string random_word();
-  template <class T>
-  const T& pick(const std::vector<T>& v) {
+  template <class Container>
+  const auto& pick(const Container& v) {
     return v[std::uniform_int_distribution<size_t>(0, v.size() - 1)(rng_)];
   }
+  // The channel of that id among this user's, or null.
+  Channel* find_channel(const std::string& id);
+  Channel& add_channel(Channel ch);
 
   asio::any_io_executor executor_;
   const SimConfig& config_;
@@ -138,9 +147,13 @@ class SimUser : public std::enable_shared_from_this<SimUser> {
   bool typing_messages_ = true;
   int64_t max_notifications_per_channel_ = 1000;
   std::deque<Channel> channels_;  // deque: events append while actions hold references
+  std::unordered_map<std::string, size_t> channel_index_;  // id -> position in channels_
   size_t current_ = 0;
   std::vector<std::string> team_user_ids_;
   std::unordered_set<std::string> known_user_ids_;
+  // The other users of the direct channels shown in the sidebar (direct_channel_show): the
+  // status poll asks for them too.
+  std::unordered_set<std::string> direct_partner_ids_;
   std::vector<std::string> own_post_ids_;
   std::vector<std::string> thread_ids_;
   std::vector<std::string> draft_channel_ids_;
