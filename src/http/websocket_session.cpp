@@ -1,6 +1,8 @@
 // Beast WebSocket session: accept, authenticate, register with the hub, then read actions and
 // write queued events on the session's strand with one write in flight; the frames queued
-// meanwhile go out together in the next write.
+// meanwhile go out together in the next write. Events are written by a plain completion chain
+// (no coroutine per write) and posted to the strand itself rather than through the socket's
+// type-erased executor: every delivered event takes that path.
 #include "http/websocket_session.h"
 
 #include "api/auth_cookies.h"
@@ -29,12 +31,14 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace websocket = beast::websocket;
 using asio::use_awaitable;
+using Strand = asio::strand<asio::any_io_executor>;
 
 class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Socket {
  public:
-  WsSession(asio::ip::tcp::socket socket, BeastRequest request, app::App& app, ws::Hub& hub,
-            asio::thread_pool& workers, WebSocketOptions options)
-      : ws_(std::move(socket)),
+  WsSession(Strand strand, asio::ip::tcp::socket socket, BeastRequest request, app::App& app,
+            ws::Hub& hub, asio::thread_pool& workers, WebSocketOptions options)
+      : strand_(std::move(strand)),
+        ws_(std::move(socket)),
         request_(std::move(request)),
         app_(app),
         hub_(hub),
@@ -55,11 +59,11 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Soc
       incoming_.push_back(std::move(frame));
       if (incoming_.size() > 1) return;
     }
-    asio::post(ws_.get_executor(), [self = shared_from_this()] { self->take_incoming(); });
+    asio::post(strand_, [self = shared_from_this()] { self->take_incoming(); });
   }
 
   void close() override {
-    asio::post(ws_.get_executor(), [self = shared_from_this()] { self->shutdown_socket(); });
+    asio::post(strand_, [self = shared_from_this()] { self->shutdown_socket(); });
   }
 
  private:
@@ -214,41 +218,47 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Soc
     queue_.push_back(std::move(frame));
     if (!writing_) {
       writing_ = true;
-      asio::co_spawn(
-          ws_.get_executor(), [self = shared_from_this()] { return self->write_loop(); },
-          asio::detached);
+      write_next();
     }
   }
 
   // Frames every queued message (up to kBatchBytes) into one buffer and writes it with one
   // call: one system call and one TCP segment train for a burst instead of one per message.
-  // The buffer lives only for its write: tens of thousands of mostly idle connections must not
-  // each keep the largest burst they ever wrote.
-  asio::awaitable<void> write_loop() {
+  // Its completion writes the next batch. The buffer is freed once the queue is empty: tens of
+  // thousands of mostly idle connections must not each keep the largest burst they ever wrote.
+  void write_next() {
     constexpr std::size_t kBatchBytes = 64 * 1024;
     constexpr std::size_t kMaxHeaderBytes = 10;
-    try {
-      while (!queue_.empty() && !closed_) {
-        std::size_t count = 0, bytes = 0;
-        for (const auto& frame : queue_) {
-          if (bytes >= kBatchBytes) break;
-          bytes += frame.size() + kMaxHeaderBytes;
-          ++count;
-        }
-        std::string batch;
-        batch.reserve(bytes);
-        for (; count > 0; --count) {
-          const ws::Frame& frame = queue_.front();
-          append_text_frame_header(batch, frame.size());
-          frame.append_to(batch);
-          queue_.pop_front();
-        }
-        co_await ws_.next_layer().async_write_some(asio::buffer(batch), use_awaitable);
-      }
-    } catch (const boost::system::system_error&) {
-      shutdown_socket();
+    if (queue_.empty() || closed_) {
+      writing_ = false;
+      batch_ = std::string();
+      return;
     }
-    writing_ = false;
+    std::size_t count = 0, bytes = 0;
+    for (const auto& frame : queue_) {
+      if (bytes >= kBatchBytes) break;
+      bytes += frame.size() + kMaxHeaderBytes;
+      ++count;
+    }
+    batch_.clear();
+    batch_.reserve(bytes);
+    for (; count > 0; --count) {
+      const ws::Frame& frame = queue_.front();
+      append_text_frame_header(batch_, frame.size());
+      frame.append_to(batch_);
+      queue_.pop_front();
+    }
+    ws_.next_layer().async_write_some(
+        asio::buffer(batch_),
+        [self = shared_from_this()](boost::system::error_code ec, std::size_t) {
+          if (ec) {
+            self->shutdown_socket();
+            self->writing_ = false;
+            self->batch_ = std::string();
+            return;
+          }
+          self->write_next();
+        });
   }
 
   void shutdown_socket() {
@@ -260,6 +270,7 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Soc
     beast::get_lowest_layer(ws_).close();
   }
 
+  Strand strand_;  // the socket's, as a concrete type
   websocket::stream<SerialStream> ws_;
   BeastRequest request_;
   app::App& app_;
@@ -272,6 +283,7 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Soc
   std::string connection_id_;
   int64_t sequence_number_ = 0;
   std::deque<ws::Frame> queue_;
+  std::string batch_;  // the batch being written
   std::mutex incoming_mutex_;
   std::vector<ws::Frame> incoming_;  // sent, not yet on the strand
   std::vector<ws::Frame> taken_;     // reused by take_incoming
@@ -289,7 +301,8 @@ void start_websocket(asio::ip::tcp::socket socket, BeastRequest request, app::Ap
   asio::ip::tcp::socket on_strand(strand);
   auto protocol = socket.local_endpoint().protocol();
   on_strand.assign(protocol, socket.release());
-  std::make_shared<WsSession>(std::move(on_strand), std::move(request), app, hub, workers, options)
+  std::make_shared<WsSession>(strand, std::move(on_strand), std::move(request), app, hub, workers,
+                              options)
       ->start();
 }
 
