@@ -6,6 +6,9 @@
 #include <boost/asio/detached.hpp>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/use_future.hpp>
 
 #include <future>
@@ -21,10 +24,25 @@ Fleet::Fleet(const Options& options, Target target, Stats& stats, std::vector<st
   for (int i = 0; i < std::max(1, options.threads); ++i) {
     contexts_.push_back(std::make_unique<asio::io_context>(1));
     auto* io = contexts_.back().get();
+    asio::co_spawn(*io, probe_lag(stats_), asio::detached);
     threads_.emplace_back([io] {
       Guard guard(io->get_executor());
       io->run();
     });
+  }
+}
+
+asio::awaitable<void> Fleet::probe_lag(Stats& stats) {
+  constexpr auto kPeriod = std::chrono::milliseconds(100);
+  asio::steady_timer timer(co_await asio::this_coro::executor);
+  for (;;) {
+    auto due = std::chrono::steady_clock::now() + kPeriod;
+    timer.expires_at(due);
+    boost::system::error_code ec;
+    co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+    if (ec) co_return;
+    stats.loop_lag(
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - due).count());
   }
 }
 

@@ -6,6 +6,7 @@
 #include "sim_user.h"
 #include "stats.h"
 
+#include <boost/asio/awaitable.hpp>
 #include <boost/asio/io_context.hpp>
 
 #include <memory>
@@ -27,6 +28,9 @@ class Fleet {
   void stop();
 
  private:
+  // Every 100 ms, how late the context ran a timer (Stats::loop_lag).
+  static boost::asio::awaitable<void> probe_lag(Stats& stats);
+
   const Options& options_;
   Target target_;
   Stats& stats_;

@@ -168,9 +168,11 @@ int main(int argc, char** argv) {
     if (o.mode == "run") {
       int started = fleet.add(o.users, false, true);
       stats.take_window();
+      stats.take_max_lag();
       auto usage = measure(o.server_pid, o.seconds);
       bool healthy = false;
       report["users"] = started;
+      report["loadgen_max_lag_ms"] = stats.take_max_lag();
       report["thresholds"] = judge(stats.take_window(), usage, healthy);
       report["usage"] = usage.to_json();
       report["stats"] = stats.report();
@@ -189,6 +191,7 @@ int main(int argc, char** argv) {
       auto verdict = judge(stats.take_window(), usage, healthy);
       verdict["users"] = fleet.started();
       verdict["failed_starts"] = fleet.size() - fleet.started();
+      verdict["loadgen_max_lag_ms"] = stats.take_max_lag();  // over the step, its logins included
       verdict["usage"] = usage.to_json();
       std::cerr << json::serialize(verdict) << "\n";
       steps.push_back(verdict);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace loadgen {
 
@@ -81,6 +82,16 @@ void Stats::event(std::string_view name) {
   auto it = events_.find(name);
   if (it == events_.end()) it = events_.emplace(std::string(name), 0).first;
   ++it->second;
+}
+
+void Stats::loop_lag(double ms) {
+  std::lock_guard lock(mutex_);
+  max_lag_ms_ = std::max(max_lag_ms_, ms);
+}
+
+double Stats::take_max_lag() {
+  std::lock_guard lock(mutex_);
+  return std::exchange(max_lag_ms_, 0.0);
 }
 
 Counter Stats::take_window() {

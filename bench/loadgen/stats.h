@@ -35,6 +35,11 @@ class Stats {
   bool request(std::string_view route, double ms, int status, bool timed_out, bool race = false);
   void action(std::string_view name, double ms, bool ok, bool timed_out, bool race = false);
   void event(std::string_view name);
+  // How late an event loop ran a timer (its queue of ready work): the generator's own lag, which
+  // a server-side latency or a late WebSocket challenge may come from.
+  void loop_lag(double ms);
+  // The largest lag since the previous call.
+  double take_max_lag();
   // All requests since the previous call (for threshold checks).
   Counter take_window();
   Counter all_requests() const;
@@ -46,6 +51,7 @@ class Stats {
   std::map<std::string, Counter, std::less<>> routes_;
   std::map<std::string, int64_t, std::less<>> events_;
   Counter window_;
+  double max_lag_ms_ = 0;
 };
 
 }  // namespace loadgen

@@ -173,7 +173,8 @@ asio::awaitable<void> WsClient::read_loop() {
     for (;;) {
       buffer.clear();
       co_await ws->async_read(buffer, use_awaitable);
-      d.handle(beast::buffers_to_string(buffer.data()));
+      auto frame = buffer.data();  // a flat_buffer's bytes are contiguous: no copy
+      d.handle(std::string_view(static_cast<const char*>(frame.data()), frame.size()));
     }
   } catch (const boost::system::system_error&) {
   }
