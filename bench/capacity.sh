@@ -4,10 +4,11 @@
 # under Mattermost's thresholds (5xx < 0.025 %, timeouts < 0.025 %, mean < 100 ms, p99 < 2 s,
 # server CPU < 85 %), on SQLite and on PostgreSQL. Users are added in steps; a step is judged
 # after its logins. Results: bench/results/capacity.json (override with BENCH_OUT).
-#   MAX_USERS (default 9000), START_USERS (1500), STEP_USERS (1500), STEP_SECONDS (60), RAMP (15
-#   logins/s: each costs a bcrypt verification, ~60-80 ms of CPU), SERVER_PORT (18265),
-#   POSTS (10 per user) and REACTIONS (2 per user) seeded, LOADGEN_THREADS (2: with one event
-#   loop, the generator's own queue under a burst of events delayed its requests and WebSocket
+#   MAX_USERS (default 9000), START_USERS (1500), STEP_USERS (1500), STEP_SECONDS (60), RAMP (10
+#   logins/s: each costs a bcrypt verification, ~60-80 ms of CPU; at 15/s on top of 7,500 active
+#   users the checks fell behind and logins timed out), SERVER_PORT (18265), POSTS (10 per user)
+#   and REACTIONS (2 per user) seeded, LOADGEN_THREADS (4: with fewer event loops the
+#   generator's own queue - its loadgen_max_lag_ms per step - delayed its requests and WebSocket
 #   challenges by seconds, measured as the server's latency), LOG_LEVEL (the server's file log
 #   level, INFO; DEBUG adds WebSocket and login drops) and KEEP_LOGS (a folder that keeps each
 #   backend's server log as <backend>.log).
@@ -22,11 +23,11 @@ MAX_USERS=${MAX_USERS:-9000}
 START_USERS=${START_USERS:-1500}
 STEP_USERS=${STEP_USERS:-1500}
 STEP_SECONDS=${STEP_SECONDS:-60}
-RAMP=${RAMP:-15}
+RAMP=${RAMP:-10}
 SERVER_PORT=${SERVER_PORT:-18265}
 POSTS=${POSTS:-$((MAX_USERS * 10))}
 REACTIONS=${REACTIONS:-$((MAX_USERS * 2))}
-LOADGEN_THREADS=${LOADGEN_THREADS:-2}
+LOADGEN_THREADS=${LOADGEN_THREADS:-4}
 LOG_LEVEL=${LOG_LEVEL:-INFO}
 KEEP_LOGS=${KEEP_LOGS:-}
 WORK=$(mktemp -d /tmp/parley-capacity.XXXXXX)

@@ -6,7 +6,7 @@
 # `perf report -i OUT/perf.data --children --sort sym`) and OUT/report.json (the run's latencies
 # and usage).
 #   USERS (default 2000), PERF_SECONDS (30), OUT (default /tmp/parley-profile), PORT (18365),
-#   PROFILE (server), LOADGEN_THREADS (2, as bench/capacity.sh), DATA (a server folder already
+#   PROFILE (server), LOADGEN_THREADS (2), DATA (a server folder already
 #   seeded, e.g. an earlier OUT/data: copied instead of seeding anew, which takes ~15 minutes at
 #   6,000 users)
 set -euo pipefail
