@@ -186,9 +186,13 @@ class SqlSearchStore final : public SearchStore {
     } else {
       std::vector<std::string> exprs;
       for (auto& t : terms) {
-        if (target.all_prefix || (t.prefix && !t.phrase))
-          exprs.push_back("to_tsquery('english', " + args.add(prefix_tsquery(t.text)) + ")");
-        else if (t.phrase)
+        if (target.all_prefix || (t.prefix && !t.phrase)) {
+          // The English configuration stems the prefix too ("quicky" -> "quicki"), which then
+          // misses the words it begins; the prefix as written is tried as well.
+          auto prefix = args.add(prefix_tsquery(t.text));
+          exprs.push_back("(to_tsquery('english', " + prefix + ") || to_tsquery('simple', " +
+                          prefix + "))");
+        } else if (t.phrase)
           exprs.push_back("phraseto_tsquery('english', " + args.add(t.text) + ")");
         else
           exprs.push_back("plainto_tsquery('english', " + args.add(t.text) + ")");
