@@ -1,6 +1,7 @@
 // sqlite3 connection, statement and pool implementation.
 #include "store/sqlite/db.h"
 
+#include "store/sqlite/porter_prefix_tokenizer.h"
 #include "store/sqlite/wal_write_buffer.h"
 
 #include <filesystem>
@@ -85,6 +86,7 @@ Conn::Conn(const std::string& path) {
   }
   sqlite3_busy_timeout(db_, kBusyTimeoutMs);
   exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+  register_porter_prefix_tokenizer(db_);
 }
 
 Conn::~Conn() {
