@@ -12,9 +12,10 @@
 #   challenges by seconds, measured as the server's latency), LOG_LEVEL (the server's file log
 #   level, INFO; DEBUG adds WebSocket and login drops) and KEEP_LOGS (a folder that keeps each
 #   backend's server log as <backend>.log).
-# Every simulated user holds two connections (its WebSocket and its keep-alive HTTP connection,
-# used at least by the 60 s status poll), so a process's open-file limit caps the count: with a
-# hard limit of 20,000 (this machine) the server cannot hold more than ~9,900 users.
+# Every simulated user holds its WebSocket; its HTTP requests go over keep-alive connections shared
+# by the users of a generator thread (load-test-ng's agent shares one http.Transport: 100 idle
+# kept), so a process's open-file limit (20,000 on this machine, hard) caps a step near 19,000
+# users, server and generator alike.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${BUILD_DIR:-$ROOT/build}

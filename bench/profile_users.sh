@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Where simulated users spend the server's CPU: a fresh SQLite server, `parley_loadgen run` with
-# USERS users (load-test-ng's user model), and once every user holds its two connections,
+# USERS users (load-test-ng's user model), and once every user holds its WebSocket,
 # `perf record` of the server (or, with PROFILE=loadgen, of the load generator, which shares the
 # box) for PERF_SECONDS. Leaves OUT/perf.data (read it with
 # `perf report -i OUT/perf.data --children --sort sym`) and OUT/report.json (the run's latencies
@@ -32,8 +32,8 @@ until curl -sf -o /dev/null "http://127.0.0.1:$PORT/api/v4/system/ping"; do slee
   --seconds $((PERF_SECONDS + 50)) --sources 8 --ramp-per-second 15 --posts $((USERS * 10)) \
   --reactions $((USERS * 2)) --threads "$LOADGEN_THREADS" >"$OUT/report.json" 2>"$OUT/loadgen.log" &
 LG=$!
-# Every user in: its WebSocket and its keep-alive HTTP connection are established.
-until [ "$(ss -Htn state established "( sport = :$PORT )" | wc -l)" -ge $((USERS * 2 - 20)) ]; do
+# Every user in: a WebSocket each, plus the few dozen HTTP connections the users share.
+until [ "$(ss -Htn state established "( sport = :$PORT )" | wc -l)" -ge "$USERS" ]; do
   kill -0 "$LG" 2>/dev/null || { echo "load generator ended early: $OUT/loadgen.log" >&2; exit 1; }
   sleep 2
 done

@@ -31,7 +31,7 @@ json::object run_post_rate(const Options& o, const Target& target) {
         io,
         [&, i]() -> asio::awaitable<void> {
           auto ex = co_await asio::this_coro::executor;
-          HttpClient c(ex, target, asio::ip::make_address("127.0.0.1"), std::chrono::seconds(30));
+          HttpClient c(ex, target, std::chrono::seconds(30));
           c.set_token(setup.tokens[static_cast<size_t>(i) % setup.tokens.size()]);
           for (int k = 0; Clock::now() < deadline; ++k) {
             json::object post{

@@ -51,7 +51,7 @@ BenchSetup prepare_bench_channel(const Options& o, const Target& target, int use
   return block_on([&]() -> asio::awaitable<BenchSetup> {
     auto ex = co_await asio::this_coro::executor;
     BenchSetup s;
-    HttpClient admin(ex, target, asio::ip::make_address("127.0.0.1"), std::chrono::seconds(60));
+    HttpClient admin(ex, target, std::chrono::seconds(60));
     json::object login{{"login_id", "lg-admin@loadtest.example.com"},
                        {"password", o.seed.password}};
     auto r = co_await api(admin, "POST", "/users/login", json::serialize(login));
@@ -65,7 +65,7 @@ BenchSetup prepare_bench_channel(const Options& o, const Target& target, int use
     if (!ch.ok()) ch = co_await api(admin, "GET", "/teams/" + team_id + "/channels/name/lg-bench");
     s.channel_id = str(json::parse(ch.body), "id");
     for (int i = 0; i < users; ++i) {
-      HttpClient c(ex, target, asio::ip::make_address("127.0.0.1"), std::chrono::seconds(60));
+      HttpClient c(ex, target, std::chrono::seconds(60));
       json::object cred{{"login_id", user_email(i)}, {"password", o.seed.password}};
       auto l = co_await api(c, "POST", "/users/login", json::serialize(cred));
       if (!l.ok()) throw std::runtime_error("login of " + user_email(i) + " failed: " + l.body);
@@ -231,8 +231,7 @@ json::object run_fanout(const Options& o, const Target& target) {
             io,
             [&, p]() -> asio::awaitable<void> {
               auto ex = co_await asio::this_coro::executor;
-              HttpClient c(ex, target, asio::ip::make_address("127.0.0.1"),
-                           std::chrono::seconds(60));
+              HttpClient c(ex, target, std::chrono::seconds(60));
               c.set_token(setup.tokens[static_cast<size_t>(p)]);
               for (int k = 0; k < per_poster; ++k) {
                 size_t id = static_cast<size_t>(p * per_poster + k);

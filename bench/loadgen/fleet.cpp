@@ -17,13 +17,23 @@ namespace loadgen {
 
 namespace {
 using Guard = asio::executor_work_guard<asio::io_context::executor_type>;
-}
+// load-test-ng's MaxIdleConns: idle connections kept by the whole agent, here split between the
+// threads' pools.
+constexpr size_t kMaxIdleConnections = 100;
+}  // namespace
 
 Fleet::Fleet(const Options& options, Target target, Stats& stats, std::vector<std::string> emails)
-    : options_(options), target_(std::move(target)), stats_(stats), emails_(std::move(emails)) {
-  for (int i = 0; i < std::max(1, options.threads); ++i) {
+    : options_(options), stats_(stats), emails_(std::move(emails)) {
+  int threads = std::max(1, options.threads);
+  std::vector<asio::ip::address> sources;
+  for (int i = 0; i < std::max(1, options.sources); ++i)
+    sources.push_back(asio::ip::make_address_v4(0x7f000001u + static_cast<uint32_t>(i)));
+  for (int i = 0; i < threads; ++i) {
     contexts_.push_back(std::make_unique<asio::io_context>(1));
     auto* io = contexts_.back().get();
+    pools_.push_back(std::make_unique<ConnectionPool>(
+        io->get_executor(), target, sources,
+        (kMaxIdleConnections + static_cast<size_t>(threads) - 1) / static_cast<size_t>(threads)));
     asio::co_spawn(*io, probe_lag(stats_), asio::detached);
     threads_.emplace_back([io] {
       Guard guard(io->get_executor());
@@ -59,11 +69,11 @@ int Fleet::add(int n, bool every_action_once, bool loop) {
   for (int k = 0; k < n && users_.size() < emails_.size(); ++k) {
     size_t i = users_.size();
     auto& io = *contexts_[i % contexts_.size()];
-    auto source = asio::ip::make_address_v4(
+    auto ws_source = asio::ip::make_address_v4(
         0x7f000001u +
         static_cast<uint32_t>(i % static_cast<size_t>(std::max(1, options_.sources))));
-    auto user = std::make_shared<SimUser>(io.get_executor(), target_, source, options_.sim, stats_,
-                                          Account{emails_[i], options_.seed.password},
+    auto user = std::make_shared<SimUser>(*pools_[i % pools_.size()], ws_source, options_.sim,
+                                          stats_, Account{emails_[i], options_.seed.password},
                                           options_.seed.seed * 7919 + i);
     users_.push_back(user);
     starts.push_back(asio::co_spawn(
@@ -83,6 +93,12 @@ int Fleet::add(int n, bool every_action_once, bool loop) {
   for (auto& f : starts) ok += f.get() ? 1 : 0;
   started_ += ok;
   return ok;
+}
+
+int64_t Fleet::http_connections_opened() const {
+  int64_t n = 0;
+  for (auto& p : pools_) n += p->opened();
+  return n;
 }
 
 void Fleet::stop() {

@@ -1,5 +1,5 @@
 // The simulated users: spread over io_context threads and loopback source addresses, started at
-// a paced login rate, stopped together.
+// a paced login rate, stopped together. The users of one thread share its HTTP connections.
 #pragma once
 
 #include "options.h"
@@ -25,6 +25,7 @@ class Fleet {
   int add(int n, bool every_action_once, bool loop);
   int size() const { return static_cast<int>(users_.size()); }
   int started() const { return started_; }
+  int64_t http_connections_opened() const;
   void stop();
 
  private:
@@ -32,11 +33,11 @@ class Fleet {
   static boost::asio::awaitable<void> probe_lag(Stats& stats);
 
   const Options& options_;
-  Target target_;
   Stats& stats_;
   std::vector<std::string> emails_;
   std::vector<std::unique_ptr<boost::asio::io_context>> contexts_;
-  std::vector<std::jthread> threads_;
+  std::vector<std::unique_ptr<ConnectionPool>> pools_;  // one per context, used on its thread
+  std::vector<std::jthread> threads_;                   // joined before the pools and contexts go
   std::vector<std::shared_ptr<SimUser>> users_;
   int started_ = 0;
 };

@@ -173,6 +173,7 @@ int main(int argc, char** argv) {
       bool healthy = false;
       report["users"] = started;
       report["loadgen_max_lag_ms"] = stats.take_max_lag();
+      report["http_connections_opened"] = fleet.http_connections_opened();
       report["thresholds"] = judge(stats.take_window(), usage, healthy);
       report["usage"] = usage.to_json();
       report["stats"] = stats.report();
@@ -192,6 +193,7 @@ int main(int argc, char** argv) {
       verdict["users"] = fleet.started();
       verdict["failed_starts"] = fleet.size() - fleet.started();
       verdict["loadgen_max_lag_ms"] = stats.take_max_lag();  // over the step, its logins included
+      verdict["http_connections_opened"] = fleet.http_connections_opened();  // since the start
       verdict["usage"] = usage.to_json();
       std::cerr << json::serialize(verdict) << "\n";
       steps.push_back(verdict);

@@ -33,8 +33,7 @@ const std::string kAdminEmail = "lg-admin@loadtest.example.com";
 // A client that throws on unexpected statuses, for seeding.
 struct Api {
   Api(asio::io_context& io, const Target& t)
-      : http(io.get_executor(), t, asio::ip::make_address("127.0.0.1"), std::chrono::seconds(120)) {
-  }
+      : http(io.get_executor(), t, std::chrono::seconds(120)) {}
   HttpClient http;
   // GCC 12 miscompiles braced temporaries inside co_await expressions: callers build bodies
   // beforehand, and the statuses accepted besides 2xx are plain ints.

@@ -21,17 +21,17 @@ namespace json = boost::json;
 using asio::use_awaitable;
 using Clock = std::chrono::steady_clock;
 
-SimUser::SimUser(asio::any_io_executor ex, Target target, asio::ip::address source,
-                 const SimConfig& config, Stats& stats, Account account, uint64_t seed)
-    : executor_(ex),
+SimUser::SimUser(ConnectionPool& http, asio::ip::address ws_source, const SimConfig& config,
+                 Stats& stats, Account account, uint64_t seed)
+    : executor_(http.executor()),
       config_(config),
       stats_(stats),
       account_(std::move(account)),
       rng_(seed),
-      http_(ex, target, source, config.timeout),
-      ws_(ex, target, source, config.timeout,
+      http_(http, config.timeout),
+      ws_(executor_, http.target(), ws_source, config.timeout,
           [this](const std::string& name, const json::object& msg) { on_event(name, msg); }),
-      timer_(ex) {
+      timer_(executor_) {
   double r = std::uniform_real_distribution<double>(0, 1)(rng_), acc = 0;
   for (auto [rate, share] : config_.rates) {
     acc += share;
@@ -150,7 +150,6 @@ void SimUser::stop() {
   stopping_ = true;
   timer_.cancel();
   ws_.close();
-  http_.close();
 }
 
 asio::awaitable<void> SimUser::idle(std::chrono::milliseconds d) {

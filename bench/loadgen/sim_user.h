@@ -40,8 +40,10 @@ struct Account {
 
 class SimUser : public std::enable_shared_from_this<SimUser> {
  public:
-  SimUser(asio::any_io_executor ex, Target target, asio::ip::address source,
-          const SimConfig& config, Stats& stats, Account account, uint64_t seed);
+  // Requests go through `http` (its event loop is the user's); the WebSocket connects from
+  // `ws_source`.
+  SimUser(ConnectionPool& http, asio::ip::address ws_source, const SimConfig& config, Stats& stats,
+          Account account, uint64_t seed);
 
   // Logs in, loads what the web app loads, opens the WebSocket; false on failure.
   asio::awaitable<bool> start();
