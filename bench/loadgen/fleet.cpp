@@ -25,14 +25,13 @@ constexpr size_t kMaxIdleConnections = 100;
 Fleet::Fleet(const Options& options, Target target, Stats& stats, std::vector<std::string> emails)
     : options_(options), stats_(stats), emails_(std::move(emails)) {
   int threads = std::max(1, options.threads);
-  std::vector<asio::ip::address> sources;
   for (int i = 0; i < std::max(1, options.sources); ++i)
-    sources.push_back(asio::ip::make_address_v4(0x7f000001u + static_cast<uint32_t>(i)));
+    sources_.push_back(asio::ip::make_address_v4(0x7f000001u + static_cast<uint32_t>(i)));
   for (int i = 0; i < threads; ++i) {
     contexts_.push_back(std::make_unique<asio::io_context>(1));
     auto* io = contexts_.back().get();
     pools_.push_back(std::make_unique<ConnectionPool>(
-        io->get_executor(), target, sources,
+        io->get_executor(), target, sources_,
         (kMaxIdleConnections + static_cast<size_t>(threads) - 1) / static_cast<size_t>(threads)));
     asio::co_spawn(*io, probe_lag(stats_), asio::detached);
     threads_.emplace_back([io] {
@@ -69,12 +68,9 @@ int Fleet::add(int n, bool every_action_once, bool loop) {
   for (int k = 0; k < n && users_.size() < emails_.size(); ++k) {
     size_t i = users_.size();
     auto& io = *contexts_[i % contexts_.size()];
-    auto ws_source = asio::ip::make_address_v4(
-        0x7f000001u +
-        static_cast<uint32_t>(i % static_cast<size_t>(std::max(1, options_.sources))));
-    auto user = std::make_shared<SimUser>(*pools_[i % pools_.size()], ws_source, options_.sim,
-                                          stats_, Account{emails_[i], options_.seed.password},
-                                          options_.seed.seed * 7919 + i);
+    auto user = std::make_shared<SimUser>(
+        *pools_[i % pools_.size()], sources_[i % sources_.size()], options_.sim, stats_,
+        Account{emails_[i], options_.seed.password}, options_.seed.seed * 7919 + i);
     users_.push_back(user);
     starts.push_back(asio::co_spawn(
         io,
