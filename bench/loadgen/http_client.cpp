@@ -33,9 +33,7 @@ struct ConnectionPool::Connection {
 
 struct ConnectionPool::Impl {
   Impl(asio::any_io_executor ex, Target t, std::vector<asio::ip::address> src, size_t idle_max)
-      : executor(ex), target(std::move(t)), sources(std::move(src)), max_idle(idle_max) {
-    if (sources.empty()) sources.push_back(asio::ip::make_address("127.0.0.1"));
-  }
+      : executor(ex), target(std::move(t)), sources(std::move(src)), max_idle(idle_max) {}
   asio::any_io_executor executor;
   Target target;
   std::vector<asio::ip::address> sources;
@@ -92,8 +90,9 @@ int64_t ConnectionPool::opened() const {
 HttpClient::HttpClient(ConnectionPool& pool, std::chrono::milliseconds timeout)
     : pool_(pool), timeout_(timeout) {}
 HttpClient::HttpClient(asio::any_io_executor ex, Target target, std::chrono::milliseconds timeout)
-    : own_pool_(std::make_unique<ConnectionPool>(ex, std::move(target),
-                                                 std::vector<asio::ip::address>{}, 1)),
+    : own_pool_(std::make_unique<ConnectionPool>(
+          ex, std::move(target),
+          std::vector<asio::ip::address>{asio::ip::make_address("127.0.0.1")}, 1)),
       pool_(*own_pool_),
       timeout_(timeout) {}
 HttpClient::~HttpClient() = default;

@@ -39,8 +39,9 @@ struct HttpResult {
 // per event loop.
 class ConnectionPool {
  public:
-  // `sources` are the local addresses new connections are opened from, in turn (several loopback
-  // addresses widen the port range when tens of thousands of connections are open).
+  // `sources` (at least one) are the local addresses new connections are opened from, in turn
+  // (several loopback addresses widen the port range when tens of thousands of connections are
+  // open).
   ConnectionPool(asio::any_io_executor ex, Target target, std::vector<asio::ip::address> sources,
                  size_t max_idle);
   ~ConnectionPool();
