@@ -4,6 +4,8 @@
 // write committed can never put the old row back after the write's invalidation.
 #pragma once
 
+#include "util/string_hash.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <mutex>
@@ -14,14 +16,6 @@
 #include <vector>
 
 namespace parley::store {
-
-// Hashes std::string and std::string_view alike, so lookups by view allocate no key.
-struct KeyHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept {
-    return std::hash<std::string_view>{}(s);
-  }
-};
 
 template <class V>
 class KeyCache {
@@ -106,7 +100,7 @@ class KeyCache {
 
  private:
   mutable std::mutex mu_;
-  std::unordered_map<std::string, V, KeyHash, std::equal_to<>> map_;
+  std::unordered_map<std::string, V, util::StringHash, std::equal_to<>> map_;
   uint64_t gen_ = 0;
   std::size_t max_;
 };
