@@ -40,7 +40,7 @@ SimUser::Channel* SimUser::current() {
   return channels_.empty() ? nullptr : &channels_[current_];
 }
 
-SimUser::Channel* SimUser::find_channel(const std::string& id) {
+SimUser::Channel* SimUser::find_channel(std::string_view id) {
   auto it = channel_index_.find(id);
   return it == channel_index_.end() ? nullptr : &channels_[it->second];
 }

@@ -178,11 +178,13 @@ void SimUser::on_event(const std::string& name, const json::object& msg) {
   stats_.event(name);
   if (name != "posted" && name != "typing" && name != "post_deleted") return;
   auto* data = msg.if_contains("data");
-  if (name == "typing" && data && data->is_object()) {
-    if (auto id = str(*data, "user_id"); !id.empty()) known_user_ids_.insert(id);
+  if (!data || !data->is_object()) return;
+  // Ids are looked up as views into the event; only what is kept is copied.
+  if (name == "typing") {
+    if (auto id = str_view(*data, "user_id"); !id.empty() && !known_user_ids_.contains(id))
+      known_user_ids_.emplace(id);
     return;
   }
-  if (!data || !data->is_object()) return;
   auto* post_text = data->as_object().if_contains("post");
   if (!post_text || !post_text->is_string()) return;
   unsigned char scratch[4096];  // the post's tree lives for this call only
@@ -190,23 +192,24 @@ void SimUser::on_event(const std::string& name, const json::object& msg) {
   boost::system::error_code ec;
   auto post = json::parse(post_text->as_string(), ec, &arena);
   if (ec) return;
-  auto channel_id = str(post, "channel_id");
+  auto channel_id = str_view(post, "channel_id");
+  auto post_id = str_view(post, "id");
   if (name == "post_deleted") {
-    forget_post(str(post, "id"));
+    forget_post(std::string(post_id));
     return;
   }
-  auto author = str(post, "user_id");
-  known_user_ids_.insert(author);
+  auto author = str_view(post, "user_id");
+  if (!known_user_ids_.contains(author)) known_user_ids_.emplace(author);
   Channel* ch = find_channel(channel_id);
   if (!ch) {
     // A channel this user did not know (a new DM or GM): add it; the next action loads it.
-    add_channel(Channel{channel_id, "", "", ""});
+    add_channel(Channel{std::string(channel_id), "", "", ""});
     return;
   }
-  ch->posts.push_front({str(post, "id"), std::move(author)});
+  ch->posts.push_front({std::string(post_id), std::string(author)});
   if (ch->posts.size() > Channel::kKeptPosts) ch->posts.pop_back();
-  if (str(post, "root_id").empty()) {
-    ch->root_ids.push_front(str(post, "id"));
+  if (str_view(post, "root_id").empty()) {
+    ch->root_ids.push_front(std::string(post_id));
     if (ch->root_ids.size() > Channel::kKeptRoots) ch->root_ids.pop_back();
   }
 }

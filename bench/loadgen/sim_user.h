@@ -7,6 +7,8 @@
 #include "stats.h"
 #include "ws_client.h"
 
+#include "util/string_hash.h"
+
 #include <boost/asio/steady_timer.hpp>
 #include <boost/json/value.hpp>
 
@@ -15,6 +17,7 @@
 #include <optional>
 #include <random>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -32,6 +35,9 @@ struct SimConfig {
   std::chrono::milliseconds timeout{30000};
   std::chrono::seconds status_poll{60};
 };
+
+// Ids, searchable with a view into a parsed event (no copy).
+using IdSet = std::unordered_set<std::string, parley::util::StringHash, std::equal_to<>>;
 
 struct Account {
   std::string email;
@@ -128,7 +134,7 @@ class SimUser : public std::enable_shared_from_this<SimUser> {
     return v[std::uniform_int_distribution<size_t>(0, v.size() - 1)(rng_)];
   }
   // The channel of that id among this user's, or null.
-  Channel* find_channel(const std::string& id);
+  Channel* find_channel(std::string_view id);
   Channel& add_channel(Channel ch);
 
   asio::any_io_executor executor_;
@@ -149,13 +155,14 @@ class SimUser : public std::enable_shared_from_this<SimUser> {
   bool typing_messages_ = true;
   int64_t max_notifications_per_channel_ = 1000;
   std::deque<Channel> channels_;  // deque: events append while actions hold references
-  std::unordered_map<std::string, size_t> channel_index_;  // id -> position in channels_
+  // Channel id -> position in channels_.
+  std::unordered_map<std::string, size_t, parley::util::StringHash, std::equal_to<>> channel_index_;
   size_t current_ = 0;
   std::vector<std::string> team_user_ids_;
-  std::unordered_set<std::string> known_user_ids_;
+  IdSet known_user_ids_;
   // The other users of the direct channels shown in the sidebar (direct_channel_show): the
   // status poll asks for them too.
-  std::unordered_set<std::string> direct_partner_ids_;
+  IdSet direct_partner_ids_;
   std::vector<std::string> own_post_ids_;
   std::vector<std::string> thread_ids_;
   std::vector<std::string> draft_channel_ids_;
