@@ -45,6 +45,12 @@ SimUser::Channel* SimUser::find_channel(std::string_view id) {
   return it == channel_index_.end() ? nullptr : &channels_[it->second];
 }
 
+bool SimUser::learn_user(std::string_view id) {
+  if (known_user_ids_.contains(id)) return false;
+  known_user_ids_.emplace(id);
+  return true;
+}
+
 SimUser::Channel& SimUser::add_channel(Channel ch) {
   channel_index_.emplace(ch.id, channels_.size());
   return channels_.emplace_back(std::move(ch));
@@ -76,8 +82,7 @@ void SimUser::remember_posts(Channel& ch, const json::value& list) {
   }
   for (auto& [_, p] : posts->as_object()) {
     auto uid = str(p, "user_id");
-    if (!uid.empty() && uid != user_id_ && known_user_ids_.insert(uid).second)
-      team_user_ids_.push_back(uid);
+    if (!uid.empty() && uid != user_id_ && learn_user(uid)) team_user_ids_.push_back(uid);
   }
   if (ch.posts.size() > Channel::kKeptPosts) ch.posts.resize(Channel::kKeptPosts);
   if (ch.root_ids.size() > Channel::kKeptRoots) ch.root_ids.resize(Channel::kKeptRoots);

@@ -130,7 +130,7 @@ asio::awaitable<bool> SimUser::start() {
     if (users && users->is_array())
       for (auto& u : users->as_array())
         if (auto id = str(u, "id"); !id.empty() && id != user_id_)
-          if (known_user_ids_.insert(id).second) team_user_ids_.push_back(id);
+          if (learn_user(id)) team_user_ids_.push_back(id);
     ok = !channels_.empty();
   }
   if (ok) ok = co_await open_websocket();
@@ -181,8 +181,7 @@ void SimUser::on_event(const std::string& name, const json::object& msg) {
   if (!data || !data->is_object()) return;
   // Ids are looked up as views into the event; only what is kept is copied.
   if (name == "typing") {
-    if (auto id = str_view(*data, "user_id"); !id.empty() && !known_user_ids_.contains(id))
-      known_user_ids_.emplace(id);
+    if (auto id = str_view(*data, "user_id"); !id.empty()) learn_user(id);
     return;
   }
   auto* post_text = data->as_object().if_contains("post");
@@ -199,7 +198,7 @@ void SimUser::on_event(const std::string& name, const json::object& msg) {
     return;
   }
   auto author = str_view(post, "user_id");
-  if (!known_user_ids_.contains(author)) known_user_ids_.emplace(author);
+  learn_user(author);
   Channel* ch = find_channel(channel_id);
   if (!ch) {
     // A channel this user did not know (a new DM or GM): add it; the next action loads it.

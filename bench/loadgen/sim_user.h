@@ -136,6 +136,8 @@ class SimUser : public std::enable_shared_from_this<SimUser> {
   // The channel of that id among this user's, or null.
   Channel* find_channel(std::string_view id);
   Channel& add_channel(Channel ch);
+  // Adds a user id to known_user_ids_ (copied only when new); true when it was new.
+  bool learn_user(std::string_view id);
 
   asio::any_io_executor executor_;
   const SimConfig& config_;
