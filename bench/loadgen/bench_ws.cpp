@@ -95,6 +95,7 @@ class Listeners {
     for (int i = 0; i < std::max(1, o.threads); ++i) {
       contexts_.push_back(std::make_unique<asio::io_context>(1));
       guards_.emplace_back(contexts_.back()->get_executor());
+      event_caches_.push_back(std::make_unique<EventCache>());
     }
     options_ = &o;
     target_ = target;
@@ -112,11 +113,12 @@ class Listeners {
     for (int from = 0; from < n; from += kParallel) {
       std::vector<std::future<void>> batch;
       for (int i = from; i < std::min(n, from + kParallel); ++i) {
-        auto& io = *contexts_[static_cast<size_t>(i) % contexts_.size()];
+        size_t loop = static_cast<size_t>(i) % contexts_.size();
+        auto& io = *contexts_[loop];
         auto source = asio::ip::make_address_v4(
             0x7f000001u + static_cast<uint32_t>(i % std::max(1, options_->sources)));
-        auto client = std::make_shared<WsClient>(io.get_executor(), target_, source,
-                                                 std::chrono::seconds(60), nullptr);
+        auto client = std::make_shared<WsClient>(io.get_executor(), *event_caches_[loop], target_,
+                                                 source, std::chrono::seconds(60), nullptr);
         client->set_raw_handler(raw_);
         clients_.push_back(client);
         const std::string& token = tokens[static_cast<size_t>(i) % tokens.size()];
@@ -142,6 +144,7 @@ class Listeners {
   std::function<bool(std::string_view)> raw_;
   std::vector<std::unique_ptr<asio::io_context>> contexts_;
   std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards_;
+  std::vector<std::unique_ptr<EventCache>> event_caches_;  // one per context
   std::vector<std::jthread> threads_;
   std::vector<std::shared_ptr<WsClient>> clients_;
 };

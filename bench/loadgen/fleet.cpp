@@ -33,6 +33,7 @@ Fleet::Fleet(const Options& options, Target target, Stats& stats, std::vector<st
     pools_.push_back(std::make_unique<ConnectionPool>(
         io->get_executor(), target, sources_,
         (kMaxIdleConnections + static_cast<size_t>(threads) - 1) / static_cast<size_t>(threads)));
+    event_caches_.push_back(std::make_unique<EventCache>());
     asio::co_spawn(*io, probe_lag(stats_), asio::detached);
     threads_.emplace_back([io] {
       Guard guard(io->get_executor());
@@ -69,7 +70,8 @@ int Fleet::add(int n, bool every_action_once, bool loop) {
     size_t i = users_.size();
     auto& io = *contexts_[i % contexts_.size()];
     auto user = std::make_shared<SimUser>(
-        *pools_[i % pools_.size()], sources_[i % sources_.size()], options_.sim, stats_,
+        *pools_[i % pools_.size()], *event_caches_[i % event_caches_.size()],
+        sources_[i % sources_.size()], options_.sim, stats_,
         Account{emails_[i], options_.seed.password}, options_.seed.seed * 7919 + i);
     users_.push_back(user);
     starts.push_back(asio::co_spawn(

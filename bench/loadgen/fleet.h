@@ -37,8 +37,9 @@ class Fleet {
   std::vector<std::string> emails_;
   std::vector<boost::asio::ip::address> sources_;  // loopback addresses connections come from
   std::vector<std::unique_ptr<boost::asio::io_context>> contexts_;
-  std::vector<std::unique_ptr<ConnectionPool>> pools_;  // one per context, used on its thread
-  std::vector<std::jthread> threads_;                   // joined before the pools and contexts go
+  std::vector<std::unique_ptr<ConnectionPool>> pools_;     // one per context, used on its thread
+  std::vector<std::unique_ptr<EventCache>> event_caches_;  // likewise
+  std::vector<std::jthread> threads_;  // joined before the pools and contexts go
   std::vector<std::shared_ptr<SimUser>> users_;
   int started_ = 0;
 };

@@ -8,7 +8,6 @@
 #include <boost/asio/detached.hpp>
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/use_awaitable.hpp>
-#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
@@ -21,16 +20,16 @@ namespace json = boost::json;
 using asio::use_awaitable;
 using Clock = std::chrono::steady_clock;
 
-SimUser::SimUser(ConnectionPool& http, asio::ip::address ws_source, const SimConfig& config,
-                 Stats& stats, Account account, uint64_t seed)
+SimUser::SimUser(ConnectionPool& http, EventCache& events, asio::ip::address ws_source,
+                 const SimConfig& config, Stats& stats, Account account, uint64_t seed)
     : executor_(http.executor()),
       config_(config),
       stats_(stats),
       account_(std::move(account)),
       rng_(seed),
       http_(http, config.timeout),
-      ws_(executor_, http.target(), ws_source, config.timeout,
-          [this](const std::string& name, const json::object& msg) { on_event(name, msg); }),
+      ws_(executor_, events, http.target(), ws_source, config.timeout,
+          [this](const Event& e) { on_event(e); }),
       timer_(executor_) {
   double r = std::uniform_real_distribution<double>(0, 1)(rng_), acc = 0;
   for (auto [rate, share] : config_.rates) {
@@ -174,23 +173,19 @@ asio::awaitable<void> SimUser::status_poll() {
   co_await call("POST /users/status/ids", "POST", "/users/status/ids", json::serialize(ids));
 }
 
-void SimUser::on_event(const std::string& name, const json::object& msg) {
+void SimUser::on_event(const Event& e) {
+  const std::string& name = e.name;
   stats_.event(name);
   if (name != "posted" && name != "typing" && name != "post_deleted") return;
-  auto* data = msg.if_contains("data");
+  auto* data = e.msg.if_contains("data");
   if (!data || !data->is_object()) return;
   // Ids are looked up as views into the event; only what is kept is copied.
   if (name == "typing") {
     if (auto id = str_view(*data, "user_id"); !id.empty()) learn_user(id);
     return;
   }
-  auto* post_text = data->as_object().if_contains("post");
-  if (!post_text || !post_text->is_string()) return;
-  unsigned char scratch[4096];  // the post's tree lives for this call only
-  json::monotonic_resource arena(scratch, sizeof scratch);
-  boost::system::error_code ec;
-  auto post = json::parse(post_text->as_string(), ec, &arena);
-  if (ec) return;
+  const json::value& post = e.post;
+  if (!post.is_object()) return;
   auto channel_id = str_view(post, "channel_id");
   auto post_id = str_view(post, "id");
   if (name == "post_deleted") {

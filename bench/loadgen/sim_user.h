@@ -47,9 +47,9 @@ struct Account {
 class SimUser : public std::enable_shared_from_this<SimUser> {
  public:
   // Requests go through `http` (its event loop is the user's); the WebSocket connects from
-  // `ws_source`.
-  SimUser(ConnectionPool& http, asio::ip::address ws_source, const SimConfig& config, Stats& stats,
-          Account account, uint64_t seed);
+  // `ws_source`, and its events are parsed by `events`, shared by the users of that loop.
+  SimUser(ConnectionPool& http, EventCache& events, asio::ip::address ws_source,
+          const SimConfig& config, Stats& stats, Account account, uint64_t seed);
 
   // Logs in, loads what the web app loads, opens the WebSocket; false on failure.
   asio::awaitable<bool> start();
@@ -90,7 +90,7 @@ class SimUser : public std::enable_shared_from_this<SimUser> {
   asio::awaitable<bool> open_websocket();
   asio::awaitable<void> status_poll();
   asio::awaitable<void> idle(std::chrono::milliseconds d);
-  void on_event(const std::string& name, const boost::json::object& msg);
+  void on_event(const Event& e);
   void remember_posts(Channel& ch, const boost::json::value& post_list);
   void forget_post(const std::string& id);  // deleted: no more replies, reactions or edits
 

@@ -5,7 +5,6 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/websocket.hpp>
-#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
@@ -17,10 +16,16 @@ namespace json = boost::json;
 using asio::use_awaitable;
 
 struct WsClient::Impl {
-  Impl(asio::any_io_executor ex, Target t, asio::ip::address src, std::chrono::milliseconds to,
-       EventHandler h)
-      : executor(ex), target(std::move(t)), source(src), timeout(to), on_event(std::move(h)) {}
+  Impl(asio::any_io_executor ex, EventCache& ev, Target t, asio::ip::address src,
+       std::chrono::milliseconds to, EventHandler h)
+      : executor(ex),
+        events_cache(ev),
+        target(std::move(t)),
+        source(src),
+        timeout(to),
+        on_event(std::move(h)) {}
   asio::any_io_executor executor;
+  EventCache& events_cache;
   Target target;
   asio::ip::address source;
   std::chrono::milliseconds timeout;
@@ -42,31 +47,26 @@ struct WsClient::Impl {
       ++events;
       return "raw";
     }
-    // The tree lives only for this call (handlers copy what they keep): its nodes come from a
-    // buffer on the stack instead of one heap allocation each.
-    unsigned char scratch[4096];
-    json::monotonic_resource arena(scratch, sizeof scratch);
-    boost::system::error_code ec;
-    auto v = json::parse(text, ec, &arena);
-    if (ec || !v.is_object()) return {};
-    auto& o = v.as_object();
-    auto* ev = o.if_contains("event");
-    if (!ev || !ev->is_string()) return {};
-    std::string name(ev->as_string());
-    if (auto* s = o.if_contains("seq"); s && s->is_int64()) last_seq = s->as_int64();
-    if (name == "hello")
-      if (auto* data = o.if_contains("data"); data && data->is_object())
+    int64_t seq = -1;
+    const Event* e = events_cache.parse(text, seq);
+    if (!e) return {};
+    if (seq >= 0) last_seq = seq;
+    if (e->name == "hello")
+      if (auto* data = e->msg.if_contains("data"); data && data->is_object())
         if (auto* c = data->as_object().if_contains("connection_id"); c && c->is_string())
           connection_id = std::string(c->as_string());
     ++events;
-    if (on_event) on_event(name, o);
+    std::string name = e->name;
+    if (on_event) on_event(*e);
     return name;
   }
 };
 
-WsClient::WsClient(asio::any_io_executor ex, Target target, asio::ip::address source,
-                   std::chrono::milliseconds timeout, EventHandler on_event)
-    : impl_(std::make_shared<Impl>(ex, std::move(target), source, timeout, std::move(on_event))) {}
+WsClient::WsClient(asio::any_io_executor ex, EventCache& events, Target target,
+                   asio::ip::address source, std::chrono::milliseconds timeout,
+                   EventHandler on_event)
+    : impl_(std::make_shared<Impl>(ex, events, std::move(target), source, timeout,
+                                   std::move(on_event))) {}
 WsClient::~WsClient() {
   close();
 }

@@ -1,11 +1,10 @@
 // One simulated user's WebSocket to /api/v4/websocket: authenticates with the
 // authentication_challenge action, tracks connection_id and the last seq for resumption, and hands
-// every server event to a callback.
+// every server event, parsed by its event loop's EventCache, to a callback.
 #pragma once
 
+#include "event_cache.h"
 #include "http_client.h"
-
-#include <boost/json/object.hpp>
 
 #include <functional>
 #include <memory>
@@ -15,11 +14,11 @@ namespace loadgen {
 
 class WsClient {
  public:
-  // `msg` lives only during the call (its memory is the caller's stack): copy what is kept;
-  // copying a json value or object keeps its memory resource, so copy strings out instead.
-  using EventHandler =
-      std::function<void(const std::string& event, const boost::json::object& msg)>;
-  WsClient(asio::any_io_executor ex, Target target, asio::ip::address source,
+  // The event lives only during the call (other frames replace it in the cache): copy what is
+  // kept; copying a json value or object keeps its memory resource, so copy strings out instead.
+  using EventHandler = std::function<void(const Event& event)>;
+  // `events` belongs to the thread running `ex` and outlives the client.
+  WsClient(asio::any_io_executor ex, EventCache& events, Target target, asio::ip::address source,
            std::chrono::milliseconds timeout, EventHandler on_event);
   ~WsClient();
   WsClient(const WsClient&) = delete;

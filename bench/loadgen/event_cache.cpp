@@ -1,0 +1,72 @@
+// EventCache: a frame's shared part is looked up among the last events parsed on this thread
+// (hash, then the bytes); a miss parses the frame and the post inside it into the least recently
+// used slot.
+#include "event_cache.h"
+
+#include <boost/json/parse.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <functional>
+
+namespace loadgen {
+
+namespace json = boost::json;
+
+std::optional<SequencedFrame> split_seq(std::string_view frame) {
+  constexpr std::string_view kSeq = ",\"seq\":";
+  auto at = frame.rfind(kSeq);
+  if (at == std::string_view::npos || frame.back() != '}') return std::nullopt;
+  const char* first = frame.data() + at + kSeq.size();
+  const char* last = frame.data() + frame.size() - 1;
+  int64_t seq = 0;
+  auto [end, ec] = std::from_chars(first, last, seq);
+  if (ec != std::errc() || end != last || first == last) return std::nullopt;
+  return SequencedFrame{frame.substr(0, at), seq};
+}
+
+bool EventCache::fill(Slot& slot, std::string_view frame) {
+  slot.event.reset();
+  slot.arena.release();
+  boost::system::error_code ec;
+  auto v = json::parse(frame, ec, json::storage_ptr(&slot.arena));
+  if (ec || !v.is_object()) return false;
+  auto& o = v.as_object();
+  auto* name = o.if_contains("event");
+  if (!name || !name->is_string()) return false;
+  std::string event_name(name->as_string());
+  o.erase("seq");
+  json::value post(json::storage_ptr(&slot.arena));  // null; assigned without a copy
+  if (auto* data = o.if_contains("data"); data && data->is_object())
+    if (auto* text = data->as_object().if_contains("post"); text && text->is_string()) {
+      post = json::parse(text->as_string(), ec, json::storage_ptr(&slot.arena));
+      if (ec) post = nullptr;
+    }
+  slot.event.emplace(Event{std::move(event_name), std::move(o), std::move(post)});
+  return true;
+}
+
+const Event* EventCache::parse(std::string_view frame, int64_t& seq) {
+  seq = -1;
+  auto split = split_seq(frame);
+  if (!split) return fill(uncached_, frame) ? &*uncached_.event : nullptr;
+  seq = split->seq;
+  ++tick_;
+  size_t hash = std::hash<std::string_view>()(split->shared);
+  for (auto& slot : slots_)
+    if (slot.event && slot.hash == hash && slot.key == split->shared) {
+      slot.used = tick_;
+      ++hits_;
+      return &*slot.event;
+    }
+  auto& slot = *std::min_element(slots_.begin(), slots_.end(),
+                                 [](const Slot& a, const Slot& b) { return a.used < b.used; });
+  slot.used = tick_;
+  slot.hash = hash;
+  slot.key.assign(split->shared);
+  if (fill(slot, frame)) return &*slot.event;
+  slot.used = 0;  // nothing kept: the slot is the next to be replaced
+  return nullptr;
+}
+
+}  // namespace loadgen

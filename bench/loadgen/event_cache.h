@@ -1,0 +1,65 @@
+// WebSocket events parsed once per event loop: a post reaches every member of its channel in the
+// same frame but for the trailing "seq":N}, so the thread that reads the members' sockets parses
+// it once and hands the same tree to each of them.
+#pragma once
+
+#include <boost/json/monotonic_resource.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace loadgen {
+
+struct Event {
+  std::string name;
+  boost::json::object msg;  // the frame without its "seq"
+  boost::json::value post;  // data.post parsed, when it is a string holding JSON; else null
+};
+
+// A frame split into the part every recipient gets and its own sequence number; nullopt when the
+// frame does not end in `,"seq":N}` (replies to actions, for instance).
+struct SequencedFrame {
+  std::string_view shared;
+  int64_t seq;
+};
+std::optional<SequencedFrame> split_seq(std::string_view frame);
+
+// Used by one thread only. Keeps the last kSlots distinct events it parsed.
+class EventCache {
+ public:
+  EventCache() = default;
+  EventCache(const EventCache&) = delete;
+  EventCache& operator=(const EventCache&) = delete;
+
+  // The event in `frame` and its "seq" (-1 without one); nullptr when the frame is not a JSON
+  // object naming an event. The event stays valid until the next call.
+  const Event* parse(std::string_view frame, int64_t& seq);
+  int64_t hits() const { return hits_; }
+
+ private:
+  static constexpr size_t kSlots = 16;
+  struct Slot {
+    std::string key;  // the shared part of the frame
+    size_t hash = 0;
+    uint64_t used = 0;  // tick of the last hit; the least recently used slot is replaced
+    // The event's tree comes from here (small events fit in the buffer), so it is declared first
+    // and outlives the event.
+    unsigned char buffer[4096];
+    boost::json::monotonic_resource arena{buffer, sizeof buffer};
+    std::optional<Event> event;
+  };
+  // Parses `frame` into `slot` (its previous event is dropped); false when it names no event.
+  static bool fill(Slot& slot, std::string_view frame);
+
+  std::array<Slot, kSlots> slots_;
+  Slot uncached_;  // frames without a sequence number
+  uint64_t tick_ = 0;
+  int64_t hits_ = 0;
+};
+
+}  // namespace loadgen
