@@ -26,6 +26,7 @@ std::optional<SequencedFrame> split_seq(std::string_view frame) {
 }
 
 bool EventCache::fill(Slot& slot, std::string_view frame) {
+  count(parsed_);
   slot.event.reset();
   slot.arena.release();
   boost::system::error_code ec;
@@ -56,7 +57,7 @@ const Event* EventCache::parse(std::string_view frame, int64_t& seq) {
   for (auto& slot : slots_)
     if (slot.event && slot.hash == hash && slot.key == split->shared) {
       slot.used = tick_;
-      ++hits_;
+      count(reused_);
       return &*slot.event;
     }
   auto& slot = *std::min_element(slots_.begin(), slots_.end(),

@@ -8,6 +8,7 @@
 #include <boost/json/value.hpp>
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -39,7 +40,9 @@ class EventCache {
   // The event in `frame` and its "seq" (-1 without one); nullptr when the frame is not a JSON
   // object naming an event. The event stays valid until the next call.
   const Event* parse(std::string_view frame, int64_t& seq);
-  int64_t hits() const { return hits_; }
+  // Frames answered from the cache, and frames parsed (safe to read from any thread).
+  int64_t reused() const { return reused_.load(std::memory_order_relaxed); }
+  int64_t parsed() const { return parsed_.load(std::memory_order_relaxed); }
 
  private:
   static constexpr size_t kSlots = 16;
@@ -54,12 +57,16 @@ class EventCache {
     std::optional<Event> event;
   };
   // Parses `frame` into `slot` (its previous event is dropped); false when it names no event.
-  static bool fill(Slot& slot, std::string_view frame);
+  bool fill(Slot& slot, std::string_view frame);
 
   std::array<Slot, kSlots> slots_;
   Slot uncached_;  // frames without a sequence number
   uint64_t tick_ = 0;
-  int64_t hits_ = 0;
+  // Written by the owning thread only, hence a plain store (no locked add) of the next value.
+  std::atomic<int64_t> reused_ = 0, parsed_ = 0;
+  static void count(std::atomic<int64_t>& n) {
+    n.store(n.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+  }
 };
 
 }  // namespace loadgen

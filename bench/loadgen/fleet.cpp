@@ -99,6 +99,18 @@ int64_t Fleet::http_connections_opened() const {
   return n;
 }
 
+int64_t Fleet::event_frames_parsed() const {
+  int64_t n = 0;
+  for (auto& c : event_caches_) n += c->parsed();
+  return n;
+}
+
+int64_t Fleet::event_frames_reused() const {
+  int64_t n = 0;
+  for (auto& c : event_caches_) n += c->reused();
+  return n;
+}
+
 void Fleet::stop() {
   for (size_t i = 0; i < users_.size(); ++i) {
     auto user = users_[i];

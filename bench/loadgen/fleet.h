@@ -26,6 +26,10 @@ class Fleet {
   int size() const { return static_cast<int>(users_.size()); }
   int started() const { return started_; }
   int64_t http_connections_opened() const;
+  // WebSocket frames whose event was parsed, and frames that reused an event parsed for another
+  // user of the same thread (EventCache).
+  int64_t event_frames_parsed() const;
+  int64_t event_frames_reused() const;
   void stop();
 
  private:

@@ -174,6 +174,8 @@ int main(int argc, char** argv) {
       report["users"] = started;
       report["loadgen_max_lag_ms"] = stats.take_max_lag();
       report["http_connections_opened"] = fleet.http_connections_opened();
+      report["event_frames_parsed"] = fleet.event_frames_parsed();
+      report["event_frames_reused"] = fleet.event_frames_reused();
       report["thresholds"] = judge(stats.take_window(), usage, healthy);
       report["usage"] = usage.to_json();
       report["stats"] = stats.report();
@@ -194,6 +196,8 @@ int main(int argc, char** argv) {
       verdict["failed_starts"] = fleet.size() - fleet.started();
       verdict["loadgen_max_lag_ms"] = stats.take_max_lag();  // over the step, its logins included
       verdict["http_connections_opened"] = fleet.http_connections_opened();  // since the start
+      verdict["event_frames_parsed"] = fleet.event_frames_parsed();          // likewise
+      verdict["event_frames_reused"] = fleet.event_frames_reused();
       verdict["usage"] = usage.to_json();
       std::cerr << json::serialize(verdict) << "\n";
       steps.push_back(verdict);

@@ -46,13 +46,14 @@ TEST(EventCache, ParsesAFanOutOnceAndGivesEachFrameItsOwnSeq) {
   const Event* second = cache.parse(posted("p1", 9), seq);
   EXPECT_EQ(second, first);
   EXPECT_EQ(seq, 9);
-  EXPECT_EQ(cache.hits(), 1);
+  EXPECT_EQ(cache.reused(), 1);
+  EXPECT_EQ(cache.parsed(), 1);
 
   const Event* other = cache.parse(posted("p2", 10), seq);
   ASSERT_NE(other, nullptr);
   EXPECT_NE(other, first);
   EXPECT_EQ(other->post.as_object().at("id").as_string(), "p2");
-  EXPECT_EQ(cache.hits(), 1);
+  EXPECT_EQ(cache.reused(), 1);
 }
 
 TEST(EventCache, ReplacesTheLeastRecentlyUsedEvent) {
@@ -63,9 +64,9 @@ TEST(EventCache, ReplacesTheLeastRecentlyUsedEvent) {
     cache.parse(posted("other" + std::to_string(i), 2 + i), seq);
     cache.parse(posted("kept", 100 + i), seq);  // used again after each new event: stays
   }
-  EXPECT_EQ(cache.hits(), 40);
+  EXPECT_EQ(cache.reused(), 40);
   cache.parse(posted("other0", 200), seq);  // long replaced
-  EXPECT_EQ(cache.hits(), 40);
+  EXPECT_EQ(cache.reused(), 40);
 }
 
 TEST(EventCache, RefusesFramesThatNameNoEvent) {
@@ -77,7 +78,7 @@ TEST(EventCache, RefusesFramesThatNameNoEvent) {
   EXPECT_EQ(cache.parse(R"({"data":{},"seq":3})", seq), nullptr);
   // A refused frame leaves nothing behind: the same bytes are refused again, not found.
   EXPECT_EQ(cache.parse(R"({"data":{},"seq":4})", seq), nullptr);
-  EXPECT_EQ(cache.hits(), 0);
+  EXPECT_EQ(cache.reused(), 0);
 
   const Event* unsequenced = cache.parse(R"({"event":"hello","data":{"connection_id":"x"}})", seq);
   ASSERT_NE(unsequenced, nullptr);  // an event without seq is parsed, not kept
