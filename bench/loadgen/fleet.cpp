@@ -11,6 +11,7 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/use_future.hpp>
 
+#include <algorithm>
 #include <future>
 
 namespace loadgen {
@@ -91,6 +92,23 @@ int Fleet::add(int n, bool every_action_once, bool loop) {
   for (auto& f : starts) ok += f.get() ? 1 : 0;
   started_ += ok;
   return ok;
+}
+
+int Fleet::websockets_open() {
+  std::vector<std::future<int>> counts;
+  for (size_t c = 0; c < contexts_.size(); ++c) {
+    std::vector<std::shared_ptr<SimUser>> mine;
+    for (size_t i = c; i < users_.size(); i += contexts_.size()) mine.push_back(users_[i]);
+    auto count = std::make_shared<std::promise<int>>();
+    counts.push_back(count->get_future());
+    asio::post(*contexts_[c], [mine = std::move(mine), count] {
+      count->set_value(static_cast<int>(
+          std::count_if(mine.begin(), mine.end(), [](const auto& u) { return u->started(); })));
+    });
+  }
+  int open = 0;
+  for (auto& f : counts) open += f.get();
+  return open;
 }
 
 int64_t Fleet::http_connections_opened() const {

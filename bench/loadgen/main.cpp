@@ -172,6 +172,7 @@ int main(int argc, char** argv) {
       auto usage = measure(o.server_pid, o.seconds);
       bool healthy = false;
       report["users"] = started;
+      report["websockets_open"] = fleet.websockets_open();
       report["loadgen_max_lag_ms"] = stats.take_max_lag();
       report["http_connections_opened"] = fleet.http_connections_opened();
       report["event_frames_parsed"] = fleet.event_frames_parsed();
@@ -192,8 +193,10 @@ int main(int argc, char** argv) {
       auto usage = measure(o.server_pid, o.step_seconds);
       bool healthy = false;
       auto verdict = judge(stats.take_window(), usage, healthy);
+      int websockets_open = fleet.websockets_open();
       verdict["users"] = fleet.started();
       verdict["failed_starts"] = fleet.size() - fleet.started();
+      verdict["websockets_open"] = websockets_open;
       verdict["loadgen_max_lag_ms"] = stats.take_max_lag();  // over the step, its logins included
       verdict["http_connections_opened"] = fleet.http_connections_opened();  // since the start
       verdict["event_frames_parsed"] = fleet.event_frames_parsed();          // likewise
