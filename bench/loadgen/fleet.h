@@ -1,5 +1,6 @@
 // The simulated users: spread over io_context threads and loopback source addresses, started at
-// a paced login rate, stopped together. The users of one thread share its HTTP connections.
+// a paced login rate, stopped together. The users of one thread share its HTTP connections and
+// its parsed WebSocket events.
 #pragma once
 
 #include "options.h"
