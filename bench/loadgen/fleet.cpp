@@ -117,15 +117,12 @@ int64_t Fleet::http_connections_opened() const {
   return n;
 }
 
-int64_t Fleet::event_frames_parsed() const {
-  int64_t n = 0;
-  for (auto& c : event_caches_) n += c->parsed();
-  return n;
-}
-
-int64_t Fleet::event_frames_reused() const {
-  int64_t n = 0;
-  for (auto& c : event_caches_) n += c->reused();
+Fleet::EventFrames Fleet::event_frames() const {
+  EventFrames n;
+  for (auto& c : event_caches_) {
+    n.parsed += c->parsed();
+    n.reused += c->reused();
+  }
   return n;
 }
 

@@ -33,8 +33,10 @@ class Fleet {
   int64_t http_connections_opened() const;
   // WebSocket frames whose event was parsed, and frames that reused an event parsed for another
   // user of the same thread (EventCache).
-  int64_t event_frames_parsed() const;
-  int64_t event_frames_reused() const;
+  struct EventFrames {
+    int64_t parsed = 0, reused = 0;
+  };
+  EventFrames event_frames() const;
   void stop();
 
  private:

@@ -175,8 +175,9 @@ int main(int argc, char** argv) {
       report["websockets_open"] = fleet.websockets_open();
       report["loadgen_max_lag_ms"] = stats.take_max_lag();
       report["http_connections_opened"] = fleet.http_connections_opened();
-      report["event_frames_parsed"] = fleet.event_frames_parsed();
-      report["event_frames_reused"] = fleet.event_frames_reused();
+      auto frames = fleet.event_frames();
+      report["event_frames_parsed"] = frames.parsed;
+      report["event_frames_reused"] = frames.reused;
       report["thresholds"] = judge(stats.take_window(), usage, healthy);
       report["usage"] = usage.to_json();
       report["stats"] = stats.report();
@@ -193,14 +194,14 @@ int main(int argc, char** argv) {
       auto usage = measure(o.server_pid, o.step_seconds);
       bool healthy = false;
       auto verdict = judge(stats.take_window(), usage, healthy);
-      int websockets_open = fleet.websockets_open();
       verdict["users"] = fleet.started();
       verdict["failed_starts"] = fleet.size() - fleet.started();
-      verdict["websockets_open"] = websockets_open;
+      verdict["websockets_open"] = fleet.websockets_open();
       verdict["loadgen_max_lag_ms"] = stats.take_max_lag();  // over the step, its logins included
       verdict["http_connections_opened"] = fleet.http_connections_opened();  // since the start
-      verdict["event_frames_parsed"] = fleet.event_frames_parsed();          // likewise
-      verdict["event_frames_reused"] = fleet.event_frames_reused();
+      auto frames = fleet.event_frames();                                    // likewise
+      verdict["event_frames_parsed"] = frames.parsed;
+      verdict["event_frames_reused"] = frames.reused;
       verdict["usage"] = usage.to_json();
       std::cerr << json::serialize(verdict) << "\n";
       steps.push_back(verdict);
