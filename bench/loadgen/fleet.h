@@ -26,9 +26,8 @@ class Fleet {
   int add(int n, bool every_action_once, bool loop);
   int size() const { return static_cast<int>(users_.size()); }
   int started() const { return started_; }
-  // Users whose WebSocket is open now (asked on each user's own thread). A user whose socket the
-  // server closed is not reconnected until its ReconnectWebSocket action, so it receives no events
-  // meanwhile: fewer than started() means the step simulated less than it says.
+  // Users whose WebSocket is open now (asked on each user's own thread). A user whose socket was
+  // lost receives no events until it reconnects (SimUser::listen, 3 s or more later).
   int websockets_open();
   int64_t http_connections_opened() const;
   // WebSocket frames whose event was parsed, and frames that reused an event parsed for another

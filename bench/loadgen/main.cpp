@@ -153,6 +153,8 @@ int main(int argc, char** argv) {
         if (c.as_object()["errors"].as_int64() > 0)
           problems.push_back("request failed: " + std::string(route) + " (" +
                              std::to_string(c.as_object()["errors"].as_int64()) + ")");
+      if (auto lost = r["websockets_lost"].as_int64(); lost > 0)
+        problems.push_back(std::to_string(lost) + " WebSockets lost");
       auto& events = r["events"].as_object();
       if (!events.if_contains("posted")) problems.push_back("no posted event received");
       report["users"] = started;
@@ -167,12 +169,15 @@ int main(int argc, char** argv) {
     }
     if (o.mode == "run") {
       int started = fleet.add(o.users, false, true);
+      std::cerr << started << " users started; measuring for " << o.seconds << " s\n";
       stats.take_window();
       stats.take_max_lag();
+      stats.take_websockets_lost();
       auto usage = measure(o.server_pid, o.seconds);
       bool healthy = false;
       report["users"] = started;
       report["websockets_open"] = fleet.websockets_open();
+      report["websockets_lost"] = stats.take_websockets_lost();  // during the run
       report["loadgen_max_lag_ms"] = stats.take_max_lag();
       report["http_connections_opened"] = fleet.http_connections_opened();
       auto frames = fleet.event_frames();
@@ -194,6 +199,12 @@ int main(int argc, char** argv) {
       auto usage = measure(o.server_pid, o.step_seconds);
       bool healthy = false;
       auto verdict = judge(stats.take_window(), usage, healthy);
+      // A lost WebSocket (over the step, its logins included) leaves its user without events for
+      // seconds: Mattermost's thresholds do not count it, but a step that loses any is not held.
+      auto lost = stats.take_websockets_lost();
+      healthy = healthy && lost == 0;
+      verdict["healthy"] = healthy;
+      verdict["websockets_lost"] = lost;
       verdict["users"] = fleet.started();
       verdict["failed_starts"] = fleet.size() - fleet.started();
       verdict["websockets_open"] = fleet.websockets_open();

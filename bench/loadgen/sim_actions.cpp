@@ -319,10 +319,12 @@ asio::awaitable<bool> SimUser::view_thread() {
   co_return read.ok();
 }
 
+// Skipped while listen() is reconnecting a lost socket: that reconnection is this action's.
 asio::awaitable<bool> SimUser::reconnect_websocket() {
+  if (ws_retrying_) co_return true;
   ws_.close();
   bool ok = co_await open_websocket();
-  if (ok) asio::co_spawn(executor_, ws_.read_loop(), asio::detached);
+  if (ok) asio::co_spawn(executor_, listen(), asio::detached);
   co_return ok;
 }
 

@@ -30,7 +30,8 @@ SimUser::SimUser(ConnectionPool& http, EventCache& events, asio::ip::address ws_
       http_(http, config.timeout),
       ws_(executor_, events, http.target(), ws_source, config.timeout,
           [this](const Event& e) { on_event(e); }),
-      timer_(executor_) {
+      timer_(executor_),
+      ws_retry_timer_(executor_) {
   double r = std::uniform_real_distribution<double>(0, 1)(rng_), acc = 0;
   for (auto [rate, share] : config_.rates) {
     acc += share;
@@ -62,6 +63,31 @@ asio::awaitable<bool> SimUser::open_websocket() {
   if (stats_.request("WS /websocket", ms, ok ? 101 : 0, !ok && ws_.timed_out()))
     std::cerr << "first failure of WS /websocket: " << ws_.failure() << "\n";
   co_return ok;
+}
+
+asio::awaitable<void> SimUser::listen() {
+  auto self = shared_from_this();
+  constexpr auto kFirstWait = std::chrono::seconds(3);
+  constexpr auto kLongestWait = std::chrono::minutes(5);
+  constexpr int kFailuresBeforeBackoff = 7;
+  while (co_await ws_.read_loop()) {
+    if (stopping_) co_return;
+    if (stats_.websocket_lost()) std::cerr << "first WebSocket lost: " << ws_.lost_reason() << "\n";
+    ws_retrying_ = true;
+    bool reopened = false;
+    for (int failures = 1; !reopened; ++failures) {
+      std::chrono::milliseconds wait = kFirstWait;
+      if (failures > kFailuresBeforeBackoff)
+        wait = std::min<std::chrono::milliseconds>(kFirstWait * failures * failures, kLongestWait);
+      ws_retry_timer_.expires_after(wait);
+      boost::system::error_code ec;
+      co_await ws_retry_timer_.async_wait(asio::redirect_error(use_awaitable, ec));
+      if (stopping_) break;
+      reopened = co_await open_websocket();
+    }
+    ws_retrying_ = false;
+    if (!reopened) co_return;
+  }
 }
 
 asio::awaitable<std::optional<json::value>> SimUser::get_json(std::string_view route,
@@ -136,7 +162,7 @@ asio::awaitable<bool> SimUser::start() {
   if (ok) {
     json::object presence{{"team_id", team_id_}};
     co_await ws_.send("presence", std::move(presence));
-    asio::co_spawn(executor_, ws_.read_loop(), asio::detached);
+    asio::co_spawn(executor_, listen(), asio::detached);
     current_ = std::uniform_int_distribution<size_t>(0, channels_.size() - 1)(rng_);
     ok = co_await view_channel(channels_[current_]);
   }
@@ -148,6 +174,7 @@ asio::awaitable<bool> SimUser::start() {
 void SimUser::stop() {
   stopping_ = true;
   timer_.cancel();
+  ws_retry_timer_.cancel();
   ws_.close();
 }
 

@@ -88,6 +88,11 @@ class SimUser : public std::enable_shared_from_this<SimUser> {
                                                               std::string target);
   // ws_.connect() counted as the route "WS /websocket" (status 101 when open, 0 when not).
   asio::awaitable<bool> open_websocket();
+  // Reads the WebSocket's events. When the connection is lost it reconnects, resuming, as the web
+  // app and load-test-ng do (after 3 s; after 7 failed attempts, 3 s times the square of the
+  // attempts, at most 5 minutes). Ends when the user closes the socket (ReconnectWebSocket then
+  // starts another) or stops.
+  asio::awaitable<void> listen();
   asio::awaitable<void> status_poll();
   asio::awaitable<void> idle(std::chrono::milliseconds d);
   void on_event(const Event& e);
@@ -148,6 +153,8 @@ class SimUser : public std::enable_shared_from_this<SimUser> {
   HttpClient http_;
   WsClient ws_;
   asio::steady_timer timer_;
+  asio::steady_timer ws_retry_timer_;  // listen()'s wait before reconnecting
+  bool ws_retrying_ = false;           // listen() is reconnecting a lost WebSocket
   bool stopping_ = false;
   bool raced_ = false;  // a request of the current action hit a post deleted meanwhile
 

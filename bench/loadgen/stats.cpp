@@ -84,6 +84,17 @@ void Stats::event(std::string_view name) {
   ++it->second;
 }
 
+bool Stats::websocket_lost() {
+  std::lock_guard lock(mutex_);
+  ++websockets_lost_window_;
+  return ++websockets_lost_ == 1;
+}
+
+int64_t Stats::take_websockets_lost() {
+  std::lock_guard lock(mutex_);
+  return std::exchange(websockets_lost_window_, 0);
+}
+
 void Stats::loop_lag(double ms) {
   std::lock_guard lock(mutex_);
   max_lag_ms_ = std::max(max_lag_ms_, ms);
@@ -111,6 +122,7 @@ Counter Stats::all_requests() const {
 json::object Stats::report() const {
   json::object actions, routes, events;
   Counter all;
+  int64_t websockets_lost = 0;
   {
     std::lock_guard lock(mutex_);
     for (const auto& [k, c] : actions_) actions[k] = c.to_json();
@@ -119,9 +131,13 @@ json::object Stats::report() const {
       all.merge(c);
     }
     for (const auto& [k, n] : events_) events[k] = n;
+    websockets_lost = websockets_lost_;
   }
-  return {
-      {"requests", all.to_json()}, {"actions", actions}, {"routes", routes}, {"events", events}};
+  return {{"requests", all.to_json()},
+          {"actions", actions},
+          {"routes", routes},
+          {"events", events},
+          {"websockets_lost", websockets_lost}};
 }
 
 }  // namespace loadgen

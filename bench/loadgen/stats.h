@@ -35,6 +35,11 @@ class Stats {
   bool request(std::string_view route, double ms, int status, bool timed_out, bool race = false);
   void action(std::string_view name, double ms, bool ok, bool timed_out, bool race = false);
   void event(std::string_view name);
+  // A user's WebSocket lost: closed by the server or the network, not by the user. Returns true
+  // for the first (the caller then logs it).
+  bool websocket_lost();
+  // WebSockets lost since the previous call.
+  int64_t take_websockets_lost();
   // How late an event loop ran a timer (its queue of ready work): the generator's own lag, which
   // a server-side latency or a late WebSocket challenge may come from.
   void loop_lag(double ms);
@@ -52,6 +57,7 @@ class Stats {
   std::map<std::string, int64_t, std::less<>> events_;
   Counter window_;
   double max_lag_ms_ = 0;
+  int64_t websockets_lost_ = 0, websockets_lost_window_ = 0;
 };
 
 }  // namespace loadgen

@@ -39,7 +39,13 @@ struct WsClient::Impl {
   int64_t replayed = 0;
   bool is_open = false;
   std::string failure;  // step and error of the last failed connect
+  std::string lost;     // how the last read loop's connection was lost
   bool timed_out = false;
+
+  std::string action_frame(std::string_view action, json::object data) {
+    return json::serialize(
+        json::object{{"seq", action_seq++}, {"action", action}, {"data", std::move(data)}});
+  }
 
   // Parses one frame; returns the event name ("" for replies).
   std::string handle(std::string_view text) {
@@ -86,6 +92,9 @@ int64_t WsClient::events_received() const {
 int64_t WsClient::missed_on_resume() const {
   return impl_->replayed;
 }
+const std::string& WsClient::lost_reason() const {
+  return impl_->lost;
+}
 const std::string& WsClient::failure() const {
   return impl_->failure;
 }
@@ -108,6 +117,7 @@ asio::awaitable<bool> WsClient::connect(const std::string& token) {
   d.ws = std::make_shared<websocket::stream<beast::tcp_stream>>(d.executor);
   beast::flat_buffer buffer;
   d.failure.clear();
+  d.lost.clear();
   d.timed_out = false;
   const char* step = "connect";
   try {
@@ -126,9 +136,11 @@ asio::awaitable<bool> WsClient::connect(const std::string& token) {
     beast::get_lowest_layer(*d.ws).expires_never();
     websocket::stream_base::timeout waiting{d.timeout, d.timeout, false};  // hello must come
     d.ws->set_option(waiting);
-    d.is_open = true;
-    json::object challenge{{"token", token}};  // built outside co_await: GCC 12 coroutine bug
-    co_await send("authentication_challenge", std::move(challenge));
+    // Written here rather than by send(), which waits for the connection to be confirmed: the
+    // user's actions may send meanwhile, and Beast allows one write at a time.
+    json::object credentials{{"token", token}};
+    auto challenge = d.action_frame("authentication_challenge", std::move(credentials));
+    co_await d.ws->async_write(asio::buffer(challenge), use_awaitable);
     step = "hello";
     // A new connection gets `hello`; a resumed one (Mattermost sends no hello then) is confirmed
     // by the OK reply to the challenge. Replayed events may come first; they are counted.
@@ -152,6 +164,7 @@ asio::awaitable<bool> WsClient::connect(const std::string& token) {
         d.replayed = d.events - before - (name == "hello" ? 1 : 0);
         d.ws->set_option(
             websocket::stream_base::timeout{d.timeout, websocket::stream_base::none(), false});
+        d.is_open = true;
         co_return true;
       }
     }
@@ -163,12 +176,13 @@ asio::awaitable<bool> WsClient::connect(const std::string& token) {
   co_return false;
 }
 
-asio::awaitable<void> WsClient::read_loop() {
+asio::awaitable<bool> WsClient::read_loop() {
   auto keep = impl_;
   auto& d = *keep;
-  if (!d.ws) co_return;
+  if (!d.ws || !d.is_open) co_return false;
   auto ws = d.ws;
   beast::flat_buffer buffer;
+  std::string reason;
   try {
     for (;;) {
       buffer.clear();
@@ -176,22 +190,31 @@ asio::awaitable<void> WsClient::read_loop() {
       auto frame = buffer.data();  // a flat_buffer's bytes are contiguous: no copy
       d.handle(std::string_view(static_cast<const char*>(frame.data()), frame.size()));
     }
-  } catch (const boost::system::system_error&) {
+  } catch (const boost::system::system_error& e) {
+    reason = e.code().message();
   }
-  if (d.ws == ws) d.is_open = false;
+  // close() clears is_open before the read fails; a replaced stream is another connection's.
+  if (d.ws != ws || !d.is_open) co_return false;
+  d.is_open = false;
+  if (d.lost.empty()) d.lost = std::move(reason);
+  co_return true;
 }
 
 asio::awaitable<void> WsClient::send(std::string_view action, json::object data) {
   auto keep = impl_;
   auto& d = *keep;
   if (!d.ws || !d.is_open) co_return;
-  json::object msg{{"seq", d.action_seq++}, {"action", action}, {"data", std::move(data)}};
   auto ws = d.ws;
-  auto text = json::serialize(msg);
+  auto text = d.action_frame(action, std::move(data));
   try {
     co_await ws->async_write(asio::buffer(text), use_awaitable);
-  } catch (const boost::system::system_error&) {
-    close();
+  } catch (const boost::system::system_error& e) {
+    // The connection is lost: closing the socket ends the read loop, which reports it.
+    if (d.ws == ws && d.is_open) {
+      d.lost = std::string("write: ") + e.code().message();
+      beast::error_code ec;
+      beast::get_lowest_layer(*ws).socket().close(ec);
+    }
   }
 }
 

@@ -25,13 +25,18 @@ class WsClient {
   WsClient& operator=(const WsClient&) = delete;
 
   // Opens the socket (resuming with connection_id/sequence_number after a previous connection)
-  // and waits for `hello`; false on failure, then failure() says at which step and why.
+  // and waits for `hello`; false on failure, then failure() says at which step and why. open()
+  // turns true when it succeeds.
   asio::awaitable<bool> connect(const std::string& token);
   const std::string& failure() const;
   bool timed_out() const;  // the last connect() failed by timeout
-  // Reads until the socket closes; events go to the handler. Run it detached after connect().
-  asio::awaitable<void> read_loop();
-  // Sends an action such as user_typing; the caller must not send concurrently.
+  // Reads until the socket closes; events go to the handler. Run it after connect(). Returns true
+  // when the connection was lost (closed by the server or the network), false when this client
+  // closed or replaced it; lost_reason() then says how.
+  asio::awaitable<bool> read_loop();
+  const std::string& lost_reason() const;
+  // Sends an action such as user_typing once the connection is confirmed (nothing before, nor
+  // after it closed); the caller must not send concurrently.
   asio::awaitable<void> send(std::string_view action, boost::json::object data);
   // Frames for which `raw` returns true are counted but not parsed (cheap fan-out counting).
   void set_raw_handler(std::function<bool(std::string_view)> raw);
