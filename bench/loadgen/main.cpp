@@ -12,6 +12,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <fstream>
 #include <iostream>
 #include <thread>
@@ -42,15 +43,20 @@ std::optional<Target> resolve(const std::string& url) {
 
 // Samples the server (and this process) once a second while `seconds` pass.
 struct Usage {
+  static constexpr int kPeriod = 10;  // seconds per entry of the timelines
   double server_cpu_sum = 0, server_cpu_max = 0, self_cpu_sum = 0;
   int64_t server_rss_max_kb = 0;
   int samples = 0;
+  // Mean CPU (% of one core) of the server and of this process over each kPeriod seconds.
+  json::array server_cpu_timeline, loadgen_cpu_timeline;
   json::object to_json() const {
     double n = samples ? samples : 1;
     return {{"server_cpu_mean_percent", server_cpu_sum / n},
             {"server_cpu_max_percent", server_cpu_max},
             {"server_rss_max_kb", server_rss_max_kb},
-            {"loadgen_cpu_mean_percent", self_cpu_sum / n}};
+            {"loadgen_cpu_mean_percent", self_cpu_sum / n},
+            {"server_cpu_percent_by_10s", server_cpu_timeline},
+            {"loadgen_cpu_percent_by_10s", loadgen_cpu_timeline}};
   }
 };
 
@@ -59,16 +65,25 @@ Usage measure(int server_pid, int seconds) {
   std::optional<ProcSampler> server;
   if (server_pid) server.emplace(server_pid);
   ProcSampler self(static_cast<int>(getpid()));
+  double server_period = 0, self_period = 0;
+  auto round1 = [](double x) { return std::round(x * 10) / 10; };
   for (int i = 0; i < seconds; ++i) {
     std::this_thread::sleep_for(std::chrono::seconds(1));
     if (server)
       if (auto s = server->sample()) {
         u.server_cpu_sum += s->cpu_percent;
+        server_period += s->cpu_percent;
         u.server_cpu_max = std::max(u.server_cpu_max, s->cpu_percent);
         u.server_rss_max_kb = std::max(u.server_rss_max_kb, s->rss_kb);
       }
-    if (auto s = self.sample()) u.self_cpu_sum += s->cpu_percent;
-    ++u.samples;
+    if (auto s = self.sample()) {
+      u.self_cpu_sum += s->cpu_percent;
+      self_period += s->cpu_percent;
+    }
+    if (++u.samples % Usage::kPeriod == 0) {
+      u.server_cpu_timeline.push_back(round1(std::exchange(server_period, 0) / Usage::kPeriod));
+      u.loadgen_cpu_timeline.push_back(round1(std::exchange(self_period, 0) / Usage::kPeriod));
+    }
   }
   return u;
 }
@@ -196,6 +211,8 @@ int main(int argc, char** argv) {
     fleet.add(o.start_users, false, true);
     for (;;) {
       stats.take_window();  // the logins of the step are not judged
+      stats.take_counts();
+      auto frames_before = fleet.event_frames();
       auto usage = measure(o.server_pid, o.step_seconds);
       bool healthy = false;
       auto verdict = judge(stats.take_window(), usage, healthy);
@@ -210,9 +227,10 @@ int main(int argc, char** argv) {
       verdict["websockets_open"] = fleet.websockets_open();
       verdict["loadgen_max_lag_ms"] = stats.take_max_lag();  // over the step, its logins included
       verdict["http_connections_opened"] = fleet.http_connections_opened();  // since the start
-      auto frames = fleet.event_frames();                                    // likewise
-      verdict["event_frames_parsed"] = frames.parsed;
-      verdict["event_frames_reused"] = frames.reused;
+      auto frames = fleet.event_frames();  // during the step's measurement
+      verdict["event_frames_parsed"] = frames.parsed - frames_before.parsed;
+      verdict["event_frames_reused"] = frames.reused - frames_before.reused;
+      verdict["counts"] = stats.take_counts();  // likewise
       verdict["usage"] = usage.to_json();
       std::cerr << json::serialize(verdict) << "\n";
       steps.push_back(verdict);

@@ -100,6 +100,23 @@ void Stats::loop_lag(double ms) {
   max_lag_ms_ = std::max(max_lag_ms_, ms);
 }
 
+json::object Stats::take_counts() {
+  std::lock_guard lock(mutex_);
+  auto since = [](std::map<std::string, int64_t, std::less<>>& taken, const auto& now,
+                  auto count_of) {
+    json::object delta;
+    for (const auto& [name, value] : now) {
+      int64_t n = count_of(value);
+      auto& before = taken[name];
+      if (n > before) delta[name] = n - before;
+      before = n;
+    }
+    return delta;
+  };
+  return {{"actions", since(actions_taken_, actions_, [](const Counter& c) { return c.count; })},
+          {"events", since(events_taken_, events_, [](int64_t n) { return n; })}};
+}
+
 double Stats::take_max_lag() {
   std::lock_guard lock(mutex_);
   return std::exchange(max_lag_ms_, 0.0);

@@ -43,6 +43,9 @@ class Stats {
   // How late an event loop ran a timer (its queue of ready work): the generator's own lag, which
   // a server-side latency or a late WebSocket challenge may come from.
   void loop_lag(double ms);
+  // How many times each action ran and each event arrived since the previous call:
+  // {"actions": {name: n}, "events": {name: n}}.
+  boost::json::object take_counts();
   // The largest lag since the previous call.
   double take_max_lag();
   // All requests since the previous call (for threshold checks).
@@ -58,6 +61,8 @@ class Stats {
   Counter window_;
   double max_lag_ms_ = 0;
   int64_t websockets_lost_ = 0, websockets_lost_window_ = 0;
+  // The counts at the previous take_counts().
+  std::map<std::string, int64_t, std::less<>> actions_taken_, events_taken_;
 };
 
 }  // namespace loadgen
