@@ -94,21 +94,30 @@ int Fleet::add(int n, bool every_action_once, bool loop) {
   return ok;
 }
 
-int Fleet::websockets_open() {
-  std::vector<std::future<int>> counts;
+Fleet::WebSocketCensus Fleet::websocket_census() {
+  std::vector<std::future<WebSocketCensus>> counts;
   for (size_t c = 0; c < contexts_.size(); ++c) {
     std::vector<std::shared_ptr<SimUser>> mine;
     for (size_t i = c; i < users_.size(); i += contexts_.size()) mine.push_back(users_[i]);
-    auto count = std::make_shared<std::promise<int>>();
+    auto count = std::make_shared<std::promise<WebSocketCensus>>();
     counts.push_back(count->get_future());
     asio::post(*contexts_[c], [mine = std::move(mine), count] {
-      count->set_value(static_cast<int>(
-          std::count_if(mine.begin(), mine.end(), [](const auto& u) { return u->started(); })));
+      WebSocketCensus n;
+      for (auto& user : mine) {
+        auto c = user->socket_census();
+        n.open += c.open ? 1 : 0;
+        n.quiet += c.quiet ? 1 : 0;
+      }
+      count->set_value(n);
     });
   }
-  int open = 0;
-  for (auto& f : counts) open += f.get();
-  return open;
+  WebSocketCensus all;
+  for (auto& f : counts) {
+    auto n = f.get();
+    all.open += n.open;
+    all.quiet += n.quiet;
+  }
+  return all;
 }
 
 int64_t Fleet::http_connections_opened() const {

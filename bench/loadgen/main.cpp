@@ -188,10 +188,13 @@ int main(int argc, char** argv) {
       stats.take_window();
       stats.take_max_lag();
       stats.take_websockets_lost();
+      fleet.websocket_census();
       auto usage = measure(o.server_pid, o.seconds);
       bool healthy = false;
       report["users"] = started;
-      report["websockets_open"] = fleet.websockets_open();
+      auto sockets = fleet.websocket_census();
+      report["websockets_open"] = sockets.open;
+      report["websockets_quiet"] = sockets.quiet;  // open, no frame received during the run
       report["websockets_lost"] = stats.take_websockets_lost();  // during the run
       report["loadgen_max_lag_ms"] = stats.take_max_lag();
       report["http_connections_opened"] = fleet.http_connections_opened();
@@ -212,6 +215,7 @@ int main(int argc, char** argv) {
     for (;;) {
       stats.take_window();  // the logins of the step are not judged
       stats.take_counts();
+      fleet.websocket_census();
       auto frames_before = fleet.event_frames();
       auto usage = measure(o.server_pid, o.step_seconds);
       bool healthy = false;
@@ -224,7 +228,9 @@ int main(int argc, char** argv) {
       verdict["websockets_lost"] = lost;
       verdict["users"] = fleet.started();
       verdict["failed_starts"] = fleet.size() - fleet.started();
-      verdict["websockets_open"] = fleet.websockets_open();
+      auto sockets = fleet.websocket_census();
+      verdict["websockets_open"] = sockets.open;
+      verdict["websockets_quiet"] = sockets.quiet;  // open, no frame received during the step
       verdict["loadgen_max_lag_ms"] = stats.take_max_lag();  // over the step, its logins included
       verdict["http_connections_opened"] = fleet.http_connections_opened();  // since the start
       auto frames = fleet.event_frames();  // during the step's measurement

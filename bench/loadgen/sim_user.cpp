@@ -171,6 +171,13 @@ asio::awaitable<bool> SimUser::start() {
   co_return ok;
 }
 
+SimUser::SocketCensus SimUser::socket_census() {
+  int64_t events = ws_.events_received();
+  SocketCensus c{started(), started() && events == events_at_census_};
+  events_at_census_ = events;
+  return c;
+}
+
 void SimUser::stop() {
   stopping_ = true;
   timer_.cancel();

@@ -192,6 +192,12 @@ asio::awaitable<bool> WsClient::read_loop() {
     }
   } catch (const boost::system::system_error& e) {
     reason = e.code().message();
+  } catch (const std::exception& e) {
+    // The handler failed on an event: without this the read loop would end unnoticed (a
+    // detached coroutine drops its exception) while the socket stays open and unread.
+    reason = std::string("handler: ") + e.what();
+    beast::error_code ec;
+    beast::get_lowest_layer(*ws).socket().close(ec);
   }
   // close() clears is_open before the read fails; a replaced stream is another connection's.
   if (d.ws != ws || !d.is_open) co_return false;

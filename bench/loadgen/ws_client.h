@@ -31,8 +31,9 @@ class WsClient {
   const std::string& failure() const;
   bool timed_out() const;  // the last connect() failed by timeout
   // Reads until the socket closes; events go to the handler. Run it after connect(). Returns true
-  // when the connection was lost (closed by the server or the network), false when this client
-  // closed or replaced it; lost_reason() then says how.
+  // when the connection was lost (closed by the server or the network, or the handler threw: the
+  // socket is then closed), false when this client closed or replaced it; lost_reason() then says
+  // how.
   asio::awaitable<bool> read_loop();
   const std::string& lost_reason() const;
   // Sends an action such as user_typing once the connection is confirmed (nothing before, nor

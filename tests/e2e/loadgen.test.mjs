@@ -87,6 +87,7 @@ test('run: WebSockets the server drops are counted as lost and reconnected', { t
     assert.ok(report.websockets_lost >= users, `every user lost its WebSocket: ${report.websockets_lost}`);
     assert.equal(report.stats.websockets_lost, report.websockets_lost);
     assert.equal(report.websockets_open, users, 'every user reconnected');
+    assert.equal(report.websockets_quiet, 0, 'every reconnected socket received its hello');
     assert.match(err, /first WebSocket lost: /);
   } finally {
     await restartable.stop();
