@@ -28,19 +28,19 @@ std::optional<SequencedFrame> split_seq(std::string_view frame) {
 bool EventCache::fill(Slot& slot, std::string_view frame) {
   count(parsed_);
   slot.event.reset();
-  slot.arena.release();
+  json::storage_ptr storage(&slot.arena.emplace(slot.buffer, sizeof slot.buffer));
   boost::system::error_code ec;
-  auto v = json::parse(frame, ec, json::storage_ptr(&slot.arena));
+  auto v = json::parse(frame, ec, storage);
   if (ec || !v.is_object()) return false;
   auto& o = v.as_object();
   auto* name = o.if_contains("event");
   if (!name || !name->is_string()) return false;
   std::string event_name(name->as_string());
   o.erase("seq");
-  json::value post(json::storage_ptr(&slot.arena));  // null; assigned without a copy
+  json::value post(storage);  // null; assigned without a copy
   if (auto* data = o.if_contains("data"); data && data->is_object())
     if (auto* text = data->as_object().if_contains("post"); text && text->is_string()) {
-      post = json::parse(text->as_string(), ec, json::storage_ptr(&slot.arena));
+      post = json::parse(text->as_string(), ec, storage);
       if (ec) post = nullptr;
     }
   slot.event.emplace(Event{std::move(event_name), std::move(o), std::move(post)});

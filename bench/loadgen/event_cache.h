@@ -51,9 +51,10 @@ class EventCache {
     size_t hash = 0;
     uint64_t used = 0;  // tick of the last hit; the least recently used slot is replaced
     // The event's tree comes from here (small events fit in the buffer), so it is declared first
-    // and outlives the event.
+    // and outlives the event. The arena is rebuilt for each event: its release() would keep the
+    // doubled block size of every earlier growth, until a large event asked for too much.
     unsigned char buffer[4096];
-    boost::json::monotonic_resource arena{buffer, sizeof buffer};
+    std::optional<boost::json::monotonic_resource> arena;
     std::optional<Event> event;
   };
   // Parses `frame` into `slot` (its previous event is dropped); false when it names no event.

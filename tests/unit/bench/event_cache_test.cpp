@@ -86,5 +86,24 @@ TEST(EventCache, RefusesFramesThatNameNoEvent) {
   EXPECT_TRUE(unsequenced->post.is_null());
 }
 
+// A slot's arena grows past its buffer for a large event. Boost.JSON's monotonic_resource doubles
+// its next block on each growth and release() does not undo that, so reusing one arena made every
+// large event ask for twice the memory of the one before, until an allocation failed (in stop 21,
+// std::bad_alloc ended most simulated users' read loops after 40 minutes).
+TEST(EventCache, LargeEventsAskForNoMoreMemoryEachTime) {
+  EventCache cache;
+  std::string text(20'000, 'x');
+  for (int i = 0; i < 200; ++i) {
+    // No seq: every frame goes through the same slot.
+    std::string frame = R"({"event":"posted","data":{"post":"{\"id\":\"p)" + std::to_string(i) +
+                        R"(\",\"message\":\")" + text + R"(\"}"}})";
+    int64_t seq = 0;
+    const Event* e = nullptr;
+    ASSERT_NO_THROW(e = cache.parse(frame, seq)) << "frame " << i;
+    ASSERT_NE(e, nullptr);
+    EXPECT_EQ(e->post.as_object().at("id").as_string(), "p" + std::to_string(i));
+  }
+}
+
 }  // namespace
 }  // namespace loadgen
