@@ -94,7 +94,7 @@ int Fleet::add(int n, bool every_action_once, bool loop) {
   return ok;
 }
 
-Fleet::WebSocketCensus Fleet::websocket_census() {
+Fleet::WebSocketCensus Fleet::take_websocket_census() {
   std::vector<std::future<WebSocketCensus>> counts;
   for (size_t c = 0; c < contexts_.size(); ++c) {
     std::vector<std::shared_ptr<SimUser>> mine;
@@ -104,9 +104,9 @@ Fleet::WebSocketCensus Fleet::websocket_census() {
     asio::post(*contexts_[c], [mine = std::move(mine), count] {
       WebSocketCensus n;
       for (auto& user : mine) {
-        auto c = user->socket_census();
-        n.open += c.open ? 1 : 0;
-        n.quiet += c.quiet ? 1 : 0;
+        auto socket = user->take_socket_census();
+        n.open += socket.open ? 1 : 0;
+        n.quiet += socket.quiet ? 1 : 0;
       }
       count->set_value(n);
     });

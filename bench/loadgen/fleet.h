@@ -27,13 +27,13 @@ class Fleet {
   int size() const { return static_cast<int>(users_.size()); }
   int started() const { return started_; }
   // Users whose WebSocket is open now, and those among them that received no frame since the
-  // previous census (asked on each user's own thread). A user whose socket was lost receives no
+  // previous take (asked on each user's own thread). A user whose socket was lost receives no
   // events until it reconnects (SimUser::listen, 3 s or more later); an open socket that stays
   // quiet while its channels are busy is one its user no longer reads.
   struct WebSocketCensus {
     int open = 0, quiet = 0;
   };
-  WebSocketCensus websocket_census();
+  WebSocketCensus take_websocket_census();
   int64_t http_connections_opened() const;
   // WebSocket frames whose event was parsed, and frames that reused an event parsed for another
   // user of the same thread (EventCache).

@@ -187,15 +187,15 @@ int main(int argc, char** argv) {
       std::cerr << started << " users started; measuring for " << o.seconds << " s\n";
       stats.take_window();
       stats.take_max_lag();
-      stats.take_websockets_lost();
-      fleet.websocket_census();
+      stats.take_counts();
+      fleet.take_websocket_census();
       auto usage = measure(o.server_pid, o.seconds);
       bool healthy = false;
       report["users"] = started;
-      auto sockets = fleet.websocket_census();
+      auto sockets = fleet.take_websocket_census();
       report["websockets_open"] = sockets.open;
       report["websockets_quiet"] = sockets.quiet;  // open, no frame received during the run
-      report["websockets_lost"] = stats.take_websockets_lost();  // during the run
+      report["websockets_lost"] = stats.take_counts().at("websockets_lost");  // during the run
       report["loadgen_max_lag_ms"] = stats.take_max_lag();
       report["http_connections_opened"] = fleet.http_connections_opened();
       auto frames = fleet.event_frames();
@@ -215,20 +215,21 @@ int main(int argc, char** argv) {
     for (;;) {
       stats.take_window();  // the logins of the step are not judged
       stats.take_counts();
-      fleet.websocket_census();
+      fleet.take_websocket_census();
       auto frames_before = fleet.event_frames();
       auto usage = measure(o.server_pid, o.step_seconds);
       bool healthy = false;
       auto verdict = judge(stats.take_window(), usage, healthy);
       // A lost WebSocket (over the step, its logins included) leaves its user without events for
       // seconds: Mattermost's thresholds do not count it, but a step that loses any is not held.
-      auto lost = stats.take_websockets_lost();
+      auto counts = stats.take_counts();  // over the step, its logins included
+      auto lost = counts.at("websockets_lost").as_int64();
       healthy = healthy && lost == 0;
       verdict["healthy"] = healthy;
       verdict["websockets_lost"] = lost;
       verdict["users"] = fleet.started();
       verdict["failed_starts"] = fleet.size() - fleet.started();
-      auto sockets = fleet.websocket_census();
+      auto sockets = fleet.take_websocket_census();
       verdict["websockets_open"] = sockets.open;
       verdict["websockets_quiet"] = sockets.quiet;  // open, no frame received during the step
       verdict["loadgen_max_lag_ms"] = stats.take_max_lag();  // over the step, its logins included
@@ -236,7 +237,7 @@ int main(int argc, char** argv) {
       auto frames = fleet.event_frames();  // during the step's measurement
       verdict["event_frames_parsed"] = frames.parsed - frames_before.parsed;
       verdict["event_frames_reused"] = frames.reused - frames_before.reused;
-      verdict["counts"] = stats.take_counts();  // likewise
+      verdict["counts"] = std::move(counts);
       verdict["usage"] = usage.to_json();
       std::cerr << json::serialize(verdict) << "\n";
       steps.push_back(verdict);

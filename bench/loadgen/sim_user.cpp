@@ -171,11 +171,11 @@ asio::awaitable<bool> SimUser::start() {
   co_return ok;
 }
 
-SimUser::SocketCensus SimUser::socket_census() {
+SimUser::SocketCensus SimUser::take_socket_census() {
   int64_t events = ws_.events_received();
-  SocketCensus c{started(), started() && events == events_at_census_};
+  SocketCensus census{started(), started() && events == events_at_census_};
   events_at_census_ = events;
-  return c;
+  return census;
 }
 
 void SimUser::stop() {

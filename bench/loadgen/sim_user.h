@@ -64,7 +64,7 @@ class SimUser : public std::enable_shared_from_this<SimUser> {
   struct SocketCensus {
     bool open = false, quiet = false;
   };
-  SocketCensus socket_census();
+  SocketCensus take_socket_census();
 
  private:
   struct KnownPost {
@@ -160,7 +160,7 @@ class SimUser : public std::enable_shared_from_this<SimUser> {
   asio::steady_timer timer_;
   asio::steady_timer ws_retry_timer_;  // listen()'s wait before reconnecting
   bool ws_retrying_ = false;           // listen() is reconnecting a lost WebSocket
-  int64_t events_at_census_ = -1;      // ws_.events_received() at the last socket_census()
+  int64_t events_at_census_ = -1;      // ws_.events_received() at the last take_socket_census()
   bool stopping_ = false;
   bool raced_ = false;  // a request of the current action hit a post deleted meanwhile
 

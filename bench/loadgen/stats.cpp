@@ -86,13 +86,7 @@ void Stats::event(std::string_view name) {
 
 bool Stats::websocket_lost() {
   std::lock_guard lock(mutex_);
-  ++websockets_lost_window_;
   return ++websockets_lost_ == 1;
-}
-
-int64_t Stats::take_websockets_lost() {
-  std::lock_guard lock(mutex_);
-  return std::exchange(websockets_lost_window_, 0);
 }
 
 void Stats::loop_lag(double ms) {
@@ -114,7 +108,9 @@ json::object Stats::take_counts() {
     return delta;
   };
   return {{"actions", since(actions_taken_, actions_, [](const Counter& c) { return c.count; })},
-          {"events", since(events_taken_, events_, [](int64_t n) { return n; })}};
+          {"events", since(events_taken_, events_, [](int64_t n) { return n; })},
+          {"websockets_lost",
+           websockets_lost_ - std::exchange(websockets_lost_taken_, websockets_lost_)}};
 }
 
 double Stats::take_max_lag() {

@@ -38,13 +38,11 @@ class Stats {
   // A user's WebSocket lost: closed by the server or the network, not by the user. Returns true
   // for the first (the caller then logs it).
   bool websocket_lost();
-  // WebSockets lost since the previous call.
-  int64_t take_websockets_lost();
   // How late an event loop ran a timer (its queue of ready work): the generator's own lag, which
   // a server-side latency or a late WebSocket challenge may come from.
   void loop_lag(double ms);
-  // How many times each action ran and each event arrived since the previous call:
-  // {"actions": {name: n}, "events": {name: n}}.
+  // How many times each action ran, each event arrived and WebSockets were lost since the
+  // previous call: {"actions": {name: n}, "events": {name: n}, "websockets_lost": n}.
   boost::json::object take_counts();
   // The largest lag since the previous call.
   double take_max_lag();
@@ -60,9 +58,10 @@ class Stats {
   std::map<std::string, int64_t, std::less<>> events_;
   Counter window_;
   double max_lag_ms_ = 0;
-  int64_t websockets_lost_ = 0, websockets_lost_window_ = 0;
+  int64_t websockets_lost_ = 0;
   // The counts at the previous take_counts().
   std::map<std::string, int64_t, std::less<>> actions_taken_, events_taken_;
+  int64_t websockets_lost_taken_ = 0;
 };
 
 }  // namespace loadgen
