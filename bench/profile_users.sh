@@ -2,11 +2,12 @@
 # Where simulated users spend the server's CPU: a fresh SQLite server, `parley_loadgen run` with
 # USERS users (load-test-ng's user model), and once every user holds its WebSocket,
 # `perf record` of the server (or, with PROFILE=loadgen, of the load generator, which shares the
-# box) for PERF_SECONDS. Leaves OUT/perf.data (read it with
-# `perf report -i OUT/perf.data --children --sort sym`) and OUT/report.json (the run's latencies
-# and usage).
+# box; PROFILE=both records the two processes in one file) for PERF_SECONDS. Leaves OUT/perf.data
+# (read it with `perf report -i OUT/perf.data --children --sort sym`, and `--pid` for one
+# process of two) and OUT/report.json (the run's latencies and usage).
 #   USERS (default 2000), PERF_SECONDS (30), OUT (default /tmp/parley-profile), PORT (18365),
-#   PROFILE (server), LOADGEN_THREADS (2), DATA (a server folder already
+#   PROFILE (server), LOADGEN_THREADS (2), POSTS and REACTIONS (10 and 2 per user, seeded unless
+#   DATA already holds USERS users), DATA (a server folder already
 #   seeded, e.g. an earlier OUT/data: copied instead of seeding anew, which takes ~15 minutes at
 #   6,000 users)
 set -euo pipefail
@@ -14,6 +15,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${BUILD_DIR:-$ROOT/build}
 USERS=${USERS:-2000}; PERF_SECONDS=${PERF_SECONDS:-30}; OUT=${OUT:-/tmp/parley-profile}; PORT=${PORT:-18365}
 PROFILE=${PROFILE:-server}; LOADGEN_THREADS=${LOADGEN_THREADS:-2}
+POSTS=${POSTS:-$((USERS * 10))}; REACTIONS=${REACTIONS:-$((USERS * 2))}
 command -v perf >/dev/null || { echo "perf is missing (Debian: linux-perf)" >&2; exit 1; }
 ulimit -n "$(ulimit -Hn)"
 rm -rf "$OUT"; mkdir -p "$OUT"
@@ -29,8 +31,8 @@ trap cleanup EXIT
 PID=$!
 until curl -sf -o /dev/null "http://127.0.0.1:$PORT/api/v4/system/ping"; do sleep 0.1; done
 "$BUILD/parley_loadgen" run --url "http://127.0.0.1:$PORT" --server-pid "$PID" --users "$USERS" \
-  --seconds $((PERF_SECONDS + 50)) --sources 8 --ramp-per-second 15 --posts $((USERS * 10)) \
-  --reactions $((USERS * 2)) --threads "$LOADGEN_THREADS" >"$OUT/report.json" 2>"$OUT/loadgen.log" &
+  --seconds $((PERF_SECONDS + 50)) --sources 8 --ramp-per-second 15 --posts "$POSTS" \
+  --reactions "$REACTIONS" --threads "$LOADGEN_THREADS" >"$OUT/report.json" 2>"$OUT/loadgen.log" &
 LG=$!
 # Every user in: a WebSocket each, plus the few dozen HTTP connections the users share.
 until [ "$(ss -Htn state established "( sport = :$PORT )" | wc -l)" -ge "$USERS" ]; do
@@ -38,7 +40,11 @@ until [ "$(ss -Htn state established "( sport = :$PORT )" | wc -l)" -ge "$USERS"
   sleep 2
 done
 sleep 10
-TARGET=$PID; [ "$PROFILE" = loadgen ] && TARGET=$LG
+case $PROFILE in
+  loadgen) TARGET=$LG ;;
+  both) TARGET=$PID,$LG; echo "server $PID, load generator $LG" >"$OUT/pids" ;;
+  *) TARGET=$PID ;;
+esac
 perf record -F 199 --call-graph dwarf,16384 -p "$TARGET" -o "$OUT/perf.data" -- sleep "$PERF_SECONDS" 2>/dev/null
 wait "$LG"; LG=""
 echo "perf data: $OUT/perf.data; run report: $OUT/report.json"
