@@ -40,19 +40,27 @@ SimUser::Channel* SimUser::current() {
   return channels_.empty() ? nullptr : &channels_[current_];
 }
 
+std::optional<IdKey> id_key(std::string_view id) {
+  IdKey key;
+  if (id.size() != key.size()) return std::nullopt;
+  std::copy(id.begin(), id.end(), key.begin());
+  return key;
+}
+
 SimUser::Channel* SimUser::find_channel(std::string_view id) {
-  auto it = channel_index_.find(id);
+  auto key = id_key(id);
+  if (!key) return nullptr;
+  auto it = channel_index_.find(*key);
   return it == channel_index_.end() ? nullptr : &channels_[it->second];
 }
 
 bool SimUser::learn_user(std::string_view id) {
-  if (known_user_ids_.contains(id)) return false;
-  known_user_ids_.emplace(id);
-  return true;
+  auto key = id_key(id);
+  return key && known_user_ids_.insert(*key).second;
 }
 
 SimUser::Channel& SimUser::add_channel(Channel ch) {
-  channel_index_.emplace(ch.id, channels_.size());
+  if (auto key = id_key(ch.id)) channel_index_.emplace(*key, channels_.size());
   return channels_.emplace_back(std::move(ch));
 }
 
@@ -150,7 +158,7 @@ asio::awaitable<bool> SimUser::view_channel(Channel& ch) {
   co_await ws_.send("presence", std::move(presence));
   ch.visited = true;
   ch.last_viewed = now_ms();
-  current_ = channel_index_.at(ch.id);
+  current_ = channel_index_.at(id_key(ch.id).value());
   co_return ok;
 }
 

@@ -11,14 +11,16 @@
 
 #include <boost/asio/steady_timer.hpp>
 #include <boost/json/value.hpp>
+#include <boost/unordered/unordered_flat_map.hpp>
+#include <boost/unordered/unordered_flat_set.hpp>
 
+#include <array>
 #include <deque>
 #include <memory>
 #include <optional>
 #include <random>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -38,6 +40,16 @@ struct SimConfig {
 
 // Ids, searchable with a view into a parsed event (no copy).
 using IdSet = std::unordered_set<std::string, parley::util::StringHash, std::equal_to<>>;
+
+// A Mattermost id (26 characters) held inline. The tables every event is looked up in, once per
+// user it reaches, are keyed by it in open addressing: a lookup reads no memory but the table's.
+using IdKey = std::array<char, 26>;
+std::optional<IdKey> id_key(std::string_view id);  // nullopt unless it has 26 characters
+struct IdKeyHash {
+  size_t operator()(const IdKey& k) const noexcept {
+    return std::hash<std::string_view>()(std::string_view(k.data(), k.size()));
+  }
+};
 
 struct Account {
   std::string email;
@@ -146,7 +158,7 @@ class SimUser : public std::enable_shared_from_this<SimUser> {
   // The channel of that id among this user's, or null.
   Channel* find_channel(std::string_view id);
   Channel& add_channel(Channel ch);
-  // Adds a user id to known_user_ids_ (copied only when new); true when it was new.
+  // Adds a user id to known_user_ids_; true when it was new.
   bool learn_user(std::string_view id);
 
   asio::any_io_executor executor_;
@@ -171,10 +183,10 @@ class SimUser : public std::enable_shared_from_this<SimUser> {
   int64_t max_notifications_per_channel_ = 1000;
   std::deque<Channel> channels_;  // deque: events append while actions hold references
   // Channel id -> position in channels_.
-  std::unordered_map<std::string, size_t, parley::util::StringHash, std::equal_to<>> channel_index_;
+  boost::unordered_flat_map<IdKey, size_t, IdKeyHash> channel_index_;
   size_t current_ = 0;
   std::vector<std::string> team_user_ids_;
-  IdSet known_user_ids_;
+  boost::unordered_flat_set<IdKey, IdKeyHash> known_user_ids_;
   // The other users of the direct channels shown in the sidebar (direct_channel_show): the
   // status poll asks for them too.
   IdSet direct_partner_ids_;
