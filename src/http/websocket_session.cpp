@@ -73,22 +73,28 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Soc
           std::chrono::seconds(30), std::chrono::seconds(options_.idle_timeout_seconds), true});
       ws_.read_message_max(1 << 20);
       ws_.text(true);
-      std::string remote;
-      boost::system::error_code ec;
-      auto ep = beast::get_lowest_layer(ws_).socket().remote_endpoint(ec);
-      if (!ec) remote = ep.address().to_string();
-      BeastRequest copy = request_;
-      api::Request areq = to_api_request(std::move(copy), remote);
-      connection_id_ = std::string(areq.query_param("connection_id"));
-      sequence_number_ = 0;
-      if (auto s = areq.query_param("sequence_number"); !s.empty()) {
-        try {
-          sequence_number_ = std::stoll(std::string(s));
-        } catch (...) {
-          sequence_number_ = 0;
+      // What the upgrade request says is read here, and the request is dropped once accepted:
+      // an idle session keeps none of its headers (the locals of this block go with it).
+      std::string token;
+      {
+        std::string remote;
+        boost::system::error_code ec;
+        auto ep = beast::get_lowest_layer(ws_).socket().remote_endpoint(ec);
+        if (!ec) remote = ep.address().to_string();
+        api::Request areq = to_api_request(BeastRequest(request_), remote);
+        connection_id_ = std::string(areq.query_param("connection_id"));
+        sequence_number_ = 0;
+        if (auto s = areq.query_param("sequence_number"); !s.empty()) {
+          try {
+            sequence_number_ = std::stoll(std::string(s));
+          } catch (...) {
+            sequence_number_ = 0;
+          }
         }
+        token = api::token_from_request(areq).token;
       }
       co_await ws_.async_accept(request_, use_awaitable);
+      request_ = {};
       // As Mattermost's pong handler: every pong (pings go out when the client has been quiet
       // for half the pong timeout) checks whether the user has been inactive long enough to be
       // set away; the check runs on the worker pool.
@@ -103,11 +109,10 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Soc
         });
       });
 
-      auto token = api::token_from_request(areq);
-      if (!token.token.empty()) {
-        auto s =
-            co_await run_on(workers_, [&] { return app::session_from_token(app_, token.token); });
+      if (!token.empty()) {
+        auto s = co_await run_on(workers_, [&] { return app::session_from_token(app_, token); });
         if (s) register_session(std::move(s).value());
+        token = std::string();
       }
       if (!conn_) arm_auth_timeout();
 
