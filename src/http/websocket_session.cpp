@@ -22,6 +22,7 @@
 
 #include <deque>
 #include <mutex>
+#include <utility>
 #include <vector>
 
 namespace parley::http {
@@ -73,15 +74,16 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Soc
           std::chrono::seconds(30), std::chrono::seconds(options_.idle_timeout_seconds), true});
       ws_.read_message_max(1 << 20);
       ws_.text(true);
-      // What the upgrade request says is read here, and the request is dropped once accepted:
-      // an idle session keeps none of its headers (the locals of this block go with it).
+      co_await ws_.async_accept(request_, use_awaitable);
+      // What the upgrade request says is read once it is accepted, and the request goes with the
+      // locals of this block: an idle session keeps none of its headers.
       std::string token;
       {
         std::string remote;
         boost::system::error_code ec;
         auto ep = beast::get_lowest_layer(ws_).socket().remote_endpoint(ec);
         if (!ec) remote = ep.address().to_string();
-        api::Request areq = to_api_request(BeastRequest(request_), remote);
+        api::Request areq = to_api_request(std::exchange(request_, {}), remote);
         connection_id_ = std::string(areq.query_param("connection_id"));
         sequence_number_ = 0;
         if (auto s = areq.query_param("sequence_number"); !s.empty()) {
@@ -93,8 +95,6 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Soc
         }
         token = api::token_from_request(areq).token;
       }
-      co_await ws_.async_accept(request_, use_awaitable);
-      request_ = {};
       // As Mattermost's pong handler: every pong (pings go out when the client has been quiet
       // for half the pong timeout) checks whether the user has been inactive long enough to be
       // set away; the check runs on the worker pool.
