@@ -31,7 +31,6 @@ if [ ! -d "$DATA" ]; then
   stop_server; rm -f "$DATA/server.log"
 fi
 
-median() { sort -g | awk '{a[NR] = $1} END {print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2)}'; }
 declare -A rates cpus ratios
 for r in $(seq 1 "$ROUNDS"); do
   for bin in "$@"; do

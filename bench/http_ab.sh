@@ -17,6 +17,8 @@ URL=http://127.0.0.1:$PORT
 LOADGEN=${LOADGEN:-$ROOT/build/parley_loadgen}
 # shellcheck source=bench/http_fixture.sh
 . "$ROOT/bench/http_fixture.sh"
+# shellcheck source=bench/server_lib.sh
+. "$ROOT/bench/server_lib.sh"  # median
 
 start() {  # start BINARY DATA_DIR: sets PID
   (cd "$2" && MM_SERVICESETTINGS_LISTENADDRESS=127.0.0.1:$PORT MM_TEAMSETTINGS_MAXUSERSPERTEAM=100000 \
@@ -54,7 +56,6 @@ rate() {
   n=$(awk '/requests in/ {print $1}' <<<"$out")
   echo "$(awk '/Requests\/sec/ {print $2}' <<<"$out") $(jq -n "($c1 - $c0) * 1e6 / $(getconf CLK_TCK) / $n | round")"
 }
-median() { sort -g | awk '{a[NR] = $1} END {print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2)}'; }
 
 declare -A ratios cpus
 for r in $(seq 1 "$ROUNDS"); do

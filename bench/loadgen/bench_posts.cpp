@@ -12,8 +12,6 @@
 
 #include <atomic>
 
-#include <unistd.h>
-
 namespace loadgen {
 
 namespace json = boost::json;
@@ -46,12 +44,12 @@ json::object run_post_rate(const Options& o, const Target& target) {
         asio::use_future));
   // With --server-pid: the server's CPU (utime + stime) over the posting window only, so the
   // logins and channel setup above are not charged to the posts.
-  auto ticks_before = o.server_pid ? process_ticks(o.server_pid) : std::nullopt;
+  auto cpu_before = o.server_pid ? process_cpu_seconds(o.server_pid) : std::nullopt;
   auto start = Clock::now();
   io.run();
   for (auto& f : done) f.get();
   double secs = std::chrono::duration<double>(Clock::now() - start).count();
-  auto ticks_after = o.server_pid ? process_ticks(o.server_pid) : std::nullopt;
+  auto cpu_after = o.server_pid ? process_cpu_seconds(o.server_pid) : std::nullopt;
   auto all = stats.all_requests();
   int64_t acknowledged = all.count - all.errors;
   json::object out{{"clients", clients},
@@ -61,9 +59,8 @@ json::object run_post_rate(const Options& o, const Target& target) {
                    {"posts_per_second", static_cast<double>(acknowledged) / secs},
                    {"mean_ms", all.mean()},
                    {"p99_ms", all.percentile(99)}};
-  if (ticks_before && ticks_after && acknowledged > 0) {
-    double cpu_ms = 1000.0 * static_cast<double>(*ticks_after - *ticks_before) /
-                    static_cast<double>(sysconf(_SC_CLK_TCK));
+  if (cpu_before && cpu_after && acknowledged > 0) {
+    double cpu_ms = 1000.0 * (*cpu_after - *cpu_before);
     out["server_cpu_ms"] = cpu_ms;
     out["server_cpu_us_per_post"] = 1000.0 * cpu_ms / static_cast<double>(acknowledged);
   }

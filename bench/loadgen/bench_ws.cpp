@@ -17,7 +17,6 @@
 #include <boost/json/serialize.hpp>
 
 #include <sys/resource.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <iostream>
@@ -227,7 +226,7 @@ json::object run_fanout(const Options& o, const Target& target) {
     std::cerr << "fanout: " << open << " listeners on Parley\n";
     int64_t expected = static_cast<int64_t>(open) * static_cast<int64_t>(messages);
     auto start = Clock::now();
-    auto ticks_before = o.server_pid ? process_ticks(o.server_pid) : std::nullopt;
+    auto cpu_before = o.server_pid ? process_cpu_seconds(o.server_pid) : std::nullopt;
     {
       asio::io_context io;
       std::vector<std::future<void>> done;
@@ -257,11 +256,10 @@ json::object run_fanout(const Options& o, const Target& target) {
     out["parley"] = d.report(expected, start);
     out["listeners"] = open;
     // The server's CPU from the first post to the last delivery (posting, fan-out, writes).
-    auto ticks_after = o.server_pid ? process_ticks(o.server_pid) : std::nullopt;
-    if (ticks_before && ticks_after && expected > 0)
-      out["server_cpu_us_per_delivery"] = static_cast<double>(*ticks_after - *ticks_before) * 1e6 /
-                                          static_cast<double>(sysconf(_SC_CLK_TCK)) /
-                                          static_cast<double>(expected);
+    auto cpu_after = o.server_pid ? process_cpu_seconds(o.server_pid) : std::nullopt;
+    if (cpu_before && cpu_after && expected > 0)
+      out["server_cpu_us_per_delivery"] =
+          (*cpu_after - *cpu_before) * 1e6 / static_cast<double>(expected);
     if (o.server_pid && open > 0) {
       auto rss_after = process_rss_kb(o.server_pid).value_or(0);
       out["server_rss_after_kb"] = rss_after;

@@ -9,7 +9,7 @@
 
 namespace loadgen {
 
-std::optional<int64_t> process_ticks(int pid) {
+std::optional<double> process_cpu_seconds(int pid) {
   std::ifstream f("/proc/" + std::to_string(pid) + "/stat");
   std::string line;
   if (!std::getline(f, line)) return std::nullopt;
@@ -22,7 +22,7 @@ std::optional<int64_t> process_ticks(int pid) {
     if (i == 14) utime = std::stoll(field);
     if (i == 15) stime = std::stoll(field);
   }
-  return utime + stime;
+  return static_cast<double>(utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
 }
 
 std::optional<int64_t> process_rss_kb(int pid) {
@@ -40,20 +40,19 @@ std::optional<int64_t> process_rss_kb(int pid) {
 }
 
 ProcSampler::ProcSampler(int pid) : pid_(pid), last_time_(std::chrono::steady_clock::now()) {
-  last_ticks_ = process_ticks(pid).value_or(0);
+  last_cpu_seconds_ = process_cpu_seconds(pid).value_or(0);
 }
 
 std::optional<ProcSample> ProcSampler::sample() {
-  auto ticks = process_ticks(pid_);
+  auto cpu = process_cpu_seconds(pid_);
   auto rss = process_rss_kb(pid_);
-  if (!ticks || !rss) return std::nullopt;
+  if (!cpu || !rss) return std::nullopt;
   auto now = std::chrono::steady_clock::now();
   double secs = std::chrono::duration<double>(now - last_time_).count();
-  double hz = static_cast<double>(sysconf(_SC_CLK_TCK));
   ProcSample s;
-  s.cpu_percent = secs > 0 ? 100.0 * static_cast<double>(*ticks - last_ticks_) / hz / secs : 0;
+  s.cpu_percent = secs > 0 ? 100.0 * (*cpu - last_cpu_seconds_) / secs : 0;
   s.rss_kb = *rss;
-  last_ticks_ = *ticks;
+  last_cpu_seconds_ = *cpu;
   last_time_ = now;
   return s;
 }

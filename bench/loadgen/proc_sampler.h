@@ -20,11 +20,11 @@ class ProcSampler {
 
  private:
   int pid_;
-  int64_t last_ticks_ = 0;
+  double last_cpu_seconds_ = 0;
   std::chrono::steady_clock::time_point last_time_;
 };
 
-std::optional<int64_t> process_ticks(int pid);   // utime + stime in clock ticks
-std::optional<int64_t> process_rss_kb(int pid);  // VmRSS
+std::optional<double> process_cpu_seconds(int pid);  // utime + stime
+std::optional<int64_t> process_rss_kb(int pid);      // VmRSS
 
 }  // namespace loadgen
