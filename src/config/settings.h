@@ -272,7 +272,7 @@ struct ParleySettings {
   int64_t websocket_auth_timeout_seconds = 0;
   int64_t reconnect_buffer_size = 0;     // events kept per connection for resumption
   int64_t reconnect_buffer_seconds = 0;  // how long a dropped connection can resume
-  int64_t worker_threads = 0;            // 0 = number of CPUs
+  int64_t worker_threads = 0;            // HTTP worker loops; 0 = four per CPU
   int64_t read_after_write_seconds = 0;  // a user's reads stay on the primary after a write
 };
 

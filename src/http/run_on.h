@@ -1,10 +1,9 @@
-// Runs a blocking function on the worker pool and resumes the calling coroutine with its result,
-// so that database work never blocks an I/O thread.
+// Runs a blocking function on a worker (a thread pool or a worker loop's executor) and resumes the
+// calling coroutine with its result, so that database work never blocks an I/O thread.
 #pragma once
 
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/co_spawn.hpp>
-#include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
 #include <optional>
@@ -12,8 +11,8 @@
 
 namespace parley::http {
 
-template <class F>
-boost::asio::awaitable<std::invoke_result_t<F>> run_on(boost::asio::thread_pool& pool, F f) {
+template <class Where, class F>
+boost::asio::awaitable<std::invoke_result_t<F>> run_on(Where& pool, F f) {
   using R = std::invoke_result_t<F>;
   if constexpr (std::is_void_v<R>) {
     co_await boost::asio::co_spawn(

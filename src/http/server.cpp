@@ -1,5 +1,5 @@
-// Listener, HTTP sessions (C++20 coroutines on Beast, handlers run inline on the worker pool),
-// graceful shutdown on SIGINT/SIGTERM.
+// Listener, HTTP sessions (C++20 coroutines on Beast, each connection on one worker loop that also
+// runs its handlers), graceful shutdown on SIGINT/SIGTERM.
 #include "http/server.h"
 
 #include "api/origin.h"
@@ -12,13 +12,14 @@
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ip/v6_only.hpp>
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
@@ -29,6 +30,7 @@
 #include <cerrno>
 #include <optional>
 #include <thread>
+#include <vector>
 
 namespace parley::http {
 namespace {
@@ -75,16 +77,26 @@ struct Server::Impl {
         io_threads(options.io_threads > 0 ? options.io_threads
                                           : std::max(1u, std::thread::hardware_concurrency())),
         ioc(io_threads),
-        workers(options.worker_threads > 0 ? options.worker_threads : io_threads * 4),
         password_workers(io_threads * 2),
-        acceptor(ioc) {}
+        acceptor(ioc) {
+    int n = options.worker_threads > 0 ? options.worker_threads : io_threads * 4;
+    for (int i = 0; i < n; ++i) {
+      // One thread each: the hint lets Asio skip the locking a shared queue needs.
+      workers.push_back(std::make_unique<asio::io_context>(1));
+      worker_guards.push_back(asio::make_work_guard(*workers.back()));
+    }
+  }
 
-  // HTTP connections live on the worker pool and run their handlers inline: a request costs
-  // no hop between an I/O thread and a worker (two context switches). WebSocket connections are
-  // moved to the I/O context on upgrade.
+  // The worker loops in turn.
+  asio::io_context& next_worker() { return *workers[next_worker_index++ % workers.size()]; }
+
+  // Each HTTP connection lives on one worker loop (one thread, its own epoll and timers) and runs
+  // its handlers inline: a request costs no hop between threads, and no lock or queue is shared
+  // between connections of different loops. A handler that blocks (on the database) holds up
+  // only its loop's connections. WebSocket connections are moved to the I/O context on upgrade.
   asio::awaitable<void> accept_loop() {
     for (;;) {
-      tcp::socket socket(asio::make_strand(workers));
+      tcp::socket socket(next_worker());
       try {
         co_await acceptor.async_accept(socket, use_awaitable);
       } catch (const boost::system::system_error&) {
@@ -245,7 +257,8 @@ struct Server::Impl {
           auto protocol = pooled.local_endpoint().protocol();
           tcp::socket on_io(ioc);
           on_io.assign(protocol, pooled.release());
-          start_websocket(std::move(on_io), parser.release(), app, hub, workers, wo);
+          start_websocket(std::move(on_io), parser.release(), app, hub,
+                          next_worker().get_executor(), wo);
           co_return;
         }
         auto msg = parser.release();
@@ -300,7 +313,7 @@ struct Server::Impl {
   void drain_wait(int waited_ms) {
     if (inflight == 0 || waited_ms > 30'000) {
       ioc.stop();
-      workers.stop();  // idle keep-alive connections wait there
+      for (auto& w : workers) w->stop();  // idle keep-alive connections wait there
       password_workers.stop();
       return;
     }
@@ -314,7 +327,9 @@ struct Server::Impl {
   app::App& app;
   int io_threads;
   asio::io_context ioc;
-  asio::thread_pool workers;
+  std::vector<std::unique_ptr<asio::io_context>> workers;
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> worker_guards;
+  std::atomic<std::size_t> next_worker_index{0};
   asio::thread_pool password_workers;  // requests whose route hashes_password
   tcp::acceptor acceptor;
   std::atomic<bool> stopping{false};
@@ -345,9 +360,9 @@ void Server::run() {
   asio::co_spawn(impl_->ioc, impl_->accept_loop(), asio::detached);
   std::vector<std::thread> threads;
   for (int i = 1; i < impl_->io_threads; ++i) threads.emplace_back([this] { impl_->ioc.run(); });
+  for (auto& w : impl_->workers) threads.emplace_back([&w] { w->run(); });
   impl_->ioc.run();
   for (auto& t : threads) t.join();
-  impl_->workers.join();
   impl_->password_workers.join();
 }
 

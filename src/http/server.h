@@ -14,7 +14,7 @@ namespace parley::http {
 struct ServerOptions {
   std::string listen_address = ":8065";  // Mattermost's form: "host:port", ":port", "[::]:port"
   int io_threads = 0;                    // 0 = hardware concurrency
-  int worker_threads = 0;                // 0 = 2 x hardware concurrency
+  int worker_threads = 0;                // worker loops; 0 = 4 x io_threads
   int64_t read_timeout_seconds = 300;
   // How long a kept-alive connection may wait for its next request (ServiceSettings.IdleTimeout,
   // as Go's http.Server.IdleTimeout; 0 = the read timeout).

@@ -37,13 +37,13 @@ using Strand = asio::strand<asio::any_io_executor>;
 class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Socket {
  public:
   WsSession(Strand strand, asio::ip::tcp::socket socket, BeastRequest request, app::App& app,
-            ws::Hub& hub, asio::thread_pool& workers, WebSocketOptions options)
+            ws::Hub& hub, asio::io_context::executor_type worker, WebSocketOptions options)
       : strand_(std::move(strand)),
         ws_(std::move(socket)),
         request_(std::move(request)),
         app_(app),
         hub_(hub),
-        workers_(workers),
+        worker_(worker),
         options_(options),
         auth_timer_(ws_.get_executor()) {}
 
@@ -97,10 +97,10 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Soc
       }
       // As Mattermost's pong handler: every pong (pings go out when the client has been quiet
       // for half the pong timeout) checks whether the user has been inactive long enough to be
-      // set away; the check runs on the worker pool.
+      // set away; the check runs on the session's worker.
       ws_.control_callback([this](websocket::frame_type kind, beast::string_view) {
         if (kind != websocket::frame_type::pong || !session_) return;
-        asio::post(workers_, [&app = app_, user = session_->user_id] {
+        asio::post(worker_, [&app = app_, user = session_->user_id] {
           try {
             app::set_status_away_if_needed(app, user, false);
           } catch (const std::exception& e) {
@@ -110,7 +110,7 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Soc
       });
 
       if (!token.empty()) {
-        auto s = co_await run_on(workers_, [&] { return app::session_from_token(app_, token); });
+        auto s = co_await run_on(worker_, [&] { return app::session_from_token(app_, token); });
         if (s) register_session(std::move(s).value());
         token = std::string();
       }
@@ -126,7 +126,7 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Soc
           continue;
         }
         auto reply = co_await run_on(
-            workers_, [&] { return ws::handle_action(app_, hub_, *conn_, *session_, text); });
+            worker_, [&] { return ws::handle_action(app_, hub_, *conn_, *session_, text); });
         if (!reply.empty()) enqueue(reply_frame(std::move(reply)));
       }
     } catch (const boost::system::system_error&) {
@@ -153,13 +153,13 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Soc
     std::string token;
     if (auto it = o.find("data"); it != o.end() && it->value().is_object())
       token = json::get_string(it->value().get_object(), "token");
-    // The timeout bounds how long a client may stay silent, not how long the workers take to
+    // The timeout bounds how long a client may stay silent, not how long the worker takes to
     // check its token (under a burst of bcrypt logins that can exceed it). The flag covers a
     // timer that expired before this ran: its handler is already queued and cancel() cannot
     // stop it.
     challenged_ = true;
     auth_timer_.cancel();
-    auto s = co_await run_on(workers_, [&] { return app::session_from_token(app_, token); });
+    auto s = co_await run_on(worker_, [&] { return app::session_from_token(app_, token); });
     if (!s) {
       log::debug("websocket closed: authentication challenge refused",
                  {{"error", s.error().id}, {"connection_id", connection_id_}});
@@ -280,7 +280,7 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Soc
   BeastRequest request_;
   app::App& app_;
   ws::Hub& hub_;
-  asio::thread_pool& workers_;
+  asio::io_context::executor_type worker_;  // runs handlers
   WebSocketOptions options_;
   asio::steady_timer auth_timer_;
   std::optional<model::Session> session_;
@@ -300,13 +300,14 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Soc
 }  // namespace
 
 void start_websocket(asio::ip::tcp::socket socket, BeastRequest request, app::App& app,
-                     ws::Hub& hub, asio::thread_pool& workers, WebSocketOptions options) {
+                     ws::Hub& hub, asio::io_context::executor_type worker,
+                     WebSocketOptions options) {
   // Each session runs on its own strand.
   auto strand = asio::make_strand(socket.get_executor());
   asio::ip::tcp::socket on_strand(strand);
   auto protocol = socket.local_endpoint().protocol();
   on_strand.assign(protocol, socket.release());
-  std::make_shared<WsSession>(strand, std::move(on_strand), std::move(request), app, hub, workers,
+  std::make_shared<WsSession>(strand, std::move(on_strand), std::move(request), app, hub, worker,
                               options)
       ->start();
 }

@@ -6,8 +6,8 @@
 #include "http/convert.h"
 #include "ws/hub.h"
 
+#include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
-#include <boost/asio/thread_pool.hpp>
 
 namespace parley::http {
 
@@ -17,7 +17,9 @@ struct WebSocketOptions {
   std::size_t max_queue = 4096;        // slow consumers beyond this are dropped
 };
 
+// `worker` runs the session's handlers (database work), off the I/O threads.
 void start_websocket(boost::asio::ip::tcp::socket socket, BeastRequest request, app::App& app,
-                     ws::Hub& hub, boost::asio::thread_pool& workers, WebSocketOptions options);
+                     ws::Hub& hub, boost::asio::io_context::executor_type worker,
+                     WebSocketOptions options);
 
 }  // namespace parley::http
