@@ -35,16 +35,4 @@ Scope::~Scope() {
   for (auto& invalidate : pending) invalidate();
 }
 
-BatchScope::BatchScope() : outer_depth_(t_depth), outer_pending_(std::move(t_after_commit)) {
-  t_after_commit.clear();
-  t_depth = 1;
-}
-
-BatchScope::~BatchScope() {
-  auto pending = std::move(t_after_commit);
-  t_after_commit = std::move(outer_pending_);
-  t_depth = outer_depth_;
-  for (auto& invalidate : pending) invalidate();
-}
-
 }  // namespace parley::store::cache_tx

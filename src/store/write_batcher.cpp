@@ -10,14 +10,23 @@ namespace parley::store {
 WriteBatcher::WriteBatcher(OpenTx open, std::size_t max_batch)
     : open_(std::move(open)), max_batch_(max_batch == 0 ? 1 : max_batch) {}
 
+WriteBatcher::~WriteBatcher() {
+  if (writer_.joinable()) {
+    writer_.request_stop();
+    writer_.join();
+  }
+}
+
 void WriteBatcher::run(const std::function<void()>& fn) {
   Job job(&fn);
-  std::unique_lock lock(mutex_);
-  queue_.push_back(&job);
-  while (!job.done) {
-    job.wake.wait(lock, [&] { return job.done || !leading_; });
-    if (!job.done) lead(lock);
+  {
+    std::lock_guard lock(mutex_);
+    if (!writer_.joinable())
+      writer_ = std::jthread([this](std::stop_token stop) { write_loop(stop); });
+    queue_.push_back(&job);
   }
+  queued_.notify_one();
+  job.done.acquire();
   if (job.error) std::rethrow_exception(job.error);
 }
 
@@ -26,29 +35,28 @@ std::size_t WriteBatcher::pending() {
   return queue_.size();
 }
 
-void WriteBatcher::lead(std::unique_lock<std::mutex>& lock) {
-  leading_ = true;
-  std::deque<Job*> batch;
-  while (!queue_.empty() && batch.size() < max_batch_) {
-    batch.push_back(queue_.front());
-    queue_.pop_front();
+void WriteBatcher::write_loop(std::stop_token stop) {
+  std::vector<Job*> batch;
+  std::unique_lock lock(mutex_);
+  // Stops once asked to and nothing is queued.
+  while (queued_.wait(lock, stop, [&] { return !queue_.empty(); })) {
+    while (!queue_.empty() && batch.size() < max_batch_) {
+      batch.push_back(queue_.front());
+      queue_.pop_front();
+    }
+    lock.unlock();
+    execute(batch);
+    // A released caller returns and its Job goes: nothing of it is touched afterwards.
+    for (Job* j : batch) j->done.release();
+    batch.clear();
+    lock.lock();
   }
-  lock.unlock();
-  execute(batch);
-  lock.lock();
-  leading_ = false;
-  // Under the lock: a woken caller returns (and its Job goes) only once it holds it.
-  for (Job* j : batch) {
-    j->done = true;
-    j->wake.notify_one();
-  }
-  if (!queue_.empty()) queue_.front()->wake.notify_one();
 }
 
-void WriteBatcher::execute(std::deque<Job*>& batch) {
-  // The jobs may come from other threads' transactions: inside the batch, reads skip the read
+void WriteBatcher::execute(std::vector<Job*>& batch) {
+  // The jobs come from other threads' transactions: inside the batch, reads skip the read
   // caches and cache invalidations are replayed once this function returns, after the commit.
-  cache_tx::BatchScope cache_scope;
+  cache_tx::Scope cache_scope;
   auto fail_all = [&](std::exception_ptr e) {
     for (Job* j : batch)
       if (!j->error) j->error = e;

@@ -391,7 +391,7 @@ bool Conn::usable() {
 
 // ---- Db ----
 
-// The write transaction of one batch, run by the leading thread on a pooled connection: nested
+// The write transaction of one batch, run by the writer thread on a pooled connection: nested
 // store calls on that thread join it through t_tx_conn.
 class Db::WriterTx : public WriteBatcher::Tx {
  public:

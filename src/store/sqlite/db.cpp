@@ -119,7 +119,7 @@ int64_t Conn::changes() const {
   return sqlite3_changes64(db_);
 }
 
-// The write transaction of one batch, run by the leading thread: nested store calls on that
+// The write transaction of one batch, run by the writer thread: nested store calls on that
 // thread join it through t_tx_conn.
 class Db::WriterTx : public WriteBatcher::Tx {
  public:

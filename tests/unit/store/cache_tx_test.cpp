@@ -1,46 +1,52 @@
-// cache_tx: transaction scopes of the read caches, and the batch scope the group-commit leader
-// opens around other threads' writes.
+// cache_tx: transaction scopes of the read caches (the scope the group commit's writer thread
+// opens around each batch among them).
 #include "store/cache_tx.h"
 
 #include <gtest/gtest.h>
 
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace parley::store::cache_tx {
 namespace {
 
-TEST(CacheTx, BatchScopeSkipsCachesAndReplaysItsOwnInvalidationsAtItsEnd) {
-  std::vector<std::string> calls;
+TEST(CacheTx, AScopeSkipsCachesAndReplaysItsInvalidationsAtItsEnd) {
+  int replays = 0;
   EXPECT_FALSE(active());
   {
-    Scope outer;  // the leader's own transaction, still open while it runs a batch
-    write_then([] {}, [&] { calls.push_back("outer"); });
-    calls.clear();
-    {
-      BatchScope batch;
-      EXPECT_TRUE(active());
-      write_then([] {}, [&] { calls.push_back("batch"); });
-      EXPECT_EQ(calls, (std::vector<std::string>{"batch"}));  // at once
-    }
-    // Replayed when the batch ends, not deferred to the outer scope.
-    EXPECT_EQ(calls, (std::vector<std::string>{"batch", "batch"}));
+    Scope batch;
     EXPECT_TRUE(active());
+    write_then([] {}, [&] { ++replays; });
+    EXPECT_EQ(replays, 1);  // at once
   }
-  // The outer scope kept its own pending invalidation and replayed it at its end.
-  EXPECT_EQ(calls, (std::vector<std::string>{"batch", "batch", "outer"}));
+  EXPECT_EQ(replays, 2);  // and again at the end
   EXPECT_FALSE(active());
 }
 
-TEST(CacheTx, BatchScopeOnAThreadOutsideAnyTransaction) {
+TEST(CacheTx, AnInnerScopeLeavesTheReplayToTheOutermost) {
+  std::vector<std::string> calls;
+  {
+    Scope outer;
+    {
+      Scope inner;
+      write_then([] {}, [&] { calls.push_back("write"); });
+    }
+    EXPECT_EQ(calls, (std::vector<std::string>{"write"}));
+    EXPECT_TRUE(active());
+  }
+  EXPECT_EQ(calls, (std::vector<std::string>{"write", "write"}));
+  EXPECT_FALSE(active());
+}
+
+TEST(CacheTx, AnInvalidationIsReplayedWhenTheWriteThrows) {
   int replays = 0;
   {
-    BatchScope batch;
-    EXPECT_TRUE(active());
-    write_then([] {}, [&] { ++replays; });
+    Scope batch;
+    EXPECT_THROW(write_then([] { throw std::runtime_error("failed"); }, [&] { ++replays; }),
+                 std::runtime_error);
   }
   EXPECT_EQ(replays, 2);
-  EXPECT_FALSE(active());
 }
 
 }  // namespace

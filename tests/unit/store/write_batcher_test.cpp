@@ -41,20 +41,20 @@ class RecordingTx : public store::WriteBatcher::Tx {
   Log& log_;
 };
 
-// The first job leads a batch of its own and holds it until three more writes are queued;
-// those three then run together in the next batch. Returns what each of the three threw.
-std::vector<std::string> run_leader_then_three(Log& log) {
+// The first job is a batch of its own and holds the writer thread until three more writes are
+// queued; those three then run together in the next batch. Returns what each of the three threw.
+std::vector<std::string> run_first_then_three(Log& log) {
   store::WriteBatcher batcher([&] { return std::make_unique<RecordingTx>(log); });
   std::vector<std::string> outcome(3);
-  std::atomic<bool> leading{false};
-  std::thread leader([&] {
+  std::atomic<bool> writing{false};
+  std::thread first([&] {
     batcher.run([&] {
-      leading = true;
+      writing = true;
       while (batcher.pending() < 3) std::this_thread::yield();
       log.add("L");
     });
   });
-  while (!leading) std::this_thread::yield();
+  while (!writing) std::this_thread::yield();
   std::vector<std::thread> others;
   for (int i = 0; i < 3; ++i) {
     // Queue strictly in order A, B, C so the batch's order is known.
@@ -70,17 +70,17 @@ std::vector<std::string> run_leader_then_three(Log& log) {
         outcome[i] = e.what();
       }
     });
-    // (After the third the leader lets go and the queue empties at once.)
+    // (After the third the first job lets go and the queue empties at once.)
     while (i < 2 && batcher.pending() < static_cast<std::size_t>(i + 1)) std::this_thread::yield();
   }
-  leader.join();
+  first.join();
   for (auto& t : others) t.join();
   return outcome;
 }
 
 TEST(WriteBatcher, QueuedWritesShareOneCommitAndAFailureStaysInItsSavepoint) {
   Log log;
-  auto outcome = run_leader_then_three(log);
+  auto outcome = run_first_then_three(log);
   EXPECT_EQ(outcome, (std::vector<std::string>{"ok", "B failed", "ok"}));
   // The commit releases the last job's savepoint.
   EXPECT_EQ(log.events, (std::vector<std::string>{"begin", "L", "commit", "begin", "savepoint", "A",
@@ -91,7 +91,7 @@ TEST(WriteBatcher, QueuedWritesShareOneCommitAndAFailureStaysInItsSavepoint) {
 TEST(WriteBatcher, AnAbandonedTransactionFailsTheWholeBatch) {
   Log log;
   log.abandon_after_failure = true;
-  auto outcome = run_leader_then_three(log);
+  auto outcome = run_first_then_three(log);
   // A ran but its work was lost with the transaction; C never ran.
   EXPECT_EQ(outcome, (std::vector<std::string>{"B failed", "B failed", "B failed"}));
   EXPECT_EQ(log.events, (std::vector<std::string>{"begin", "L", "commit", "begin", "savepoint", "A",
