@@ -12,11 +12,11 @@
 namespace parley::http {
 
 template <class Where, class F>
-boost::asio::awaitable<std::invoke_result_t<F>> run_on(Where& pool, F f) {
+boost::asio::awaitable<std::invoke_result_t<F>> run_on(Where& where, F f) {
   using R = std::invoke_result_t<F>;
   if constexpr (std::is_void_v<R>) {
     co_await boost::asio::co_spawn(
-        pool,
+        where,
         [f = std::move(f)]() mutable -> boost::asio::awaitable<void> {
           f();
           co_return;
@@ -25,7 +25,7 @@ boost::asio::awaitable<std::invoke_result_t<F>> run_on(Where& pool, F f) {
   } else {
     // co_spawn needs a default-constructible result, hence the optional.
     auto r = co_await boost::asio::co_spawn(
-        pool,
+        where,
         [f = std::move(f)]() mutable -> boost::asio::awaitable<std::optional<R>> {
           co_return std::optional<R>(f());
         },

@@ -10,13 +10,6 @@ namespace parley::store {
 WriteBatcher::WriteBatcher(OpenTx open, std::size_t max_batch)
     : open_(std::move(open)), max_batch_(max_batch == 0 ? 1 : max_batch) {}
 
-WriteBatcher::~WriteBatcher() {
-  if (writer_.joinable()) {
-    writer_.request_stop();
-    writer_.join();
-  }
-}
-
 void WriteBatcher::run(const std::function<void()>& fn) {
   Job job(&fn);
   {

@@ -51,7 +51,6 @@ class WriteBatcher {
   using OpenTx = std::function<std::unique_ptr<Tx>()>;
 
   explicit WriteBatcher(OpenTx open, std::size_t max_batch = 64);
-  ~WriteBatcher();  // after every caller has returned: stops the writer thread
 
   // Runs `job` on the writer thread in a transaction opened with the factory, together with the
   // jobs queued with it; returns once that transaction committed, or rethrows what failed it.
@@ -77,7 +76,9 @@ class WriteBatcher {
   std::mutex mutex_;
   std::condition_variable_any queued_;  // the writer waits here for work
   std::deque<Job*> queue_;
-  std::jthread writer_;  // started by the first write (read-only replicas never start one)
+  // Started by the first write (read-only replicas never start one). Declared last, so it is
+  // stopped and joined before the queue goes, once every caller has returned.
+  std::jthread writer_;
 };
 
 }  // namespace parley::store
