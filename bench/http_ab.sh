@@ -18,7 +18,7 @@ LOADGEN=${LOADGEN:-$ROOT/build/parley_loadgen}
 # shellcheck source=bench/http_fixture.sh
 . "$ROOT/bench/http_fixture.sh"
 # shellcheck source=bench/server_lib.sh
-. "$ROOT/bench/server_lib.sh"  # median
+. "$ROOT/bench/server_lib.sh"  # median, ticks
 
 start() {  # start BINARY DATA_DIR: sets PID
   (cd "$2" && MM_SERVICESETTINGS_LISTENADDRESS=127.0.0.1:$PORT MM_TEAMSETTINGS_MAXUSERSPERTEAM=100000 \
@@ -47,7 +47,6 @@ trap 'kill $(cat "$W/nginx.pid") 2>/dev/null; true' EXIT
 sleep 0.2
 NGINX_PIDS="$(cat "$W/nginx.pid") $(pgrep -P "$(cat "$W/nginx.pid")" | tr '\n' ' ')"
 
-ticks() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo $t; }
 # rate "PIDS" WRK_ARGS...: prints "req/s cpu_us_per_request"
 rate() {
   local pids=$1; shift

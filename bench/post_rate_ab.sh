@@ -26,12 +26,9 @@ if [ "$kind" = pg ]; then
 fi
 source "$ROOT/bench/server_lib.sh"
 pg_ticks() { # utime + stime of the cluster's processes, in clock ticks
-  local pm t=0 p
+  local pm
   pm=$(head -1 "$PG_DIR/data/postmaster.pid")
-  for p in $pm $(pgrep -P "$pm"); do
-    t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)))
-  done
-  echo $t
+  ticks "$pm" $(pgrep -P "$pm")
 }
 if [ ! -d "$W/tpl" ]; then
   mkdir -p "$W/tpl"
