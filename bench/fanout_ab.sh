@@ -7,14 +7,15 @@
 # when other work shares the cores.
 #   bench/fanout_ab.sh ROUNDS BINARY ...
 # Environment: WORK (default /tmp/parley-fanout-ab), CONNECTIONS (10000), PER_POSTER (25 messages
-# per poster), PORT (28565), DATA (a seeded server folder; by default the first binary seeds
+# per poster), POST_INTERVAL_MS (0: back to back; 1000 spaces the posts out so that each delivery
+# is written alone, as in the capacity run), PORT (28565), DATA (a seeded server folder; by default the first binary seeds
 # 200 users into WORK/data once).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 ROUNDS=$1; shift
 BINS=(); for b in "$@"; do BINS+=("$(realpath "$b")"); done; set -- "${BINS[@]}"
 W=${WORK:-/tmp/parley-fanout-ab}; PORT=${PORT:-28565}; URL=http://127.0.0.1:$PORT
-CONNECTIONS=${CONNECTIONS:-10000}; PER_POSTER=${PER_POSTER:-25}
+CONNECTIONS=${CONNECTIONS:-10000}; PER_POSTER=${PER_POSTER:-25}; POST_INTERVAL_MS=${POST_INTERVAL_MS:-0}
 LOADGEN=${LOADGEN:-$ROOT/build/parley_loadgen}
 ulimit -n "$(ulimit -Hn)"
 mkdir -p "$W"
@@ -37,7 +38,8 @@ for r in $(seq 1 "$ROUNDS"); do
     rm -rf "$W/run"; cp -a "$DATA" "$W/run"
     start_server "$W/run" "$bin"
     out=$("$LOADGEN" fanout --url "$URL" --users 100 --connections "$CONNECTIONS" \
-      --seconds "$PER_POSTER" --sources 4 --server-pid "$PID" 2>/dev/null | tail -1)
+      --seconds "$PER_POSTER" --post-interval-ms "$POST_INTERVAL_MS" --sources 4 --server-pid "$PID" \
+      2>/dev/null | tail -1)
     stop_server; PID=""
     rate=$(jq '.parley.deliveries_per_second | round' <<<"$out")
     cpu=$(jq '.server_cpu_us_per_delivery * 100 | round / 100' <<<"$out")

@@ -12,6 +12,7 @@
 #include <boost/asio/detached.hpp>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_future.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
@@ -246,6 +247,10 @@ json::object run_fanout(const Options& o, const Target& target) {
                 d.sent[id] = Clock::now().time_since_epoch().count();
                 auto r = co_await api(c, "POST", "/posts", std::move(body));
                 if (!r.ok()) throw std::runtime_error("fan-out post failed: " + r.body);
+                if (o.post_interval_ms > 0) {
+                  asio::steady_timer pause(ex, std::chrono::milliseconds(o.post_interval_ms));
+                  co_await pause.async_wait(asio::use_awaitable);
+                }
               }
             },
             asio::use_future));
@@ -286,6 +291,8 @@ json::object run_fanout(const Options& o, const Target& target) {
     auto end = frame.find(' ', pos);
     auto bstart = Clock::now();
     for (size_t k = 0; k < messages; ++k) {
+      if (o.post_interval_ms > 0 && k > 0)  // the posters' pace: 4 posts per interval
+        std::this_thread::sleep_for(std::chrono::milliseconds(o.post_interval_ms) / posters);
       b.sent[k] = Clock::now().time_since_epoch().count();
       baseline.broadcast(frame.substr(0, pos) + "fanout-" + std::to_string(k) + frame.substr(end));
     }

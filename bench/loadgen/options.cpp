@@ -19,7 +19,8 @@ modes:
   smoke      a small seed, every action once per user, then a short weighted run; exits non-zero
              on any failed request, any action never run, or no posted events received
   fanout     --connections WebSockets of up to 100 users in one channel; 4 users post --seconds
-             messages each; posted deliveries/s and latency against a bare broadcast of the same bytes
+             messages each (--post-interval-ms apart, default 0); posted deliveries/s and latency
+             against a bare broadcast of the same bytes
   idle-ws    the server's RSS growth per idle authenticated WebSocket (--connections, --server-pid)
   post-rate  --connections clients post as fast as acknowledged for --seconds
 common: --url http://127.0.0.1:8065 --server-pid PID --threads 1 --sources 1 --ramp-per-second 50
@@ -42,6 +43,7 @@ std::optional<Options> parse_options(int argc, char** argv) {
   }
   std::map<std::string_view, int*> ints{{"--server-pid", &o.server_pid},
                                         {"--connections", &o.connections},
+                                        {"--post-interval-ms", &o.post_interval_ms},
                                         {"--users", &o.users},
                                         {"--seconds", &o.seconds},
                                         {"--threads", &o.threads},

@@ -19,6 +19,10 @@ struct Options {
   int sources = 1;     // loopback source addresses 127.0.0.1..N
   int ramp_per_second = 50;
   int connections = 1000;  // fanout, idle-ws: WebSocket listeners
+  // fanout: each poster's pause after each post; 0 posts back to back, so that later events
+  // queue behind earlier ones and go out together; spaced out, each delivery is written alone
+  // (as in the capacity run, where a channel gets a post every few seconds).
+  int post_interval_ms = 0;
   // unbounded
   int start_users = 50;
   int step_users = 50;
