@@ -13,6 +13,8 @@
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/websocket/teardown.hpp>
 
+#include <sys/socket.h>
+
 #include <cstdint>
 #include <deque>
 #include <memory>
@@ -51,6 +53,16 @@ class SerialStream {
   template <class Buffers, class Token>
   auto async_read_some(const Buffers& buffers, Token&& token) {
     return next_.async_read_some(buffers, std::forward<Token>(token));
+  }
+
+  // Writes what the socket takes of `data` now, without waiting, when no other write is under
+  // way or waiting (otherwise nothing); returns the bytes written. A failure writes nothing and
+  // is left to the asynchronous write of the rest, which reports it.
+  std::size_t write_now(std::string_view data) {
+    if (busy_ || data.empty()) return 0;
+    ssize_t n = ::send(next_.socket().native_handle(), data.data(), data.size(),
+                       MSG_DONTWAIT | MSG_NOSIGNAL);
+    return n > 0 ? static_cast<std::size_t>(n) : 0;
   }
 
   // Writes all of `buffers` after the writes started before it have completed.

@@ -229,41 +229,46 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Soc
 
   // Frames every queued message (up to kBatchBytes) into one buffer and writes it with one
   // call: one system call and one TCP segment train for a burst instead of one per message.
-  // Its completion writes the next batch. The buffer is freed once the queue is empty: tens of
-  // thousands of mostly idle connections must not each keep the largest burst they ever wrote.
+  // When no other write is under way the batch is written at once, without waiting (the socket
+  // almost always has room): no asynchronous operation, completion or handler for it. Whatever
+  // the socket did not take is written asynchronously, and that completion writes the next
+  // batch. The buffer is freed once the queue is empty: tens of thousands of mostly idle
+  // connections must not each keep the largest burst they ever wrote.
   void write_next() {
     constexpr std::size_t kBatchBytes = 64 * 1024;
     constexpr std::size_t kMaxHeaderBytes = 10;
-    if (queue_.empty() || closed_) {
-      writing_ = false;
-      batch_ = std::string();
+    while (!queue_.empty() && !closed_) {
+      std::size_t count = 0, bytes = 0;
+      for (const auto& frame : queue_) {
+        if (bytes >= kBatchBytes) break;
+        bytes += frame.size() + kMaxHeaderBytes;
+        ++count;
+      }
+      batch_.clear();
+      batch_.reserve(bytes);
+      for (; count > 0; --count) {
+        const ws::Frame& frame = queue_.front();
+        append_text_frame_header(batch_, frame.size());
+        frame.append_to(batch_);
+        queue_.pop_front();
+      }
+      std::size_t written = ws_.next_layer().write_now(batch_);
+      if (written == batch_.size()) continue;
+      ws_.next_layer().async_write_some(
+          asio::buffer(batch_) + written,
+          [self = shared_from_this()](boost::system::error_code ec, std::size_t) {
+            if (ec) {
+              self->shutdown_socket();
+              self->writing_ = false;
+              self->batch_ = std::string();
+              return;
+            }
+            self->write_next();
+          });
       return;
     }
-    std::size_t count = 0, bytes = 0;
-    for (const auto& frame : queue_) {
-      if (bytes >= kBatchBytes) break;
-      bytes += frame.size() + kMaxHeaderBytes;
-      ++count;
-    }
-    batch_.clear();
-    batch_.reserve(bytes);
-    for (; count > 0; --count) {
-      const ws::Frame& frame = queue_.front();
-      append_text_frame_header(batch_, frame.size());
-      frame.append_to(batch_);
-      queue_.pop_front();
-    }
-    ws_.next_layer().async_write_some(
-        asio::buffer(batch_),
-        [self = shared_from_this()](boost::system::error_code ec, std::size_t) {
-          if (ec) {
-            self->shutdown_socket();
-            self->writing_ = false;
-            self->batch_ = std::string();
-            return;
-          }
-          self->write_next();
-        });
+    writing_ = false;
+    batch_ = std::string();
   }
 
   void shutdown_socket() {
