@@ -8,8 +8,8 @@
 #   bench/fanout_ab.sh ROUNDS BINARY ...
 # Environment: WORK (default /tmp/parley-fanout-ab), CONNECTIONS (10000), PER_POSTER (25 messages
 # per poster), POST_INTERVAL_MS (0: back to back; 1000 spaces the posts out so that each delivery
-# is written alone, as in the capacity run), PORT (28565), DATA (a seeded server folder; by default the first binary seeds
-# 200 users into WORK/data once).
+# is written alone, as in the capacity run), PORT (28565), DATA (a seeded server folder; by
+# default the first binary seeds 200 users into WORK/data once).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 ROUNDS=$1; shift

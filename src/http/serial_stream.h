@@ -1,8 +1,9 @@
 // The layer under Parley's websocket::stream: a beast::tcp_stream whose writes each complete only
 // when every byte is written and run one at a time in call order. Beast's own frames (handshake,
 // pings, pongs, close) and the batches of pre-framed events the session writes beside them
-// (append_text_frame_header) therefore never interleave on the wire. Only websocket_session.cpp
-// includes this (Beast templates).
+// (append_text_frame_header) therefore never interleave on the wire; write_now writes at once
+// only while no write is under way or waiting. Only websocket_session.cpp includes this (Beast
+// templates).
 #pragma once
 
 #include <boost/asio/async_result.hpp>

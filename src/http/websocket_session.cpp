@@ -1,8 +1,8 @@
 // Beast WebSocket session: accept, authenticate, register with the hub, then read actions and
-// write queued events on the session's strand with one write in flight; the frames queued
-// meanwhile go out together in the next write. Events are written by a plain completion chain
-// (no coroutine per write) and posted to the strand itself rather than through the socket's
-// type-erased executor: every delivered event takes that path.
+// write queued events on the session's strand: at once when no other write is under way, else
+// after the one in flight, and the frames queued meanwhile go out together in the next write.
+// Events are written without a coroutine per write and posted to the strand itself rather than
+// through the socket's type-erased executor: every delivered event takes that path.
 #include "http/websocket_session.h"
 
 #include "api/auth_cookies.h"
