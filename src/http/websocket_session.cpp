@@ -257,12 +257,8 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public ws::Soc
       ws_.next_layer().async_write_some(
           asio::buffer(batch_) + written,
           [self = shared_from_this()](boost::system::error_code ec, std::size_t) {
-            if (ec) {
-              self->shutdown_socket();
-              self->writing_ = false;
-              self->batch_ = std::string();
-              return;
-            }
+            // A closed session's write_next ends the chain and frees the batch.
+            if (ec) self->shutdown_socket();
             self->write_next();
           });
       return;
