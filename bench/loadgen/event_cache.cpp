@@ -2,6 +2,7 @@
 // (hash, then the bytes); a miss parses the frame and the post inside it into the least recently
 // used slot.
 #include "event_cache.h"
+#include "json_field.h"
 
 #include <boost/json/parse.hpp>
 
@@ -43,7 +44,17 @@ bool EventCache::fill(Slot& slot, std::string_view frame) {
       post = json::parse(text->as_string(), ec, storage);
       if (ec) post = nullptr;
     }
-  slot.event.emplace(Event{std::move(event_name), std::move(o), std::move(post)});
+  // Built in place: moving the trees into existing members would copy them off the arena.
+  auto& event = slot.event.emplace(Event{std::move(event_name), std::move(o), std::move(post),
+                                         std::nullopt, IdTable::kNone, IdTable::kNone, false});
+  if (event.post.is_object()) {
+    event.post_id = id_key(str_view(event.post, "id"));
+    event.channel = channel_ids_.number(str_view(event.post, "channel_id"));
+    event.user = user_ids_.number(str_view(event.post, "user_id"));
+    event.reply = !str_view(event.post, "root_id").empty();
+  } else if (auto* data = event.msg.if_contains("data")) {
+    event.user = user_ids_.number(str_view(*data, "user_id"));
+  }
   return true;
 }
 

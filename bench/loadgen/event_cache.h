@@ -1,7 +1,9 @@
 // WebSocket events parsed once per event loop: a post reaches every member of its channel in the
 // same frame but for the trailing "seq":N}, so the thread that reads the members' sockets parses
-// it once and hands the same tree to each of them.
+// it once, numbers its ids once, and hands the same event to each of them.
 #pragma once
+
+#include "id_table.h"
 
 #include <boost/json/monotonic_resource.hpp>
 #include <boost/json/object.hpp>
@@ -20,6 +22,11 @@ struct Event {
   std::string name;
   boost::json::object msg;  // the frame without its "seq"
   boost::json::value post;  // data.post parsed, when it is a string holding JSON; else null
+  // Read from `post` when there is one (else `user` is data.user_id), ids numbered in the cache's
+  // tables (IdTable::kNone when absent).
+  std::optional<IdKey> post_id;
+  uint32_t channel = IdTable::kNone, user = IdTable::kNone;
+  bool reply = false;  // the post has a root_id
 };
 
 // A frame split into the part every recipient gets and its own sequence number; nullopt when the
@@ -43,6 +50,9 @@ class EventCache {
   // Frames answered from the cache, and frames parsed (safe to read from any thread).
   int64_t reused() const { return reused_.load(std::memory_order_relaxed); }
   int64_t parsed() const { return parsed_.load(std::memory_order_relaxed); }
+  // The numbers of the user and channel ids of this thread's events and users.
+  IdTable& user_ids() { return user_ids_; }
+  IdTable& channel_ids() { return channel_ids_; }
 
  private:
   static constexpr size_t kSlots = 16;
@@ -62,6 +72,7 @@ class EventCache {
 
   std::array<Slot, kSlots> slots_;
   Slot uncached_;  // frames without a sequence number
+  IdTable user_ids_, channel_ids_;
   uint64_t tick_ = 0;
   // Written by the owning thread only, hence a plain store (no locked add) of the next value.
   std::atomic<int64_t> reused_ = 0, parsed_ = 0;

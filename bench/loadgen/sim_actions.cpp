@@ -40,27 +40,30 @@ SimUser::Channel* SimUser::current() {
   return channels_.empty() ? nullptr : &channels_[current_];
 }
 
-std::optional<IdKey> id_key(std::string_view id) {
-  IdKey key;
-  if (id.size() != key.size()) return std::nullopt;
-  std::copy(id.begin(), id.end(), key.begin());
-  return key;
+SimUser::Channel* SimUser::find_channel(std::string_view id) {
+  return find_channel(channel_ids_.number(id));
 }
 
-SimUser::Channel* SimUser::find_channel(std::string_view id) {
-  auto key = id_key(id);
-  if (!key) return nullptr;
-  auto it = channel_index_.find(*key);
+SimUser::Channel* SimUser::find_channel(uint32_t number) {
+  auto it = channel_index_.find(number);
   return it == channel_index_.end() ? nullptr : &channels_[it->second];
 }
 
 bool SimUser::learn_user(std::string_view id) {
-  auto key = id_key(id);
-  return key && known_user_ids_.insert(*key).second;
+  return learn_user(user_ids_.number(id));
+}
+
+bool SimUser::learn_user(uint32_t number) {
+  if (number == IdTable::kNone) return false;
+  if (number >= known_users_.size()) known_users_.resize(std::max<size_t>(user_ids_.size(), 64));
+  if (known_users_[number]) return false;
+  known_users_[number] = true;
+  return true;
 }
 
 SimUser::Channel& SimUser::add_channel(Channel ch) {
-  if (auto key = id_key(ch.id)) channel_index_.emplace(*key, channels_.size());
+  if (auto number = channel_ids_.number(ch.id); number != IdTable::kNone)
+    channel_index_.emplace(number, channels_.size());
   return channels_.emplace_back(std::move(ch));
 }
 
@@ -80,13 +83,14 @@ void SimUser::remember_posts(Channel& ch, const json::value& list) {
   if (!order || !order->is_array() || !posts || !posts->is_object()) return;
   for (auto& id : order->as_array()) {
     if (!id.is_string()) continue;
-    std::string pid(id.as_string());
-    auto* p = posts->as_object().if_contains(pid);
-    if (std::none_of(ch.posts.begin(), ch.posts.end(), [&](auto& k) { return k.id == pid; }))
-      ch.posts.push_back({pid, p ? str(*p, "user_id") : std::string()});
-    if (p && str(*p, "root_id").empty() &&
-        std::find(ch.root_ids.begin(), ch.root_ids.end(), pid) == ch.root_ids.end())
-      ch.root_ids.push_back(pid);
+    auto key = id_key(id.as_string());
+    if (!key) continue;
+    auto* p = posts->as_object().if_contains(id.as_string());
+    if (std::none_of(ch.posts.begin(), ch.posts.end(), [&](auto& k) { return k.id == *key; }))
+      ch.posts.push_back({*key, p ? user_ids_.number(str_view(*p, "user_id")) : IdTable::kNone});
+    if (p && str_view(*p, "root_id").empty() &&
+        std::find(ch.root_ids.begin(), ch.root_ids.end(), *key) == ch.root_ids.end())
+      ch.root_ids.push_back(*key);
   }
   for (auto& [_, p] : posts->as_object()) {
     auto uid = str(p, "user_id");
@@ -158,7 +162,7 @@ asio::awaitable<bool> SimUser::view_channel(Channel& ch) {
   co_await ws_.send("presence", std::move(presence));
   ch.visited = true;
   ch.last_viewed = now_ms();
-  current_ = channel_index_.at(id_key(ch.id).value());
+  current_ = channel_index_.at(channel_ids_.number(ch.id));
   co_return ok;
 }
 
@@ -173,7 +177,7 @@ asio::awaitable<bool> SimUser::scroll_channel() {
   Channel& ch = *current();
   std::string target =
       "/channels/" + ch.id + "/posts?page=0&per_page=30&" + std::string(kThreadQuery);
-  if (!ch.posts.empty()) target += "&before=" + ch.posts.back().id;
+  if (!ch.posts.empty()) target += "&before=" + to_string(ch.posts.back().id);
   auto r = co_await call("GET /channels/{id}/posts?before", "GET", target);
   if (auto list = parse(r)) remember_posts(ch, *list);
   co_return r.ok();
@@ -216,7 +220,7 @@ asio::awaitable<bool> SimUser::create_post() {
   std::string root;
   if (!ch.root_ids.empty() &&
       std::uniform_real_distribution<double>(0, 1)(rng_) < config_.percent_replies)
-    root = pick(ch.root_ids);
+    root = to_string(pick(ch.root_ids));
   if (typing_messages_ && ch.member_count < max_notifications_per_channel_) {
     json::object typing{{"channel_id", ch.id}, {"parent_id", root}};
     co_await ws_.send("user_typing", std::move(typing));
@@ -297,7 +301,7 @@ asio::awaitable<bool> SimUser::update_thread_read() {
 asio::awaitable<bool> SimUser::click_permalink() {
   Channel* ch = random_channel();
   if (!ch || ch->posts.empty()) co_return co_await switch_channel();
-  auto post = pick(ch->posts).id;
+  auto post = to_string(pick(ch->posts).id);
   auto r = co_await call("GET /posts/{id}/thread", "GET",
                          "/posts/" + post + "/thread?" + std::string(kThreadQuery));
   bool ok = r.ok();
@@ -308,7 +312,7 @@ asio::awaitable<bool> SimUser::click_permalink() {
 asio::awaitable<bool> SimUser::view_thread() {
   Channel& ch = *current();
   if (ch.root_ids.empty()) co_return true;
-  auto root = pick(ch.root_ids);
+  auto root = to_string(pick(ch.root_ids));
   auto r = co_await call(
       "GET /posts/{id}/thread", "GET",
       "/posts/" + root + "/thread?" + std::string(kThreadQuery) + "&direction=down&perPage=25");
@@ -340,8 +344,9 @@ asio::awaitable<bool> SimUser::add_reaction() {
   Channel& ch = *current();
   if (ch.posts.empty()) co_return true;
   static const std::vector<std::string> kEmoji{"+1", "smile", "heart", "tada", "eyes", "rocket"};
-  json::object reaction{
-      {"user_id", user_id_}, {"post_id", pick(ch.posts).id}, {"emoji_name", pick(kEmoji)}};
+  json::object reaction{{"user_id", user_id_},
+                        {"post_id", to_string(pick(ch.posts).id)},
+                        {"emoji_name", pick(kEmoji)}};
   auto r = co_await call("POST /reactions", "POST", "/reactions", json::serialize(reaction));
   co_return r.ok();
 }

@@ -23,6 +23,8 @@ using Clock = std::chrono::steady_clock;
 SimUser::SimUser(ConnectionPool& http, EventCache& events, asio::ip::address ws_source,
                  const SimConfig& config, Stats& stats, Account account, uint64_t seed)
     : executor_(http.executor()),
+      user_ids_(events.user_ids()),
+      channel_ids_(events.channel_ids()),
       config_(config),
       stats_(stats),
       account_(std::move(account)),
@@ -196,13 +198,13 @@ asio::awaitable<void> SimUser::idle(std::chrono::milliseconds d) {
 asio::awaitable<void> SimUser::status_poll() {
   Channel* ch = current();
   if (!ch) co_return;
-  std::unordered_set<std::string_view> seen{user_id_};
+  std::unordered_set<std::string> seen{user_id_};
   json::array ids{json::string(user_id_)};
-  auto add = [&](const std::string& id) {
+  auto add = [&](std::string id) {
     if (!id.empty() && seen.insert(id).second) ids.push_back(json::string(id));
   };
   for (size_t i = 0; i < ch->posts.size() && i < Channel::kVisiblePosts; ++i)
-    add(ch->posts[i].user_id);
+    if (auto author = ch->posts[i].author; author != IdTable::kNone) add(user_ids_.id(author));
   for (const auto& id : direct_partner_ids_) add(id);
   co_await call("POST /users/status/ids", "POST", "/users/status/ids", json::serialize(ids));
 }
@@ -210,34 +212,27 @@ asio::awaitable<void> SimUser::status_poll() {
 void SimUser::on_event(const Event& e) {
   const std::string& name = e.name;
   stats_.event(name);
-  if (name != "posted" && name != "typing" && name != "post_deleted") return;
-  auto* data = e.msg.if_contains("data");
-  if (!data || !data->is_object()) return;
-  // Ids are looked up as views into the event; only what is kept is copied.
+  // The event's ids were numbered once for every user of this loop (EventCache).
   if (name == "typing") {
-    if (auto id = str_view(*data, "user_id"); !id.empty()) learn_user(id);
+    learn_user(e.user);
     return;
   }
-  const json::value& post = e.post;
-  if (!post.is_object()) return;
-  auto channel_id = str_view(post, "channel_id");
-  auto post_id = str_view(post, "id");
+  if ((name != "posted" && name != "post_deleted") || !e.post_id) return;
   if (name == "post_deleted") {
-    forget_post(std::string(post_id));
+    forget_post(std::string_view(e.post_id->data(), e.post_id->size()));
     return;
   }
-  auto author = str_view(post, "user_id");
-  learn_user(author);
-  Channel* ch = find_channel(channel_id);
+  learn_user(e.user);
+  Channel* ch = find_channel(e.channel);
   if (!ch) {
     // A channel this user did not know (a new DM or GM): add it; the next action loads it.
-    add_channel(Channel{std::string(channel_id), "", "", ""});
+    if (e.channel != IdTable::kNone) add_channel(Channel{channel_ids_.id(e.channel), "", "", ""});
     return;
   }
-  ch->posts.push_front({std::string(post_id), std::string(author)});
+  ch->posts.push_front({*e.post_id, e.user});
   if (ch->posts.size() > Channel::kKeptPosts) ch->posts.pop_back();
-  if (str_view(post, "root_id").empty()) {
-    ch->root_ids.push_front(std::string(post_id));
+  if (!e.reply) {
+    ch->root_ids.push_front(*e.post_id);
     if (ch->root_ids.size() > Channel::kKeptRoots) ch->root_ids.pop_back();
   }
 }
@@ -295,11 +290,12 @@ asio::awaitable<void> SimUser::run_every_action_once() {
   }
 }
 
-void SimUser::forget_post(const std::string& id) {
-  for (auto& ch : channels_) {
-    std::erase_if(ch.posts, [&](const KnownPost& p) { return p.id == id; });
-    std::erase(ch.root_ids, id);
-  }
+void SimUser::forget_post(std::string_view id) {
+  if (auto key = id_key(id))
+    for (auto& ch : channels_) {
+      std::erase_if(ch.posts, [&](const KnownPost& p) { return p.id == *key; });
+      std::erase(ch.root_ids, *key);
+    }
   std::erase(own_post_ids_, id);
 }
 

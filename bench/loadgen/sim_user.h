@@ -12,7 +12,6 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/json/value.hpp>
 #include <boost/unordered/unordered_flat_map.hpp>
-#include <boost/unordered/unordered_flat_set.hpp>
 
 #include <array>
 #include <deque>
@@ -40,16 +39,6 @@ struct SimConfig {
 
 // Ids, searchable with a view into a parsed event (no copy).
 using IdSet = std::unordered_set<std::string, parley::util::StringHash, std::equal_to<>>;
-
-// A Mattermost id (26 characters) held inline. The tables every event is looked up in, once per
-// user it reaches, are keyed by it in open addressing: a lookup reads no memory but the table's.
-using IdKey = std::array<char, 26>;
-std::optional<IdKey> id_key(std::string_view id);  // nullopt unless it has 26 characters
-struct IdKeyHash {
-  size_t operator()(const IdKey& k) const noexcept {
-    return std::hash<std::string_view>()(std::string_view(k.data(), k.size()));
-  }
-};
 
 struct Account {
   std::string email;
@@ -80,7 +69,8 @@ class SimUser : public std::enable_shared_from_this<SimUser> {
 
  private:
   struct KnownPost {
-    std::string id, user_id;
+    IdKey id;
+    uint32_t author;  // numbered in user_ids_ (IdTable::kNone when unknown)
   };
   struct Channel {
     Channel(std::string id_, std::string type_, std::string team_id_, std::string name_)
@@ -95,7 +85,7 @@ class SimUser : public std::enable_shared_from_this<SimUser> {
     // Newest first, from the pages seen and events: each post's id and author (the status poll
     // asks for the authors of the newest kVisiblePosts, as load-test-ng's getUsersStatuses).
     std::deque<KnownPost> posts;
-    std::deque<std::string> root_ids;  // the root posts among them
+    std::deque<IdKey> root_ids;  // the root posts among them
     static constexpr size_t kKeptPosts = 200, kKeptRoots = 100, kVisiblePosts = 60;
   };
 
@@ -114,7 +104,7 @@ class SimUser : public std::enable_shared_from_this<SimUser> {
   asio::awaitable<void> idle(std::chrono::milliseconds d);
   void on_event(const Event& e);
   void remember_posts(Channel& ch, const boost::json::value& post_list);
-  void forget_post(const std::string& id);  // deleted: no more replies, reactions or edits
+  void forget_post(std::string_view id);  // deleted: no more replies, reactions or edits
 
   // Actions: each returns whether every request succeeded.
   asio::awaitable<bool> switch_channel();
@@ -155,13 +145,18 @@ class SimUser : public std::enable_shared_from_this<SimUser> {
   const auto& pick(const Container& v) {
     return v[std::uniform_int_distribution<size_t>(0, v.size() - 1)(rng_)];
   }
-  // The channel of that id among this user's, or null.
+  // The channel of that id (or number in channel_ids_) among this user's, or null.
   Channel* find_channel(std::string_view id);
+  Channel* find_channel(uint32_t number);
   Channel& add_channel(Channel ch);
-  // Adds a user id to known_user_ids_; true when it was new.
+  // Marks a user id (or its number in user_ids_) known; true when it was new.
   bool learn_user(std::string_view id);
+  bool learn_user(uint32_t number);
 
   asio::any_io_executor executor_;
+  // Shared by the users of this event loop (the EventCache's).
+  IdTable& user_ids_;
+  IdTable& channel_ids_;
   const SimConfig& config_;
   Stats& stats_;
   Account account_;
@@ -182,11 +177,11 @@ class SimUser : public std::enable_shared_from_this<SimUser> {
   bool typing_messages_ = true;
   int64_t max_notifications_per_channel_ = 1000;
   std::deque<Channel> channels_;  // deque: events append while actions hold references
-  // Channel id -> position in channels_.
-  boost::unordered_flat_map<IdKey, size_t, IdKeyHash> channel_index_;
+  // Channel number -> position in channels_.
+  boost::unordered_flat_map<uint32_t, size_t> channel_index_;
   size_t current_ = 0;
   std::vector<std::string> team_user_ids_;
-  boost::unordered_flat_set<IdKey, IdKeyHash> known_user_ids_;
+  std::vector<bool> known_users_;  // by number in user_ids_
   // The other users of the direct channels shown in the sidebar (direct_channel_show): the
   // status poll asks for them too.
   IdSet direct_partner_ids_;

@@ -86,6 +86,53 @@ TEST(EventCache, RefusesFramesThatNameNoEvent) {
   EXPECT_TRUE(unsequenced->post.is_null());
 }
 
+TEST(EventCache, NumbersThePostsIdsOnceForEveryRecipient) {
+  const std::string post = "pppppppppppppppppppppppppp", channel = "cccccccccccccccccccccccccc",
+                    author = "uuuuuuuuuuuuuuuuuuuuuuuuuu", root = "rrrrrrrrrrrrrrrrrrrrrrrrrr";
+  auto frame = [&](const std::string& root_id, int64_t seq) {
+    return R"({"event":"posted","data":{"post":"{\"id\":\")" + post + R"(\",\"channel_id\":\")" +
+           channel + R"(\",\"user_id\":\")" + author + R"(\",\"root_id\":\")" + root_id +
+           R"(\"}"},"seq":)" + std::to_string(seq) + "}";
+  };
+  EventCache cache;
+  cache.user_ids().number("aaaaaaaaaaaaaaaaaaaaaaaaaa");  // numbered earlier by a user's request
+  int64_t seq = 0;
+  const Event* e = cache.parse(frame("", 1), seq);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->post_id);
+  EXPECT_EQ(to_string(*e->post_id), post);
+  EXPECT_EQ(e->user, 1u);
+  EXPECT_EQ(cache.user_ids().id(e->user), author);
+  EXPECT_EQ(e->channel, 0u);
+  EXPECT_EQ(cache.channel_ids().id(e->channel), channel);
+  EXPECT_FALSE(e->reply);
+  EXPECT_EQ(cache.user_ids().number(author), 1u);  // the same number when asked again
+
+  const Event* reply = cache.parse(frame(root, 2), seq);
+  ASSERT_NE(reply, nullptr);
+  EXPECT_TRUE(reply->reply);
+  EXPECT_EQ(reply->user, 1u);
+  EXPECT_EQ(cache.user_ids().size(), 2u);
+
+  const Event* typing = cache.parse(
+      R"({"event":"typing","data":{"parent_id":"","user_id":")" + author + R"("},"seq":3})", seq);
+  ASSERT_NE(typing, nullptr);
+  EXPECT_FALSE(typing->post_id);
+  EXPECT_EQ(typing->user, 1u);
+  EXPECT_EQ(typing->channel, IdTable::kNone);
+}
+
+TEST(IdTable, NumbersOnlyMattermostIds) {
+  IdTable ids;
+  EXPECT_EQ(ids.number("short"), IdTable::kNone);
+  EXPECT_EQ(ids.number(""), IdTable::kNone);
+  EXPECT_EQ(ids.number("bbbbbbbbbbbbbbbbbbbbbbbbbb"), 0u);
+  EXPECT_EQ(ids.number("aaaaaaaaaaaaaaaaaaaaaaaaaa"), 1u);
+  EXPECT_EQ(ids.number("bbbbbbbbbbbbbbbbbbbbbbbbbb"), 0u);
+  EXPECT_EQ(ids.size(), 2u);
+  EXPECT_EQ(ids.id(1), "aaaaaaaaaaaaaaaaaaaaaaaaaa");
+}
+
 // A slot's arena grows past its buffer for a large event. Boost.JSON's monotonic_resource doubles
 // its next block on each growth and release() does not undo that, so reusing one arena made every
 // large event ask for twice the memory of the one before, until an allocation failed (in stop 21,
