@@ -18,6 +18,7 @@
 #include <boost/json/serialize.hpp>
 
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <iostream>
@@ -228,6 +229,7 @@ json::object run_fanout(const Options& o, const Target& target) {
     int64_t expected = static_cast<int64_t>(open) * static_cast<int64_t>(messages);
     auto start = Clock::now();
     auto cpu_before = o.server_pid ? process_cpu_seconds(o.server_pid) : std::nullopt;
+    auto own_cpu_before = process_cpu_seconds(getpid());
     {
       asio::io_context io;
       std::vector<std::future<void>> done;
@@ -265,6 +267,12 @@ json::object run_fanout(const Options& o, const Target& target) {
     if (cpu_before && cpu_after && expected > 0)
       out["server_cpu_us_per_delivery"] =
           (*cpu_after - *cpu_before) * 1e6 / static_cast<double>(expected);
+    // This process's CPU over the same time: mostly the listeners reading their frames (the
+    // generator's cost per delivered event, without what its simulated users do with them).
+    auto own_cpu_after = process_cpu_seconds(getpid());
+    if (own_cpu_before && own_cpu_after && expected > 0)
+      out["listeners_cpu_us_per_delivery"] =
+          (*own_cpu_after - *own_cpu_before) * 1e6 / static_cast<double>(expected);
     if (o.server_pid && open > 0) {
       auto rss_after = process_rss_kb(o.server_pid).value_or(0);
       out["server_rss_after_kb"] = rss_after;
