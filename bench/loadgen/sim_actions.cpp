@@ -159,7 +159,7 @@ asio::awaitable<bool> SimUser::view_channel(Channel& ch) {
               .ok();
   }
   json::object presence{{"channel_id", ch.id}};
-  co_await ws_.send("presence", std::move(presence));
+  ws_.send("presence", std::move(presence));
   ch.visited = true;
   ch.last_viewed = now_ms();
   current_ = channel_index_.at(channel_ids_.number(ch.id));
@@ -223,7 +223,7 @@ asio::awaitable<bool> SimUser::create_post() {
     root = to_string(pick(ch.root_ids));
   if (typing_messages_ && ch.member_count < max_notifications_per_channel_) {
     json::object typing{{"channel_id", ch.id}, {"parent_id", root}};
-    co_await ws_.send("user_typing", std::move(typing));
+    ws_.send("user_typing", std::move(typing));
   }
   bool ok = true;
   json::array file_ids;

@@ -163,7 +163,7 @@ asio::awaitable<bool> SimUser::start() {
   if (ok) ok = co_await open_websocket();
   if (ok) {
     json::object presence{{"team_id", team_id_}};
-    co_await ws_.send("presence", std::move(presence));
+    ws_.send("presence", std::move(presence));
     asio::co_spawn(executor_, listen(), asio::detached);
     current_ = std::uniform_int_distribution<size_t>(0, channels_.size() - 1)(rng_);
     ok = co_await view_channel(channels_[current_]);

@@ -37,8 +37,8 @@ class WsClient {
   asio::awaitable<bool> read_loop();
   const std::string& lost_reason() const;
   // Sends an action such as user_typing once the connection is confirmed (nothing before, nor
-  // after it closed); the caller must not send concurrently.
-  asio::awaitable<void> send(std::string_view action, boost::json::object data);
+  // after it closed): at once, or after the frames still being written.
+  void send(std::string_view action, boost::json::object data);
   // Frames for which `raw` returns true are counted but not parsed (cheap fan-out counting).
   void set_raw_handler(std::function<bool(std::string_view)> raw);
   void close();
