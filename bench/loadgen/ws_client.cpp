@@ -55,8 +55,9 @@ std::string base64(const std::array<uint8_t, 16>& bytes) {
 struct Connection : std::enable_shared_from_this<Connection> {
   explicit Connection(asio::any_io_executor ex) : socket(ex) {}
   asio::ip::tcp::socket socket;
-  beast::flat_buffer in;  // read, not yet cut into frames
-  std::string message;    // a fragmented message's payload so far
+  beast::flat_buffer in;    // read, not yet cut into frames
+  std::string message;      // a fragmented message's payload so far
+  bool fragmented = false;  // inside a fragmented message
   bool message_done = false;
   std::string queued, sending;  // frames to write, and those being written
   std::string failure;          // why a write failed
@@ -105,12 +106,13 @@ struct Connection : std::enable_shared_from_this<Connection> {
     close();
   }
 
-  // Waits until the socket is readable, then reads what it holds.
+  // Waits until the socket is readable, then reads what it holds (up to kReadSize). Bytes that
+  // came while nothing waited, or that one read left, still wake the wait: Asio re-arms the
+  // socket's epoll registration (EPOLL_CTL_MOD) when a wait starts with none pending.
   asio::awaitable<void> fill() {
     co_await socket.async_wait(asio::socket_base::wait_read, use_awaitable);
     boost::system::error_code ec;
-    auto space = in.prepare(kReadSize);
-    size_t n = socket.read_some(space, ec);
+    size_t n = socket.read_some(in.prepare(kReadSize), ec);
     if (ec == asio::error::would_block) co_return;  // woken without data: wait again
     if (ec) throw boost::system::system_error(ec);
     in.commit(n);
@@ -142,17 +144,19 @@ struct Connection : std::enable_shared_from_this<Connection> {
           write(WsOpcode::close, frame.payload.substr(0, 2));  // echo the status code
           throw ProtocolError("closed by the server");
         case WsOpcode::continuation:
-          if (message.empty()) throw ProtocolError("continuation without a message");
+          if (!fragmented) throw ProtocolError("continuation without a message");
           break;
         case WsOpcode::text:
         case WsOpcode::binary:
-          if (!message.empty()) throw ProtocolError("new message inside a fragmented one");
+          if (fragmented) throw ProtocolError("new message inside a fragmented one");
           if (frame.fin) return frame.payload;
+          fragmented = true;
           break;
       }
       message.append(frame.payload);
       if (message.size() > kMaxMessage) throw ProtocolError("message too large");
       if (frame.fin) {
+        fragmented = false;
         message_done = true;
         return message;
       }
