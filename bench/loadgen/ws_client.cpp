@@ -6,6 +6,8 @@
 #include "ws_client.h"
 #include "ws_frame.h"
 
+#include "util/base64.h"
+
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
@@ -34,22 +36,6 @@ constexpr size_t kReadSize = 4096;
 struct ProtocolError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
-
-std::string base64(const std::array<uint8_t, 16>& bytes) {
-  static constexpr char kAlphabet[] =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  for (size_t i = 0; i < bytes.size(); i += 3) {
-    uint32_t n = uint32_t(bytes[i]) << 16;
-    if (i + 1 < bytes.size()) n |= uint32_t(bytes[i + 1]) << 8;
-    if (i + 2 < bytes.size()) n |= bytes[i + 2];
-    out += kAlphabet[n >> 18 & 63];
-    out += kAlphabet[n >> 12 & 63];
-    out += i + 1 < bytes.size() ? kAlphabet[n >> 6 & 63] : '=';
-    out += i + 2 < bytes.size() ? kAlphabet[n & 63] : '=';
-  }
-  return out;
-}
 
 // One socket and its buffers; shared by the coroutines and handlers that use it.
 struct Connection : std::enable_shared_from_this<Connection> {
@@ -220,12 +206,12 @@ struct WsClient::Impl {
 
   // The upgrade request; bytes after the response's header stay in conn.in.
   asio::awaitable<void> handshake(Connection& c, const std::string& path) {
-    std::array<uint8_t, 16> key;
-    for (auto& b : key) b = static_cast<uint8_t>(c.masks());
+    std::string key(16, '\0');
+    for (auto& b : key) b = static_cast<char>(c.masks());
     std::string request = "GET " + path + " HTTP/1.1\r\nHost: " + target.host +
                           "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                           "Sec-WebSocket-Key: " +
-                          base64(key) + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
+                          parley::base64_encode(key) + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
     co_await asio::async_write(c.socket, asio::buffer(request), use_awaitable);
     for (;;) {
       auto data = c.in.cdata();
